@@ -1,0 +1,24 @@
+"""Files that ship with the app (icon, desktop entry, sample outline), found wherever it runs from.
+
+An installed wheel carries them in `mindmap/resources/`; a source checkout keeps them at the top of
+the repository (`resources/`, `outline.yaml`), where people see and edit them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGED = Path(__file__).with_name("resources")
+_CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def resource_path(name: str) -> Path:
+    """The path of a file of `resources/`."""
+    packaged = _PACKAGED / name
+    return packaged if packaged.exists() else _CHECKOUT / "resources" / name
+
+
+def sample_outline_path() -> Path:
+    """The sample outline: the India–Russia revision map."""
+    packaged = _PACKAGED / "outline.yaml"
+    return packaged if packaged.exists() else _CHECKOUT / "outline.yaml"

@@ -1,0 +1,88 @@
+"""The command line: open a map (the default), `check` outlines, `export` a map to an image."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mindmap import __version__
+from mindmap.assets import sample_outline_path
+from mindmap.core.outline import OutlineError, load_outline
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("check", "export")
+_EPILOG = """commands:
+  mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
+  mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
+  mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status. No traceback reaches the user."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "check":
+            return _check(_check_parser().parse_args(args[1:]))
+        if args and args[0] == "export":
+            from mindmap.ui.export import run_export_command
+
+            return run_export_command(args[1:])
+        return _open(_open_parser().parse_args(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap",
+        description="Show a YAML outline of revision notes as a mind map.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="the outline to open")
+    parser.add_argument("--version", action="version", version=f"mindmap {__version__}")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap check",
+        description="Validate outline files. Exit status: 0 valid, 1 errors, 2 bad usage.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="outlines to check")
+    return parser
+
+
+def default_outline_path() -> Path:
+    """`./outline.yaml` when there is one, else the sample map shipped with the app."""
+    local = Path("outline.yaml")
+    return local if local.is_file() else sample_outline_path()
+
+
+def _open(options: argparse.Namespace) -> int:
+    from mindmap.ui.app import run_app
+
+    return run_app(options.file or default_outline_path())
+
+
+def _check(options: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in options.files:
+        try:
+            parsed = load_outline(path)
+        except OutlineError as error:
+            for problem in error.problems:
+                print(problem)
+            noun = "error" if len(error.problems) == 1 else "errors"
+            print(f"{path}: invalid, {len(error.problems)} {noun}")
+            status = EXIT_ERRORS
+            continue
+        for warning in parsed.warnings:
+            print(warning)
+        outline = parsed.outline
+        warned = f", {len(parsed.warnings)} warnings" if parsed.warnings else ""
+        print(f"{path}: valid, {outline.node_count} nodes, depth {outline.depth}{warned}")
+    return status

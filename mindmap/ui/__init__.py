@@ -1,0 +1,1 @@
+"""The Qt shell: scene items, the view, the window and export."""

@@ -1,0 +1,90 @@
+"""Every bad outline gets one exact `FILE:LINE:COL: message` line; none raises anything else."""
+
+from pathlib import Path
+
+import pytest
+
+from mindmap.core.outline import MAX_DEPTH, OutlineError, load_outline, parse_outline
+
+# (case, file bytes, the exact messages)
+BAD_FILES = [
+    ("empty", b"", ["o.yaml:1:1: the file is empty; expected a root node such as 'My topic:' with its children"]),
+    ("only a comment", b"# notes\n", ["o.yaml:1:1: the file is empty; expected a root node such as 'My topic:' with its children"]),
+    ("tab indent", b"Root:\n\t- a\n", ["o.yaml:2:1: a tab character here; indent with spaces (YAML does not allow tabs)"]),
+    ("unclosed single quote", b"Root:\n  - 'abc\n  - d\n", ["o.yaml:2:5: a quoted text starts here and is never closed; add the closing quote"]),
+    ("unclosed double quote", b'Root:\n  - "abc\n', ["o.yaml:2:5: a quoted text starts here and is never closed; add the closing quote"]),
+    ("bad indentation", b"Root:\n  - a\n - b\n", ["o.yaml:3:2: the indentation here does not line up with the lines above; check its spaces"]),
+    ("colon in title", b"Root:\n  - Time: 10: 30\n", ["o.yaml:2:13: a ': ' inside a title; put the whole title in quotes"]),
+    ("list where a node was expected", b"Root:\n  - [a, b]\n", ["o.yaml:2:5: a node must be a string or a mapping, got a list"]),
+    ("list at the top", b"- a\n- b\n", ["o.yaml:1:1: the file holds a list; expected one root node, such as 'My topic:' above it"]),
+    ("children: 5", b"title: R\nchildren: 5\n", ["o.yaml:2:11: children must be a list of nodes, got '5'"]),
+    ("children a mapping", b"title: R\nchildren:\n  a: b\n", ["o.yaml:3:3: children must be a list of nodes, got a mapping (start each child on its own line with '- ')"]),
+    ("compact value is text", b"Root:\n  - Term: definition\n", ["o.yaml:2:11: the children of 'Term' must be a list of nodes, got 'definition'"]),
+    ("no title", b"Root:\n  - note: x\n    children: []\n", ["o.yaml:2:5: a node needs a 'title' key, or exactly one key (its title) followed by its children"]),
+    ("only a reserved key", b"Root:\n  - children: [a]\n", ["o.yaml:2:5: a node with 'children' needs a 'title' key too"]),
+    ("empty title", b"title: ''\n", ["o.yaml:1:8: the title is empty; expected some text"]),
+    ("empty list item", b"Root:\n  -\n  - a\n", ["o.yaml:2:4: a node is empty; expected some text"]),
+    ("empty mapping", b"Root:\n  - {}\n", ["o.yaml:2:5: an empty mapping; expected a node such as 'Title:' or 'title: …'"]),
+    ("title a list", b"title: [a]\n", ["o.yaml:1:8: the title must be text, got a list"]),
+    ("color: 12", b"title: R\ncolor: 12\n", ["o.yaml:2:8: color must be a colour like '#1f77b4', got '12'"]),
+    ("color unquoted", b"title: R\ncolor: #ff0000\n", ["o.yaml:2:7: color is empty; write it in quotes, e.g. color: '#1f77b4'"]),
+    ("collapsed: maybe", b"title: R\ncollapsed: maybe\n", ["o.yaml:2:12: collapsed must be true or false, got 'maybe'"]),
+    ("tags a string", b"title: R\ntags: exam\n", ["o.yaml:2:7: tags must be a list of words, got 'exam'"]),
+    ("duplicate key", b"title: R\nnote: a\nnote: b\n", ["o.yaml:3:1: the key 'note' appears twice in this node"]),
+    ("duplicate id", b"R:\n  - title: a\n    id: x\n  - title: b\n    id: x\n", ["o.yaml:5:9: the id 'x' is already used at line 3"]),
+    ("python object tag", b"Root:\n  - !!python/object/apply:os.system [ls]\n", ["o.yaml:2:5: the YAML tag !!python/object/apply:os.system is not allowed; an outline holds only text"]),
+    ("local tag", b"Root:\n  - !secret a\n", ["o.yaml:2:5: the YAML tag !secret is not allowed; an outline holds only text"]),
+    ("alias", b"Root:\n  - &a A\n  - *a\n", ["o.yaml:3:5: aliases (*a) are not supported in an outline; write the node out in full"]),
+    ("two documents", b"a\n---\nb\n", ["o.yaml:2:1: a second YAML document starts here; an outline file holds one root"]),
+    ("not UTF-8", b"Root:\n  - caf\xe9\n", ["o.yaml:2:8: the file is not UTF-8 text (byte 0xe9); save it with UTF-8 encoding"]),
+    (
+        "several at once",
+        b"Root:\n  - [a]\n  - ok\n  - title: x\n    color: red\n",
+        [
+            "o.yaml:2:5: a node must be a string or a mapping, got a list",
+            "o.yaml:5:12: color must be a colour like '#1f77b4', got 'red'",
+        ],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"), [c[1:] for c in BAD_FILES], ids=[c[0] for c in BAD_FILES]
+)
+def test_bad_file_gives_exact_messages(data: bytes, expected: list[str]) -> None:
+    with pytest.raises(OutlineError) as caught:
+        parse_outline(data, "o.yaml")
+    assert [str(p) for p in caught.value.problems] == expected
+
+
+def test_unknown_key_is_a_warning_and_the_node_loads() -> None:
+    parsed = parse_outline(b"title: R\ncolour: red\nchildren: [a]\n", "o.yaml")
+    assert [str(w) for w in parsed.warnings] == [
+        "o.yaml:2:1: warning: unknown key 'colour' is ignored; "
+        "a node's keys are title, children, note, collapsed, color, id, link, tags"
+    ]
+    assert [c.title for c in parsed.outline.root.children] == ["a"]
+
+
+def test_billion_laughs_is_refused_at_the_first_alias() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    with pytest.raises(OutlineError) as caught:
+        parse_outline("\n".join(lines), "laughs.yaml")
+    assert str(caught.value).startswith("laughs.yaml:2:10: aliases (*a0) are not supported")
+
+
+def test_nesting_beyond_the_cap_fails_with_a_message_not_a_crash() -> None:
+    deep = "[" * (MAX_DEPTH + 50) + "]" * (MAX_DEPTH + 50)
+    with pytest.raises(OutlineError) as caught:
+        parse_outline(deep, "deep.yaml")
+    assert str(caught.value) == (
+        f"deep.yaml:1:{MAX_DEPTH + 1}: nested more than 20,000 levels deep; flatten the outline"
+    )
+
+
+def test_missing_file_names_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.yaml"
+    with pytest.raises(OutlineError) as caught:
+        load_outline(missing)
+    assert str(caught.value) == f"{missing}: cannot read the file: No such file or directory"
