@@ -1,0 +1,359 @@
+"""Where every visible node of an outline goes: a tidy horizontal tree, pure Python, linear time.
+
+Each side of the map is a non-layered tidy tree (A. van der Ploeg, "Drawing non-layered tidy
+trees in linear time", 2014; the same algorithm as d3-flextree) turned on its side: depth grows
+along x, siblings stack along y, and every node may have its own size. In the algorithm's own
+terms the "breadth" axis is our y and the "depth" axis is our x; a node occupies its width plus
+`level_gap` along the depth axis, so that nothing is ever placed where its parent's connectors run.
+
+Outlines can be thousands of levels deep, so nothing here recurses: the tree is flattened into
+lists indexed in pre-order once, a parent always comes before its children, and the passes are
+plain loops over those indices (reversed for the bottom-up pass).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Container
+from dataclasses import dataclass
+from operator import add, sub
+
+from mindmap.core.model import Node
+
+__all__ = ["Box", "Layout", "LayoutMode", "Spacing", "layout_outline"]
+
+
+class LayoutMode(enum.Enum):
+    """How the main branches are placed around the root."""
+
+    MINDMAP = "mindmap"  # root in the centre, main branches split right/left
+    RIGHT = "right"  # all branches to the right of the root
+
+
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    """The gaps between boxes, in scene units."""
+
+    level_gap: float = 56.0
+    """Horizontal gap between a parent's outer edge and its children's inner edge."""
+    sibling_gap: float = 10.0
+    """Least vertical gap between two boxes that share a parent (and between any two boxes)."""
+    subtree_gap: float = 18.0
+    """Extra vertical gap between facing boxes of different parents, so that groups stand apart."""
+
+
+@dataclass(slots=True)
+class Box:
+    """One node's place in the scene: the top-left corner and size of its box."""
+
+    key: str
+    x: float
+    y: float
+    width: float
+    height: float
+    side: int
+    """+1 right of the root, -1 left of it, 0 for the root itself."""
+    depth: int
+    """0 for the root."""
+    parent: str | None
+    """Key of the parent box, None for the root."""
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    @property
+    def centre_x(self) -> float:
+        return self.x + self.width / 2
+
+    @property
+    def centre_y(self) -> float:
+        return self.y + self.height / 2
+
+    @property
+    def inner_x(self) -> float:
+        """The edge facing the parent, where the connector from the parent arrives."""
+        return self.x + self.width if self.side < 0 else self.x
+
+    @property
+    def outer_x(self) -> float:
+        """The edge facing away from the parent, where connectors to the children leave."""
+        return self.x if self.side < 0 else self.x + self.width
+
+
+@dataclass(slots=True)
+class Layout:
+    """The boxes of the visible nodes, in pre-order (root first), and their common bounds."""
+
+    boxes: dict[str, Box]
+    bounds: tuple[float, float, float, float]
+    """Left, top, right, bottom of all boxes."""
+
+
+def layout_outline(
+    root: Node,
+    measure: Callable[[Node], tuple[float, float]],
+    folded: Container[str] = frozenset(),
+    mode: LayoutMode = LayoutMode.MINDMAP,
+    spacing: Spacing = Spacing(),  # noqa: B008 - frozen, so sharing the default is safe
+) -> Layout:
+    """Place every visible node; children of nodes whose key is in `folded` are left out.
+
+    `measure(node)` gives a node's (width, height). The root is centred on (0, 0). In MINDMAP
+    mode the first main branches go right, top to bottom, and the rest go left, bottom to top
+    (clockwise, as XMind reads), split so that both sides are about equally tall.
+    """
+    level_gap = float(spacing.level_gap)
+    sib_gap = float(spacing.sibling_gap)
+    cousin_gap = sib_gap + float(spacing.subtree_gap)
+
+    # Flatten the visible tree into lists indexed in pre-order; `bottom` is where a node's
+    # children start along the depth axis, measured from the root's centre.
+    nodes: list[Node] = []
+    parent: list[int] = []
+    kids: list[list[int] | None] = []
+    width: list[float] = []
+    half: list[float] = []
+    bottom: list[float] = []
+    level: list[int] = []
+    internal: list[int] = []
+    stack = [root]
+    pstack = [-1]
+    pop, ppop = stack.pop, pstack.pop
+    push, ppush = stack.extend, pstack.extend
+    w, h = measure(root)
+    root_w = float(w)
+    while stack:
+        node = pop()
+        p = ppop()
+        i = len(nodes)
+        nodes.append(node)
+        parent.append(p)
+        w, h = measure(node)
+        width.append(w)
+        half.append(h / 2)
+        if p >= 0:
+            kids[p].append(i)  # type: ignore[union-attr]
+            bottom.append(bottom[p] + w + level_gap)
+            level.append(level[p] + 1)
+        else:
+            bottom.append(root_w / 2 + level_gap)
+            level.append(0)
+        children = node.children
+        if children and node.key not in folded:
+            kids.append([])
+            internal.append(i)
+            push(reversed(children))
+            ppush([i] * len(children))
+        else:
+            kids.append(None)
+    n = len(nodes)
+
+    # Per-node state of the algorithm (names as in d3-flextree): `relx` is the offset from the
+    # parent's subtree frame (the paper's `mod`), `prelim` the position within the own frame.
+    relx = [0.0] * n
+    prelim = [0.0] * n
+    shift = [0.0] * n
+    change = [0.0] * n
+    lext = list(range(n))
+    rext = list(range(n))
+    lextrel = [0.0] * n
+    rextrel = [0.0] * n
+    lthr = [-1] * n
+    rthr = [-1] * n
+
+    def place(v: int, ch: list[int]) -> None:
+        """Pack the laid-out subtrees `ch` of `v` top to bottom and centre `v` on them."""
+        first = ch[0]
+        if len(ch) > 1:
+            # The paper's "lowest y" list as two stacks, newest last: the siblings that are
+            # still visible from below, with the depth where each one's contour ends.
+            lows_y = [bottom[rext[first]]]
+            lows_i = [0]
+            for i in range(1, len(ch)):
+                cur = ch[i]
+                cur_low = bottom[rext[cur]]
+                # Separate `cur` from the forest above it, walking the facing contours.
+                r = ch[i - 1]
+                rsum = relx[r]
+                lnode = cur
+                lsum = relx[cur]
+                k = len(lows_y) - 1
+                first_step = True
+                while True:
+                    rb = bottom[r]
+                    if rb > lows_y[k]:
+                        k -= 1
+                    gap = sib_gap if parent[r] == parent[lnode] else cousin_gap
+                    dist = (rsum + prelim[r] + half[r] + gap + half[lnode]) - (lsum + prelim[lnode])
+                    if dist > 0.0 or (first_step and dist < 0.0):
+                        lsum += dist
+                        relx[cur] += dist
+                        lextrel[cur] += dist
+                        rextrel[cur] += dist
+                        si = lows_i[k]
+                        span = i - si
+                        if span > 1:
+                            # Spread the move over the siblings in between, as in the paper.
+                            delta = dist / span
+                            shift[ch[si + 1]] += delta
+                            shift[cur] -= delta
+                            change[cur] -= dist - delta
+                    first_step = False
+                    lb = bottom[lnode]
+                    if rb <= lb:
+                        below = kids[r]
+                        r = below[-1] if below is not None else rthr[r]
+                        if r < 0:
+                            if lb > rb:
+                                # The new subtree reaches deeper: thread the forest's lower
+                                # left extreme... its top contour continues into `cur`.
+                                if rb < lb:
+                                    pass
+                            break_r = True
+                        else:
+                            rsum += relx[r]
+                            break_r = False
+                    else:
+                        break_r = False
+                    if rb >= lb:
+                        below = kids[lnode]
+                        lnode = below[0] if below is not None else lthr[lnode]
+                        if lnode >= 0:
+                            lsum += relx[lnode]
+                    if break_r or lnode < 0:
+                        break
+                if r < 0 and lnode >= 0:
+                    # `cur` reaches deeper than the forest: thread the forest's top extreme on.
+                    le = lext[first]
+                    lthr[le] = lnode
+                    diff = lsum - relx[lnode] - lextrel[first]
+                    relx[le] += diff
+                    prelim[le] -= diff
+                    lext[first] = lext[cur]
+                    lextrel[first] = lextrel[cur]
+                elif r >= 0 and lnode < 0:
+                    # The forest reaches deeper: thread `cur`'s bottom extreme on into it.
+                    re = rext[cur]
+                    rthr[re] = r
+                    diff = rsum - relx[r] - rextrel[cur]
+                    relx[re] += diff
+                    prelim[re] -= diff
+                    prev = ch[i - 1]
+                    rext[cur] = rext[prev]
+                    rextrel[cur] = rextrel[prev]
+                while lows_y and cur_low >= lows_y[-1]:
+                    lows_y.pop()
+                    lows_i.pop()
+                lows_y.append(cur_low)
+                lows_i.append(i)
+            # Apply the spread moves in one sweep.
+            shift_sum = change_sum = 0.0
+            for c in ch:
+                shift_sum += shift[c]
+                change_sum += shift_sum + change[c]
+                relx[c] += change_sum
+        last = ch[-1]
+        prelim[v] = (relx[first] + prelim[first] + relx[last] + prelim[last]) / 2
+        lext[v] = lext[first]
+        lextrel[v] = lextrel[first]
+        rext[v] = rext[last]
+        rextrel[v] = rextrel[last]
+
+    for v in reversed(internal):
+        if v:
+            place(v, kids[v])  # type: ignore[arg-type]
+
+    # Positions within each main branch (the branch root at 0), and each branch's extent.
+    branches = kids[0] or []
+    ends = [*branches[1:], n]
+    ypos = [0.0] * n
+    sums = [0.0] * n
+    tops: list[float] = []
+    lows: list[float] = []
+    for b, end in zip(branches, ends, strict=True):
+        sums[b] = -prelim[b]
+        for i in range(b + 1, end):
+            s = sums[parent[i]] + relx[i]
+            sums[i] = s
+            ypos[i] = s + prelim[i]
+        tops.append(min(map(sub, ypos[b:end], half[b:end])))
+        lows.append(max(map(add, ypos[b:end], half[b:end])))
+
+    # Split the main branches between the sides and stack each side on the root.
+    count = len(branches)
+    if mode is LayoutMode.MINDMAP and count > 1:
+        heights = [lo - to for to, lo in zip(tops, lows, strict=True)]
+        total = sum(heights)
+        best_k, best = count, abs(2 * total - total)
+        acc = 0.0
+        for k in range(1, count + 1):
+            acc += heights[k - 1]
+            imbalance = abs(2 * acc - total)
+            if imbalance <= best:
+                best_k, best = k, imbalance
+        right_side = branches[:best_k]
+        left_side = branches[best_k:][::-1]
+    else:
+        right_side = branches
+        left_side = []
+    offset = [0.0] * count
+    side_of = [1] * count
+    for members, sign in ((right_side, 1), (left_side, -1)):
+        if not members:
+            continue
+        place(0, members)
+        centre = prelim[0]
+        for b in members:
+            j = branches.index(b) if count < 64 else _index(branches, b)
+            offset[j] = relx[b] + prelim[b] - centre
+            side_of[j] = sign
+
+    # Boxes in pre-order, and the bounds from each branch's extent.
+    keys = [node.key for node in nodes]
+    root_h = half[0]
+    boxes = {keys[0]: Box(keys[0], -root_w / 2, -root_h, root_w, 2 * root_h, 0, 0, None)}
+    left, top, right, low = -root_w / 2, -root_h, root_w / 2, root_h
+    for j, (b, end) in enumerate(zip(branches, ends, strict=True)):
+        off = offset[j]
+        sign = side_of[j]
+        top = min(top, tops[j] + off)
+        low = max(low, lows[j] + off)
+        reach = max(bottom[b:end]) - level_gap
+        if sign > 0:
+            right = max(right, reach)
+            for i in range(b, end):
+                w = width[i]
+                hh = half[i]
+                p = parent[i]
+                boxes[keys[i]] = Box(
+                    keys[i], bottom[i] - w - level_gap, ypos[i] + off - hh, w, hh + hh, 1,
+                    level[i], keys[p],
+                )  # fmt: skip
+        else:
+            left = min(left, -reach)
+            for i in range(b, end):
+                w = width[i]
+                hh = half[i]
+                p = parent[i]
+                boxes[keys[i]] = Box(
+                    keys[i], level_gap - bottom[i], ypos[i] + off - hh, w, hh + hh, -1,
+                    level[i], keys[p],
+                )  # fmt: skip
+    return Layout(boxes, (left, top, right, low))
+
+
+def _index(items: list[int], item: int) -> int:
+    """Position of `item` in a sorted list of distinct indices (main branches are in pre-order)."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid] < item:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
