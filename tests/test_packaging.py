@@ -1,4 +1,4 @@
-"""The wheel carries what an installed app needs: the sample outline, the icon, the desktop entry."""
+"""The wheel carries what an installed app needs: sample outline, icon, desktop entry."""
 
 import subprocess
 import sys

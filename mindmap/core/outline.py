@@ -17,12 +17,14 @@ from pathlib import Path
 
 import yaml
 
-from mindmap.core.keys import assign_keys
+from mindmap.core.keys import index_nodes
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
 
 Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-MAX_DEPTH = 20_000  # YAML collections inside each other; an outline level takes two
+MAX_DEPTH = (
+    1_000  # YAML collections inside each other, as libyaml >= 0.2.5 allows; a level takes two
+)
 MAX_ERRORS = 50
 RESERVED = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
 _CORE_TAGS = {
@@ -32,6 +34,10 @@ _CORE_TAGS = {
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _SCALAR, _SEQ, _MAP = 0, 1, 2
+_TOO_DEEP = (
+    f"nested too deeply: more than {MAX_DEPTH:,} YAML levels (about {MAX_DEPTH // 2} outline "
+    "levels); flatten the outline"
+)
 _INDENT_PROBLEMS = {
     "did not find expected key",
     "did not find expected '-' indicator",
@@ -114,8 +120,7 @@ def _compose(text: str, path: str) -> Raw:
             elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 mark = event.start_mark
                 if len(stack) >= MAX_DEPTH:
-                    message = f"nested more than {MAX_DEPTH:,} levels deep; flatten the outline"
-                    raise OutlineError([Problem(path, mark.line + 1, mark.column + 1, message)])
+                    raise OutlineError([Problem(path, mark.line + 1, mark.column + 1, _TOO_DEEP)])
                 is_map = kind is yaml.MappingStartEvent
                 items: list = []
                 node = (_MAP if is_map else _SEQ, items, event.tag, mark.line + 1, mark.column + 1)
@@ -170,6 +175,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
         message = "a quoted text starts here and is never closed; add the closing quote"
     elif problem in _INDENT_PROBLEMS:
         message = "the indentation here does not line up with the lines above; check its spaces"
+    elif problem == "exceeded maximum nesting depth":
+        message = _TOO_DEEP
     elif problem.startswith("mapping values are not allowed"):
         message = "a ': ' inside a title; put the whole title in quotes"
     else:
@@ -223,25 +230,23 @@ class _Builder:
         while stack and len(self.errors) < MAX_ERRORS:
             parent, items, level = stack.pop()
             depth = max(depth, level + 1)
+            siblings = parent.children
             for item in items:
+                if item[0] == _SCALAR and item[2] is None and item[1]:  # a plain leaf: most nodes
+                    siblings.append(Node(item[1], [], None, False, None, None, None, (), *item[3:]))
+                    continue
                 try:
                     child, grandchildren = self._node(item)
                 except _InvalidNodeError as invalid:
                     self._error(invalid)
                     continue
-                parent.children.append(child)
-                count += 1
+                siblings.append(child)
                 if grandchildren:
                     stack.append((child, grandchildren, level + 1))
+            count += len(siblings)
         if self.errors:
             raise OutlineError(self.errors)
-        assign_keys(root)
-        by_key: dict[str, Node] = {}
-        parent_of: dict[str, Node | None] = {root.key: None}
-        for node in root.walk():
-            by_key[node.key] = node
-            for child in node.children:
-                parent_of[child.key] = node
+        by_key, parent_of = index_nodes(root)
         outline = Outline(root, self.path, count, depth, by_key, parent_of)
         return ParsedOutline(outline, self.warnings)
 

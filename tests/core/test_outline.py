@@ -1,6 +1,8 @@
 """Good outlines load into the model exactly as written, in every form and encoding detail."""
 
-from mindmap.core.outline import parse_outline
+import pytest
+
+from mindmap.core.outline import OutlineError, parse_outline
 
 MIXED = """\
 India–Russia Relations:
@@ -66,10 +68,22 @@ def test_column_counts_characters_not_bytes() -> None:
     assert (child.title, child.line, child.column) == ("Ünïcödé", 2, 5)
 
 
-def test_5000_levels_deep_loads() -> None:
-    lines = ["Root:"] + [f"{'  ' * (i + 1)}- level {i}:" for i in range(5000)]
-    outline = parse_outline("\n".join(lines) + "\n", "deep.yaml").outline
-    assert (outline.node_count, outline.depth) == (5001, 5000)
+def deep_outline(levels: int) -> str:
+    return "\n".join(["Root:"] + [f"{'  ' * (i + 1)}- level {i}:" for i in range(levels)]) + "\n"
+
+
+def test_400_levels_deep_loads() -> None:
+    outline = parse_outline(deep_outline(400), "deep.yaml").outline
+    assert (outline.node_count, outline.depth) == (401, 400)
+
+
+def test_5000_levels_deep_fails_with_a_clear_message() -> None:
+    with pytest.raises(OutlineError) as caught:
+        parse_outline(deep_outline(5000), "deep.yaml")
+    assert str(caught.value) == (
+        "deep.yaml:501:1003: nested too deeply: more than 1,000 YAML levels "
+        "(about 500 outline levels); flatten the outline"
+    )
 
 
 def test_empty_children_and_empty_note_are_allowed() -> None:

@@ -79,7 +79,8 @@ def test_nesting_beyond_the_cap_fails_with_a_message_not_a_crash() -> None:
     with pytest.raises(OutlineError) as caught:
         parse_outline(deep, "deep.yaml")
     assert str(caught.value) == (
-        f"deep.yaml:1:{MAX_DEPTH + 1}: nested more than 20,000 levels deep; flatten the outline"
+        f"deep.yaml:1:{MAX_DEPTH + 1}: nested too deeply: more than 1,000 YAML levels "
+        "(about 500 outline levels); flatten the outline"
     )
 
 
