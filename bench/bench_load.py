@@ -17,15 +17,14 @@ TARGET_MS = {10_000: 80, 100_000: 800}
 def main() -> None:
     reference = reference_ms()
     scale = 50 / reference
-    print(f"reference: libyaml composes 10,000 nodes in {reference:.1f} ms (targets assume ~50 ms)")
+    print(f"reference: libyaml composes 10,000 nodes in {reference:.1f} ms (targets: ~50 ms)")
     print(f"{'nodes':>8} {'MB':>6} {'median ms':>10} {'at 50 ms ref':>13} {'target ms':>10}")
     for count, repeats in SIZES.items():
         data = generate_outline(count).encode()
         ms = median_ms(lambda data=data: parse_outline(data, "bench.yaml"), repeats)
         target = TARGET_MS.get(count)
-        print(
-            f"{count:>8,} {len(data) / 1e6:>6.1f} {ms:>10.1f} {ms * scale:>13.1f} {target or '':>10}"
-        )
+        megabytes = len(data) / 1e6
+        print(f"{count:>8,} {megabytes:>6.1f} {ms:>10.1f} {ms * scale:>13.1f} {target or '':>10}")
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def layout_outline(
     measure: Callable[[Node], tuple[float, float]],
     folded: Container[str] = frozenset(),
     mode: LayoutMode = LayoutMode.MINDMAP,
-    spacing: Spacing = Spacing(),  # noqa: B008 - frozen, so sharing the default is safe
+    spacing: Spacing = Spacing(),
 ) -> Layout:
     """Place every visible node; children of nodes whose key is in `folded` are left out.
 
@@ -125,8 +125,6 @@ def layout_outline(
     pstack = [-1]
     pop, ppop = stack.pop, pstack.pop
     push, ppush = stack.extend, pstack.extend
-    w, h = measure(root)
-    root_w = float(w)
     while stack:
         node = pop()
         p = ppop()
@@ -141,7 +139,7 @@ def layout_outline(
             bottom.append(bottom[p] + w + level_gap)
             level.append(level[p] + 1)
         else:
-            bottom.append(root_w / 2 + level_gap)
+            bottom.append(w / 2 + level_gap)
             level.append(0)
         children = node.children
         if children and node.key not in folded:
@@ -152,6 +150,7 @@ def layout_outline(
         else:
             kids.append(None)
     n = len(nodes)
+    root_w = width[0]
 
     # Per-node state of the algorithm (names as in d3-flextree): `relx` is the offset from the
     # parent's subtree frame (the paper's `mod`), `prelim` the position within the own frame.
@@ -204,28 +203,19 @@ def layout_outline(
                             shift[cur] -= delta
                             change[cur] -= dist - delta
                     first_step = False
+                    # Step down whichever contour ends first (both when they end together).
                     lb = bottom[lnode]
                     if rb <= lb:
                         below = kids[r]
                         r = below[-1] if below is not None else rthr[r]
-                        if r < 0:
-                            if lb > rb:
-                                # The new subtree reaches deeper: thread the forest's lower
-                                # left extreme... its top contour continues into `cur`.
-                                if rb < lb:
-                                    pass
-                            break_r = True
-                        else:
+                        if r >= 0:
                             rsum += relx[r]
-                            break_r = False
-                    else:
-                        break_r = False
                     if rb >= lb:
                         below = kids[lnode]
                         lnode = below[0] if below is not None else lthr[lnode]
                         if lnode >= 0:
                             lsum += relx[lnode]
-                    if break_r or lnode < 0:
+                    if r < 0 or lnode < 0:
                         break
                 if r < 0 and lnode >= 0:
                     # `cur` reaches deeper than the forest: thread the forest's top extreme on.
@@ -270,7 +260,7 @@ def layout_outline(
 
     # Positions within each main branch (the branch root at 0), and each branch's extent.
     branches = kids[0] or []
-    ends = [*branches[1:], n]
+    ends = [*branches[1:], n] if branches else []
     ypos = [0.0] * n
     sums = [0.0] * n
     tops: list[float] = []
@@ -284,34 +274,29 @@ def layout_outline(
         tops.append(min(map(sub, ypos[b:end], half[b:end])))
         lows.append(max(map(add, ypos[b:end], half[b:end])))
 
-    # Split the main branches between the sides and stack each side on the root.
+    # Split the main branches between the sides and stack each side on the root. Ties go to
+    # the right side; the left side is stacked bottom to top, so it reads on clockwise.
     count = len(branches)
+    split = count
     if mode is LayoutMode.MINDMAP and count > 1:
-        heights = [lo - to for to, lo in zip(tops, lows, strict=True)]
+        heights = list(map(sub, lows, tops))
         total = sum(heights)
-        best_k, best = count, abs(2 * total - total)
-        acc = 0.0
+        split, best, acc = 0, total, 0.0
         for k in range(1, count + 1):
             acc += heights[k - 1]
             imbalance = abs(2 * acc - total)
             if imbalance <= best:
-                best_k, best = k, imbalance
-        right_side = branches[:best_k]
-        left_side = branches[best_k:][::-1]
-    else:
-        right_side = branches
-        left_side = []
+                split, best = k, imbalance
     offset = [0.0] * count
-    side_of = [1] * count
-    for members, sign in ((right_side, 1), (left_side, -1)):
-        if not members:
-            continue
-        place(0, members)
-        centre = prelim[0]
-        for b in members:
-            j = branches.index(b) if count < 64 else _index(branches, b)
-            offset[j] = relx[b] + prelim[b] - centre
-            side_of[j] = sign
+    side_of = [1] * split + [-1] * (count - split)
+    for order in (range(split), range(count - 1, split - 1, -1)):
+        if order:
+            members = [branches[j] for j in order]
+            place(0, members)
+            centre = prelim[0]
+            for j in order:
+                b = branches[j]
+                offset[j] = relx[b] + prelim[b] - centre
 
     # Boxes in pre-order, and the bounds from each branch's extent.
     keys = [node.key for node in nodes]
@@ -345,15 +330,3 @@ def layout_outline(
                     level[i], keys[p],
                 )  # fmt: skip
     return Layout(boxes, (left, top, right, low))
-
-
-def _index(items: list[int], item: int) -> int:
-    """Position of `item` in a sorted list of distinct indices (main branches are in pre-order)."""
-    lo, hi = 0, len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid] < item:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo

@@ -1,0 +1,37 @@
+"""Folds as data: which branches are folded, worked out from the outline and the user's actions."""
+
+from __future__ import annotations
+
+from mindmap.core.model import Outline
+
+
+def initial_folds(outline: Outline) -> set[str]:
+    """The branches the author marked `collapsed: true`."""
+    return {node.key for node in outline.root.walk() if node.collapsed and node.children}
+
+
+def folds_to_level(outline: Outline, level: int) -> set[str]:
+    """Fold every branch at depth `level`, so that levels 0..level show (level 1: main branches)."""
+    folds: set[str] = set()
+    stack = [(outline.root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if not node.children:
+            continue
+        if depth >= level:
+            folds.add(node.key)
+        else:
+            stack.extend((child, depth + 1) for child in node.children)
+    return folds
+
+
+def unfold_to(outline: Outline, key: str, folds: set[str]) -> bool:
+    """Unfold every ancestor of `key` so that it shows; returns whether anything changed."""
+    hidden_by = {ancestor.key for ancestor in outline.ancestors(key)} & folds
+    folds -= hidden_by
+    return bool(hidden_by)
+
+
+def hidden_count(outline: Outline, key: str) -> int:
+    """How many nodes a fold of `key` hides: all its descendants."""
+    return sum(1 for _ in outline.by_key[key].walk()) - 1

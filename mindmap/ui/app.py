@@ -1,0 +1,37 @@
+"""Start the desktop app: the Qt application, its identity for settings, and the window."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from mindmap.assets import resource_path
+from mindmap.ui.window import APP_NAME, MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named so that QSettings finds this app's settings."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("mindmap")
+    app.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
+    return app  # type: ignore[return-value]
+
+
+def run_app(path: Path) -> int:
+    """Open `path` in a window and run until it closes."""
+    app = make_application()
+    window = MainWindow()
+    gc.disable()  # a big open makes many objects and no cycles; the GC only slows it down
+    try:
+        window.open_file(path)
+    finally:
+        gc.enable()
+    gc.freeze()  # what the open made lives as long as the window: keep it out of GC passes
+    window.show()
+    return app.exec()

@@ -1,0 +1,257 @@
+"""Scene items: a node (box, wrapped title, fold toggle, badge, note marker) and a parent's edges.
+
+Items paint from laid-out data and hold a key; what a click means is the scene's business.
+Every item is top-level: parented items make Qt ask Python for every descendant's bounds on each
+repaint, which is what made big maps slow.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QStaticText,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from mindmap.core.layout import Box
+from mindmap.ui.textmetrics import TextBlock
+from mindmap.ui.theme import Z_EDGE, Z_NODE, LevelStyle, Theme, level_style
+
+TOGGLE_RADIUS = 5.5
+TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
+BADGE_GAP = 6.0
+OUTER_REACH = 64.0  # room outside the box for the toggle and the hidden-count badge
+MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
+_BADGE_FONT = QFont()
+_BADGE_FONT.setPointSizeF(8)
+_BADGE_FONT.setWeight(QFont.Weight.Bold)
+
+
+class NodeItem(QGraphicsItem):
+    """One node of the map, painted from its box, text block and colour."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.setZValue(Z_NODE)
+        self.setAcceptHoverEvents(False)
+        self._static: list[QStaticText] | None = None
+        self._bounds = QRectF()
+
+    def configure(
+        self,
+        box: Box,
+        block: TextBlock,
+        colour: QColor,
+        theme: Theme,
+        *,
+        has_children: bool,
+        hidden: int,
+        has_note: bool,
+        selected: bool,
+        matched: bool,
+    ) -> None:
+        """Set what to paint; called for new items and for items reused across a relayout."""
+        self.prepareGeometryChange()
+        if getattr(self, "block", None) is not block:
+            self._static = None
+        self.box, self.block, self.colour, self.theme = box, block, colour, theme
+        self.style: LevelStyle = level_style(min(box.depth, 3))
+        self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
+        self.selected, self.matched = selected, matched
+        self.setPos(box.x, box.y)
+        left, right = -4.0, box.width + 4.0
+        if has_children and box.side >= 0 and box.depth > 0:
+            right += OUTER_REACH
+        if has_children and box.side < 0:
+            left -= OUTER_REACH
+        self._bounds = QRectF(left, -4.0, right - left, box.height + 8.0)
+        self.update()
+
+    def set_marks(self, *, selected: bool, matched: bool) -> None:
+        if (selected, matched) != (self.selected, self.matched):
+            self.selected, self.matched = selected, matched
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        """The box and the fold toggle: clicks beside them fall through to the background."""
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self.box.width, self.box.height))
+        if self.has_children and self.box.depth > 0:
+            reach = TOGGLE_RADIUS + 4
+            path.addEllipse(self.toggle_centre(), reach, reach)
+        return path
+
+    def anchor_y(self) -> float:
+        """Local y where edges meet the node: its middle, or its underline when it has no box."""
+        return self.box.height / 2 if self.style.boxed else self.box.height - 1.0
+
+    def toggle_centre(self) -> QPointF:
+        """The fold toggle's centre in local coordinates, just outside the outer edge."""
+        x = self.box.width + TOGGLE_OFFSET if self.box.side >= 0 else -TOGGLE_OFFSET
+        return QPointF(x, self.anchor_y())
+
+    def toggle_hit(self, local: QPointF) -> bool:
+        """Whether a click at `local` lands on the fold toggle (generously, for a small target)."""
+        if not self.has_children or self.box.depth == 0:
+            return False
+        delta = local - self.toggle_centre()
+        return delta.x() ** 2 + delta.y() ** 2 <= (TOGGLE_RADIUS + 4) ** 2
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        box, style, theme = self.box, self.style, self.theme
+        rect = QRectF(0, 0, box.width, box.height)
+        text_colour = self._paint_shape(painter, rect)
+        font_px = style.font.pointSizeF() * 96 / 72 * lod
+        if font_px < MIN_TEXT_PX:
+            self._paint_bars(painter, text_colour)
+        else:
+            self._paint_text(painter, text_colour)
+        if self.has_note:
+            marker = QColor(text_colour if box.depth < 2 else self.colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(marker)
+            x = box.width - style.pad_x - self.block.note_room / 2 + 1
+            y = style.pad_y + self.block.line_height / 2
+            painter.drawEllipse(QPointF(x, y), 2.6, 2.6)
+        if self.has_children and box.depth > 0:
+            self._paint_toggle(painter, font_px >= MIN_TEXT_PX)
+        if self.selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(theme.selection, 2.2))
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 9, 9)
+
+    def _paint_shape(self, painter: QPainter, rect: QRectF) -> QColor:
+        """The box or underline; returns the colour the text goes in."""
+        box, style, theme = self.box, self.style, self.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.matched:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.match)
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 8, 8)
+        if box.depth == 0:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.root_fill)
+            painter.drawRoundedRect(rect, 14, 14)
+            return theme.root_text
+        if box.depth == 1:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.colour)
+            painter.drawRoundedRect(rect, 9, 9)
+            return theme.branch_text
+        if style.boxed:
+            painter.setPen(QPen(self.colour, 1.3))
+            painter.setBrush(theme.branch_tint(self.colour))
+            painter.drawRoundedRect(rect.adjusted(0.65, 0.65, -0.65, -0.65), 7, 7)
+            return theme.text
+        y = rect.bottom() - 1.0
+        painter.setPen(
+            QPen(QBrush(self.colour), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        )
+        painter.drawLine(QPointF(0, y), QPointF(rect.right(), y))
+        return theme.quiet_text if box.depth > 3 else theme.text
+
+    def _paint_text(self, painter: QPainter, colour: QColor) -> None:
+        block, style = self.block, self.style
+        if self._static is None:
+            self._static = []
+            for line in block.lines:
+                static = QStaticText(line)
+                static.setTextFormat(Qt.TextFormat.PlainText)
+                static.prepare(font=style.font)
+                self._static.append(static)
+        painter.setFont(style.font)
+        painter.setPen(colour)
+        y = style.pad_y - (1.0 if not style.boxed else 0.0)
+        for static in self._static:
+            painter.drawStaticText(QPointF(style.pad_x, y), static)
+            y += block.line_height
+
+    def _paint_bars(self, painter: QPainter, colour: QColor) -> None:
+        """Far out, a grey bar per line stands for the text: cheap, and the map keeps its shape."""
+        block, style = self.block, self.style
+        bar = QColor(colour)
+        bar.setAlpha(110)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(bar)
+        y = style.pad_y + block.line_height * 0.25
+        width = self.box.width - 2 * style.pad_x
+        for _line in block.lines:
+            painter.drawRect(QRectF(style.pad_x, y, width, block.line_height * 0.5))
+            y += block.line_height
+
+    def _paint_toggle(self, painter: QPainter, with_badge: bool) -> None:
+        centre = self.toggle_centre()
+        painter.setPen(QPen(self.colour, 1.6))
+        folded = self.hidden > 0
+        painter.setBrush(self.colour if folded else self.theme.toggle_fill)
+        painter.drawEllipse(centre, TOGGLE_RADIUS, TOGGLE_RADIUS)
+        if not folded or not with_badge:
+            return
+        text = f"{self.hidden:,}"
+        painter.setFont(_BADGE_FONT)
+        width = painter.fontMetrics().horizontalAdvance(text) + 10
+        side = 1 if self.box.side >= 0 else -1
+        start = centre.x() + side * (TOGGLE_RADIUS + BADGE_GAP)
+        left = start if side > 0 else start - width
+        badge = QRectF(left, centre.y() - 7.5, width, 15)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawRoundedRect(badge, 7.5, 7.5)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class EdgeItem(QGraphicsItem):
+    """The curves from one parent to its visible children, as a single path."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_EDGE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._path = QPainterPath()
+        self._pen = QPen()
+        self._bounds = QRectF()
+
+    def set_path(self, path: QPainterPath, colour: QColor, width: float) -> None:
+        self.prepareGeometryChange()
+        self._path = path
+        self._pen = QPen(QBrush(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        self._bounds = path.boundingRect().adjusted(-width, -width, width, width)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+
+
+def add_curve(path: QPainterPath, start: QPointF, end: QPointF) -> None:
+    """A smooth S-curve leaving `start` and reaching `end` horizontally."""
+    middle = (start.x() + end.x()) / 2
+    path.moveTo(start)
+    path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)

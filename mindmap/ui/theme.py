@@ -1,0 +1,129 @@
+"""Colours, fonts and sizes of the map, light and dark, and the z-order of the scene's layers."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+
+# Z-order: edges under nodes, nodes under the overview picture shown when zoomed far out.
+Z_EDGE = 0.0
+Z_NODE = 1.0
+
+# Main branches, clockwise from the top right; calm, distinct, readable on light and dark.
+PALETTE = (
+    "#3b7dd8",
+    "#e0813a",
+    "#b65fc7",
+    "#3aa676",
+    "#d6524f",
+    "#2a9da8",
+    "#c49a1b",
+    "#6a5acd",
+)
+
+
+class ThemeChoice(enum.Enum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Everything the items paint with; one instance per light or dark look."""
+
+    dark: bool
+    background: QColor
+    root_fill: QColor
+    root_text: QColor
+    text: QColor
+    quiet_text: QColor
+    branch_text: QColor
+    selection: QColor
+    match: QColor
+    toggle_fill: QColor
+    tint_alpha: int
+
+    def branch_tint(self, colour: QColor) -> QColor:
+        """A light fill of a branch's colour for level-2 boxes."""
+        tint = QColor(colour)
+        tint.setAlpha(self.tint_alpha)
+        return tint
+
+
+LIGHT = Theme(
+    dark=False,
+    background=QColor("#fbfaf7"),
+    root_fill=QColor("#2f3440"),
+    root_text=QColor("#ffffff"),
+    text=QColor("#1f2329"),
+    quiet_text=QColor("#4a505a"),
+    branch_text=QColor("#ffffff"),
+    selection=QColor("#1a73e8"),
+    match=QColor("#ffd84d"),
+    toggle_fill=QColor("#fbfaf7"),
+    tint_alpha=34,
+)
+DARK = Theme(
+    dark=True,
+    background=QColor("#1e2127"),
+    root_fill=QColor("#e8e6e1"),
+    root_text=QColor("#1e2127"),
+    text=QColor("#e6e6e6"),
+    quiet_text=QColor("#b4b8bf"),
+    branch_text=QColor("#ffffff"),
+    selection=QColor("#8ab4f8"),
+    match=QColor("#b38f00"),
+    toggle_fill=QColor("#1e2127"),
+    tint_alpha=60,
+)
+
+
+def resolve_theme(choice: ThemeChoice) -> Theme:
+    """The theme to paint with: the user's choice, or the system's colour scheme."""
+    if choice is ThemeChoice.SYSTEM:
+        scheme = QGuiApplication.styleHints().colorScheme()
+        return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+    return DARK if choice is ThemeChoice.DARK else LIGHT
+
+
+def branch_colour(index: int, own: str | None) -> QColor:
+    """The colour of the index-th main branch: the outline's `color` if it gives one."""
+    return QColor(own) if own else QColor(PALETTE[index % len(PALETTE)])
+
+
+@dataclass(frozen=True, slots=True)
+class LevelStyle:
+    """How nodes of one depth look: quieter with depth."""
+
+    font: QFont
+    max_text_width: float
+    pad_x: float
+    pad_y: float
+    boxed: bool  # drawn in a rounded box; else text over a coloured underline
+    edge_width: float  # width of the edges from this level's nodes to their children
+
+
+@cache
+def level_style(depth: int) -> LevelStyle:
+    """The style of nodes at `depth` (0 is the root)."""
+    base = QGuiApplication.font().family() if QGuiApplication.instance() else ""
+    font = QFont(base)
+    if depth == 0:
+        font.setPointSizeF(17)
+        font.setWeight(QFont.Weight.Bold)
+        return LevelStyle(font, 260, 20, 12, True, 3.6)
+    if depth == 1:
+        font.setPointSizeF(13)
+        font.setWeight(QFont.Weight.DemiBold)
+        return LevelStyle(font, 230, 14, 8, True, 2.4)
+    if depth == 2:
+        font.setPointSizeF(11)
+        font.setWeight(QFont.Weight.Medium)
+        return LevelStyle(font, 240, 10, 6, True, 1.6)
+    font.setPointSizeF(10)
+    return LevelStyle(font, 250, 2, 4, False, 1.3)

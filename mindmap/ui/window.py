@@ -1,0 +1,513 @@
+"""MainWindow: opens an outline, shows it as a map, turns menus, keys and clicks into changes."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindmap import __version__
+from mindmap.assets import resource_path
+from mindmap.core.layout import Layout, LayoutMode
+from mindmap.core.model import Outline
+from mindmap.core.navigation import Direction, neighbour
+from mindmap.core.outline import OutlineError, load_outline
+from mindmap.core.search import find_matches
+from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
+from mindmap.ui.banner import Banner
+from mindmap.ui.findbar import FindBar
+from mindmap.ui.scene import MapScene
+from mindmap.ui.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.theme import ThemeChoice, resolve_theme
+from mindmap.ui.view import MapView
+
+APP_NAME = "Mindmap"
+MAX_RECENT = 8
+OUTLINE_FILTER = "Outlines (*.yaml *.yml);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """One window, one outline at a time."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.path: Path | None = None
+        self.outline: Outline | None = None
+        self.layout_: Layout | None = None
+        self.blocks: dict[str, TextBlock] = {}
+        self.folds: set[str] = set()
+        self.measurer = TextMeasurer()
+        self.theme_choice = ThemeChoice(self.settings.value("view/theme", "system"))
+        self.mode = LayoutMode(self.settings.value("view/layout", LayoutMode.MINDMAP.value))
+        self.matches: list[str] = []
+        self.match_index = -1
+
+        self.scene = MapScene()
+        self.view = MapView(self.scene)
+        self.banner = Banner()
+        self.find_bar = FindBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self._make_details_dock()
+        self._make_status_bar()
+        self._make_actions()
+        self._connect()
+
+        self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
+        self.setAcceptDrops(True)
+        self._show_title()
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # --- building the window -------------------------------------------------------------
+
+    def _make_details_dock(self) -> None:
+        self.details = QTextBrowser()
+        self.details.setOpenExternalLinks(True)
+        self.details.setPlaceholderText("Select a node to see its note, tags and link.")
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details")
+        self.details_dock.setWidget(self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.details_dock.hide()
+
+    def _make_status_bar(self) -> None:
+        self.file_label = QLabel()
+        self.count_label = QLabel()
+        self.zoom_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.file_label, 1)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.zoom_label)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | str | list | None = None,
+        menu=None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        menus = self.menuBar()
+        file = menus.addMenu("&File")
+        self.open_action = self._action("&Open…", self.choose_file, key.Open, file)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.reload_action = self._action(
+            "&Reload", self.reload, [QKeySequence("F5"), QKeySequence("Ctrl+R")], file
+        )
+        file.addSeparator()
+        self._action("&Quit", self.close, key.Quit, file)
+
+        view = menus.addMenu("&View")
+        self.zoom_in_action = self._action(
+            "Zoom &In", self.view.zoom_in, [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], view
+        )
+        self.zoom_out_action = self._action("Zoom &Out", self.view.zoom_out, "Ctrl+-", view)
+        self._action("&Actual Size (100 %)", self.view.actual_size, "Ctrl+0", view)
+        self.fit_action = self._action("&Fit Map", self.view.fit_map, "F", view)
+        view.addSeparator()
+        self._action("Fold / Unfold Selected", self.toggle_selected_fold, "Space", view)
+        self._action("E&xpand All", self.expand_all, "Alt+End", view)
+        self._action("Fold A&ll", self.fold_all, "Alt+Home", view)
+        levels = view.addMenu("Show &Levels")
+        for level in range(1, 10):
+            self._action(
+                f"Levels 1–{level}" if level > 1 else "Level 1",
+                lambda level=level: self.show_levels(level),
+                f"Alt+{level}",
+                levels,
+            )
+        view.addSeparator()
+        layouts = view.addMenu("L&ayout")
+        layout_group = QActionGroup(self)
+        for mode, text in ((LayoutMode.MINDMAP, "&Mind Map"), (LayoutMode.RIGHT, "&Right Tree")):
+            action = self._action(text, lambda mode=mode: self.set_layout_mode(mode), None, layouts)
+            action.setCheckable(True)
+            action.setChecked(mode is self.mode)
+            layout_group.addAction(action)
+        themes = view.addMenu("&Theme")
+        theme_group = QActionGroup(self)
+        for choice in ThemeChoice:
+            action = self._action(
+                choice.value.capitalize(), lambda c=choice: self.set_theme(c), None, themes
+            )
+            action.setCheckable(True)
+            action.setChecked(choice is self.theme_choice)
+            theme_group.addAction(action)
+        view.addSeparator()
+        view.addAction(self.details_dock.toggleViewAction())
+        self.find_action = self._action("&Find…", self.find_bar.open_bar, key.Find, view)
+
+        go = menus.addMenu("&Go")
+        for text, direction, shortcut in (
+            ("Left", Direction.LEFT, "Left"),
+            ("Right", Direction.RIGHT, "Right"),
+            ("Up", Direction.UP, "Up"),
+            ("Down", Direction.DOWN, "Down"),
+        ):
+            self._action(text, lambda d=direction: self.move_selection(d), shortcut, go)
+        self._action("&Root", self.select_root, "Home", go)
+        self._action("&Centre Selected", self.centre_selected, ["Return", "Enter"], go)
+        self._action("Clear Selection", lambda: self.select(None), "Escape", go)
+
+        help_menu = menus.addMenu("&Help")
+        self._action("&Keys", self.show_keys, key.HelpContents, help_menu)
+        self._action(f"&About {APP_NAME}", self.show_about, None, help_menu)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        for action in (
+            self.open_action,
+            self.reload_action,
+            None,
+            self.zoom_out_action,
+            self.zoom_in_action,
+            self.fit_action,
+            None,
+            self.find_action,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._fill_recent_menu()
+
+    def _connect(self) -> None:
+        self.scene.fold_requested.connect(self.toggle_fold)
+        self.scene.node_clicked.connect(self.select)
+        self.scene.node_double_clicked.connect(self.centre_on)
+        self.scene.background_clicked.connect(lambda: self.select(None))
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.find_bar.query_changed.connect(self.find)
+        self.find_bar.step.connect(self.step_match)
+        self.find_bar.closed.connect(self._end_find)
+
+    # --- opening files ---------------------------------------------------------------------
+
+    def open_file(self, path: Path) -> bool:
+        """Open `path`; on failure the message shows in the banner and the old map stays."""
+        try:
+            parsed = load_outline(path)
+        except OutlineError as error:
+            self.banner.show_message(str(error))
+            return False
+        self.banner.clear()
+        self.path = path
+        self.outline = parsed.outline
+        self.folds = initial_folds(parsed.outline)
+        self.blocks = measure_outline(parsed.outline.root, self.measurer)
+        self.scene.selected = None
+        self._end_find()
+        self.relayout()
+        self.view.fit_map()
+        self._remember_recent(path)
+        self._show_title()
+        warnings = len(parsed.warnings)
+        if warnings:
+            self.statusBar().showMessage(f"{warnings} warnings: {parsed.warnings[0]}", 10_000)
+        return True
+
+    def reload(self) -> None:
+        """Read the file again, keeping folds, selection and the place on screen."""
+        if self.path is None or self.outline is None:
+            return
+        try:
+            parsed = load_outline(self.path)
+        except OutlineError as error:
+            self.banner.show_message(str(error))
+            return
+        self.banner.clear()
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        anchor = self._node_nearest(centre)
+        anchor_view = None
+        if anchor is not None:
+            anchor_view = self.view.mapFromScene(self.scene.nodes[anchor].scenePos())
+        old_keys = set(self.outline.by_key)
+        self.outline = parsed.outline
+        self.folds &= set(parsed.outline.by_key)
+        self.folds |= initial_folds(parsed.outline) - old_keys
+        self.blocks = measure_outline(parsed.outline.root, self.measurer)
+        self.relayout()
+        if anchor is not None and anchor in self.scene.nodes and anchor_view is not None:
+            self.view.keep_point(self.scene.nodes[anchor].scenePos(), anchor_view)
+        self.find(self.find_bar.field.text())
+
+    def choose_file(self) -> None:
+        start = str(self.path.parent) if self.path else str(Path.cwd())
+        name, _ = QFileDialog.getOpenFileName(self, "Open outline", start, OUTLINE_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path.resolve())]
+        recent += [p for p in self._recent() if p != recent[0]]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for name in self._recent():
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _=False, name=name: self.open_file(Path(name)))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    # --- layout and state --------------------------------------------------------------------
+
+    def relayout(self) -> None:
+        """Lay the map out again and bring the scene in line."""
+        if self.outline is None:
+            return
+        theme = resolve_theme(self.theme_choice)
+        self.layout_ = self.scene.show_outline(
+            self.outline, self.blocks, self.folds, self.mode, theme
+        )
+        self.count_label.setText(f"{self.outline.node_count:,} nodes")
+        self._show_zoom(self.view.zoom())
+
+    def _relayout_keeping(self, key: str) -> None:
+        """Relayout with the node `key` kept still on screen."""
+        item = self.scene.nodes.get(key)
+        before = self.view.mapFromScene(item.scenePos()) if item is not None else None
+        self.relayout()
+        item = self.scene.nodes.get(key)
+        if item is not None and before is not None:
+            self.view.keep_point(item.scenePos(), before)
+
+    def toggle_fold(self, key: str) -> None:
+        if self.outline is None or not self.outline.by_key[key].children:
+            return
+        self.folds ^= {key}
+        self._relayout_keeping(key)
+
+    def toggle_selected_fold(self) -> None:
+        if self.scene.selected is not None:
+            self.toggle_fold(self.scene.selected)
+
+    def expand_all(self) -> None:
+        self.folds = set()
+        self._relayout_keeping(self.scene.selected or self._root_key())
+
+    def fold_all(self) -> None:
+        self.show_levels(1)
+
+    def show_levels(self, level: int) -> None:
+        if self.outline is None:
+            return
+        self.folds = folds_to_level(self.outline, level)
+        if self.scene.selected not in self.scene.nodes:
+            self.scene.selected = None
+        self.relayout()
+        self.view.fit_map()
+
+    def set_layout_mode(self, mode: LayoutMode) -> None:
+        self.mode = mode
+        self.settings.setValue("view/layout", mode.value)
+        self.relayout()
+        self.view.fit_map()
+
+    def set_theme(self, choice: ThemeChoice) -> None:
+        self.theme_choice = choice
+        self.settings.setValue("view/theme", choice.value)
+        self.relayout()
+
+    def _root_key(self) -> str:
+        return self.outline.root.key if self.outline else ""
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def select(self, key: str | None) -> None:
+        self.scene.set_selected(key)
+        self._show_details(key)
+
+    def select_root(self) -> None:
+        if self.outline is not None:
+            self.select(self._root_key())
+            self.centre_on(self._root_key())
+
+    def move_selection(self, direction: Direction) -> None:
+        if self.layout_ is None:
+            return
+        current = self.scene.selected
+        if current is None:
+            self.select(self._root_key())
+            return
+        target = neighbour(self.layout_, current, direction)
+        if target is not None:
+            self.select(target)
+            self.view.ensureVisible(self.scene.nodes[target], 40, 40)
+
+    def centre_on(self, key: str) -> None:
+        item = self.scene.nodes.get(key)
+        if item is not None:
+            self.view.centerOn(item.sceneBoundingRect().center())
+
+    def centre_selected(self) -> None:
+        if self.scene.selected is not None:
+            self.centre_on(self.scene.selected)
+
+    def _node_nearest(self, point: QPointF) -> str | None:
+        if self.layout_ is None or not self.layout_.boxes:
+            return None
+        x, y = point.x(), point.y()
+        nearest = min(
+            self.layout_.boxes.values(),
+            key=lambda b: (b.x + b.width / 2 - x) ** 2 + (b.y + b.height / 2 - y) ** 2,
+        )
+        return nearest.key
+
+    def _show_details(self, key: str | None) -> None:
+        if key is None or self.outline is None:
+            self.details.clear()
+            return
+        node = self.outline.by_key[key]
+        parts = [f"<h3>{html.escape(node.title)}</h3>"]
+        if node.note:
+            parts.append(f"<p>{html.escape(node.note)}</p>")
+        if node.tags:
+            chips = " ".join(
+                "<span style='background:#e8eaf0;color:#333;border-radius:6px;'>"
+                f"&nbsp;{html.escape(tag)}&nbsp;</span>"
+                for tag in node.tags
+            )
+            parts.append(f"<p>{chips}</p>")
+        if node.link:
+            link = html.escape(node.link, quote=True)
+            parts.append(f"<p><a href='{link}'>{link}</a></p>")
+        ancestors = " › ".join(html.escape(a.title) for a in self.outline.ancestors(key))
+        if ancestors:
+            parts.append(f"<p style='color:gray'>{ancestors}</p>")
+        self.details.setHtml("".join(parts))
+
+    # --- find ----------------------------------------------------------------------------------
+
+    def find(self, query: str) -> None:
+        if self.outline is None:
+            return
+        self.matches = find_matches(self.outline, query)
+        self.match_index = -1
+        self.scene.set_matches(set(self.matches))
+        self.find_bar.show_count(None, len(self.matches))
+
+    def step_match(self, step: int) -> None:
+        if not self.matches or self.outline is None:
+            return
+        self.match_index = (self.match_index + step) % len(self.matches)
+        key = self.matches[self.match_index]
+        if unfold_to(self.outline, key, self.folds):
+            self._relayout_keeping(key)
+            self.scene.set_matches(set(self.matches))
+        self.select(key)
+        self.centre_on(key)
+        self.find_bar.show_count(self.match_index + 1, len(self.matches))
+
+    def _end_find(self) -> None:
+        self.matches = []
+        self.match_index = -1
+        self.scene.set_matches(set())
+        self.view.setFocus()
+
+    # --- window chrome -----------------------------------------------------------------------
+
+    def _show_title(self) -> None:
+        name = self.path.name if self.path else "No outline"
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.file_label.setText(str(self.path) if self.path else "")
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
+
+    def show_keys(self) -> None:
+        rows = [
+            ("Wheel / pinch", "zoom about the cursor"),
+            ("Drag the background", "pan"),
+            ("Click / arrows", "select; move to parent, child or neighbour"),
+            ("Space / click ○", "fold or unfold the selected branch"),
+            ("Enter / double-click", "centre the node"),
+            ("Home", "go to the root"),
+            ("Escape", "clear the selection"),
+            ("Ctrl+= / Ctrl+- / Ctrl+0 / F", "zoom in / out / 100 % / fit the map"),
+            ("Alt+1 … Alt+9", "show levels 1 to n"),
+            ("Alt+End / Alt+Home", "expand all / fold all"),
+            ("Ctrl+F", "find; Enter / Shift+Enter for next / previous"),
+            ("F5 / Ctrl+R", "reload the file"),
+        ]
+        table = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{v}</td></tr>" for k, v in rows)
+        QMessageBox.information(self, "Keys", f"<table>{table}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME} {__version__}</b><p>Revision notes kept as a YAML outline, "
+            "shown as a mind map.</p>",
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_file(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
