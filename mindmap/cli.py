@@ -83,6 +83,7 @@ def _check(options: argparse.Namespace) -> int:
         for warning in parsed.warnings:
             print(warning)
         outline = parsed.outline
-        warned = f", {len(parsed.warnings)} warnings" if parsed.warnings else ""
+        count = len(parsed.warnings)
+        warned = f", {count} warning{'s' if count > 1 else ''}" if count else ""
         print(f"{path}: valid, {outline.node_count} nodes, depth {outline.depth}{warned}")
     return status

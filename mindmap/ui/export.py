@@ -10,7 +10,8 @@ import argparse
 import enum
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,15 +75,27 @@ def export_scene(scene: MapScene, path: Path, theme: Theme, options: ExportOptio
     source = scene.map_rect
     background = QColor(Qt.GlobalColor.transparent) if options.transparent else None
     background = background or options.background or theme.background
-    if fmt is ExportFormat.PNG:
-        return _export_png(scene, source, path, background, options.scale)
-    if fmt is ExportFormat.SVG:
-        data = _render_svg(scene, source, background, options.scale)
-    else:
-        data = _render_pdf(scene, source, background, options.scale)
+    with _own_background(scene):
+        if fmt is ExportFormat.PNG:
+            return _export_png(scene, source, path, background, options.scale)
+        if fmt is ExportFormat.SVG:
+            data = _render_svg(scene, source, background, options.scale)
+        else:
+            data = _render_pdf(scene, source, background, options.scale)
     _write(path, data)
     size = source.size() * options.scale
     return ExportResult(path, round(size.width()), round(size.height()), options.scale)
+
+
+@contextmanager
+def _own_background(scene: MapScene) -> Iterator[None]:
+    """Let the export paint the background (or none): the scene's own would cover it."""
+    brush = scene.backgroundBrush()
+    scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
+    try:
+        yield
+    finally:
+        scene.setBackgroundBrush(brush)
 
 
 def largest_scale(source: QRectF, scale: float) -> float:

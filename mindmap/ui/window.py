@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(shortcut)
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # drop `checked`: slots take none
         self.addAction(action)
         if menu is not None:
             menu.addAction(action)

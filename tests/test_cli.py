@@ -1,0 +1,91 @@
+"""The command line: `check` prints FILE:LINE:COL and exits 0 / 1 / 2; no traceback ever shows."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mindmap import __version__
+from mindmap.cli import main
+
+ROOT = Path(__file__).parents[1]
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_valid_outline_prints_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(ROOT / "outline.yaml")]) == 0
+    assert capsys.readouterr().out == f"{ROOT / 'outline.yaml'}: valid, 72 nodes, depth 5\n"
+
+
+def test_check_reports_errors_and_warnings_of_several_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path, "good.yaml", "title: R\ncolour: red\nchildren: [a]\n")
+    bad = write(tmp_path, "bad.yaml", "Root:\n  - [a]\n")
+    assert main(["check", str(good), str(bad)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{good}:2:1: warning: unknown key 'colour' is ignored; "
+        "a node's keys are title, children, note, collapsed, color, id, link, tags",
+        f"{good}: valid, 2 nodes, depth 1, 1 warning",
+        f"{bad}:2:5: a node must be a string or a mapping, got a list",
+        f"{bad}: invalid, 1 error",
+    ]
+
+
+def test_check_missing_file_is_an_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(tmp_path / "nope.yaml")]) == 1
+    assert "cannot read the file: No such file or directory" in capsys.readouterr().out
+
+
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check"])
+    assert exited.value.code == 2
+    assert "usage: mindmap check" in capsys.readouterr().err
+
+
+def test_python_m_mindmap_version_and_help() -> None:
+    version = subprocess.run(
+        [sys.executable, "-m", "mindmap", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (version.returncode, version.stdout) == (0, f"mindmap {__version__}\n")
+    helped = subprocess.run(
+        [sys.executable, "-m", "mindmap", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert helped.returncode == 0
+    assert "mindmap check FILE..." in helped.stdout
+    assert "mindmap export FILE -o OUT" in helped.stdout
+
+
+def test_check_broken_yaml_from_the_shell_has_no_traceback(tmp_path: Path) -> None:
+    bad = write(tmp_path, "tabs.yaml", "Root:\n\t- a\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mindmap", "check", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{bad}:2:1: a tab character here; indent with spaces (YAML does not allow tabs)"
+    )
+    assert "Traceback" not in result.stdout + result.stderr

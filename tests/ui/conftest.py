@@ -1,0 +1,37 @@
+"""Fixtures for the Qt tests: a real main window with settings of its own, shown offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from mindmap.ui.window import MainWindow
+
+ROOT = Path(__file__).parents[2]
+SAMPLE = ROOT / "outline.yaml"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: QSettings) -> MainWindow:
+    window = MainWindow(settings)
+    qtbot.add_widget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.wait_exposed(window)
+    window.activateWindow()
+    return window
+
+
+@pytest.fixture
+def sample_window(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    assert window.open_file(SAMPLE)
+    qtbot.wait_until(lambda: bool(window.scene.nodes))
+    return window

@@ -1,0 +1,143 @@
+"""Export as a user sees it: the image's size, background, branches, folds; SVG text; PDF pages."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from mindmap.core.layout import LayoutMode
+from mindmap.core.outline import load_outline
+from mindmap.core.viewstate import folds_to_level
+from mindmap.ui.export import run_export_command, scene_for_export
+from mindmap.ui.theme import LIGHT
+
+ROOT = Path(__file__).parents[2]
+SAMPLE = ROOT / "outline.yaml"
+
+
+@pytest.fixture
+def sample_scene(qapp):
+    outline = load_outline(SAMPLE).outline
+    return outline, scene_for_export(outline, set(), LayoutMode.MINDMAP, LIGHT)
+
+
+def export(tmp_path: Path, name: str, *options: str) -> Path:
+    out = tmp_path / name
+    assert run_export_command([str(SAMPLE), "-o", str(out), *options]) == 0
+    return out
+
+
+def test_png_size_background_and_branches(tmp_path: Path, sample_scene) -> None:
+    outline, scene = sample_scene
+    image = QImage(str(export(tmp_path, "map.png", "--scale", "2")))
+    rect = scene.map_rect
+    assert (image.width(), image.height()) == (round(rect.width() * 2), round(rect.height() * 2))
+    background = LIGHT.background.rgb()
+    w, h = image.width() - 1, image.height() - 1
+    assert {image.pixel(x, y) for x, y in ((0, 0), (w, 0), (0, h), (w, h))} == {background}
+    for branch in outline.root.children:
+        area = scene.nodes[branch.key].sceneBoundingRect().translated(-rect.topLeft())
+        pixels = {
+            image.pixel(round(x * 2), round(area.center().y() * 2))
+            for x in range(int(area.left()) + 6, int(area.right()) - 6, 2)
+        }
+        assert pixels - {background}, branch.title
+
+
+def test_png_transparent_corners(tmp_path: Path) -> None:
+    image = QImage(str(export(tmp_path, "clear.png", "--scale", "1", "--transparent")))
+    assert image.pixelColor(0, 0).alpha() == 0
+    assert image.pixelColor(image.width() - 1, image.height() - 1).alpha() == 0
+
+
+def test_folded_branches_children_are_absent(tmp_path: Path, sample_scene) -> None:
+    outline, full_scene = sample_scene
+    folded = scene_for_export(outline, folds_to_level(outline, 1), LayoutMode.MINDMAP, LIGHT)
+    assert set(folded.nodes) == {outline.root.key} | {c.key for c in outline.root.children}
+    image = QImage(str(export(tmp_path, "level1.png", "--scale", "1", "--level", "1")))
+    rect = folded.map_rect
+    assert (image.width(), image.height()) == (round(rect.width()), round(rect.height()))
+    assert image.height() < full_scene.map_rect.height() / 2
+
+
+def test_svg_has_every_visible_title_as_text(tmp_path: Path, sample_scene) -> None:
+    _, scene = sample_scene
+    tree = ET.parse(export(tmp_path, "map.svg"))
+    texts = {"".join(e.itertext()).strip() for e in tree.iter() if e.tag.endswith("text")}
+    lines = {line for item in scene.nodes.values() for line in item.block.lines}
+    assert len(lines) > 72
+    assert lines <= texts
+
+
+def test_pdf_has_one_page_of_the_maps_aspect(tmp_path: Path, sample_scene) -> None:
+    _, scene = sample_scene
+    data = export(tmp_path, "map.pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    (box,) = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    aspect = float(box[0]) / float(box[1])
+    assert aspect == pytest.approx(scene.map_rect.width() / scene.map_rect.height(), rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("outline_text", "out_name", "expected"),
+    [
+        (
+            "Root:\n  - [a]\n",
+            "x.png",
+            "{src}:2:5: a node must be a string or a mapping, got a list",
+        ),
+        ("Root:\n  - a\n", "x.gif", "{out}: unknown format '.gif'; use .png, .svg or .pdf"),
+        (
+            "Root:\n  - a\n",
+            "missing/x.png",
+            "{out}: cannot write the file: No such file or directory",
+        ),
+    ],
+    ids=["broken outline", "unknown format", "unwritable path"],
+)
+def test_export_errors_are_one_line_and_exit_1(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    outline_text: str,
+    out_name: str,
+    expected: str,
+) -> None:
+    src = tmp_path / "o.yaml"
+    src.write_text(outline_text, encoding="utf-8")
+    out = tmp_path / out_name
+    assert run_export_command([str(src), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == expected.format(src=src, out=out) + "\n"
+    assert not out.exists()
+
+
+def test_failed_export_leaves_an_existing_file_alone(tmp_path: Path) -> None:
+    src = tmp_path / "o.yaml"
+    src.write_text("Root:\n  - 'unclosed\n", encoding="utf-8")
+    out = tmp_path / "keep.png"
+    out.write_bytes(b"my old picture")
+    assert run_export_command([str(src), "-o", str(out)]) == 1
+    assert out.read_bytes() == b"my old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.png", "o.yaml"]
+
+
+def test_export_runs_headless_without_a_display(tmp_path: Path) -> None:
+    out = tmp_path / "cli.png"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    result = subprocess.run(
+        [sys.executable, "-m", "mindmap", "export", str(SAMPLE), "-o", str(out), "--scale", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{out}: ")
+    assert QImage(str(out)).width() > 1000

@@ -1,0 +1,137 @@
+"""The map as a user meets it: fold with the toggle, zoom with the wheel, walk with the arrows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from mindmap.ui.window import MainWindow
+
+
+def on_screen(window: MainWindow, key: str, local: QPointF | None = None) -> QPoint:
+    """Where a node (or a point of it) is in the view's viewport."""
+    item = window.scene.nodes[key]
+    point = local if local is not None else item.boundingRect().center()
+    return window.view.mapFromScene(item.mapToScene(point))
+
+
+def key_of(window: MainWindow, title: str) -> str:
+    assert window.outline is not None
+    return next(n.key for n in window.outline.root.walk() if n.title == title)
+
+
+def test_fold_toggle_hides_branch_shows_count_and_keeps_node_still(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = sample_window
+    window.view.actual_size()
+    key = key_of(window, "Back to basics")
+    window.centre_on(key)
+    item = window.scene.nodes[key]
+    before = on_screen(window, key, QPointF(0, 0))
+    descendants = [n.key for n in window.outline.by_key[key].walk()][1:]
+    assert all(k in window.scene.nodes for k in descendants)
+
+    qtbot.mouseClick(
+        window.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=on_screen(window, key, item.toggle_centre()),
+    )
+
+    assert not any(k in window.scene.nodes for k in descendants)
+    assert window.scene.nodes[key].hidden == len(descendants) == 29  # all levels, not 6 children
+    assert on_screen(window, key, QPointF(0, 0)) == before
+
+    qtbot.mouseClick(
+        window.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=on_screen(window, key, item.toggle_centre()),
+    )
+    assert all(k in window.scene.nodes for k in descendants)
+    assert window.scene.nodes[key].hidden == 0
+    assert on_screen(window, key, QPointF(0, 0)) == before
+
+
+def test_wheel_over_a_node_zooms_in_and_keeps_it_under_the_cursor(
+    sample_window: MainWindow,
+) -> None:
+    window = sample_window
+    key = key_of(window, "Afghan peace")
+    cursor = on_screen(window, key)
+    scene_before = window.view.mapToScene(cursor)
+    zoom_before = window.view.zoom()
+    event = QWheelEvent(
+        QPointF(cursor),
+        QPointF(window.view.viewport().mapToGlobal(cursor)),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(window.view.viewport(), event)
+    assert window.view.zoom() > zoom_before * 1.3
+    after = window.view.mapToScene(cursor)
+    assert abs(after.x() - scene_before.x()) < 2
+    assert abs(after.y() - scene_before.y()) < 2
+    assert window.scene.node_at(after).key == key
+    assert window.zoom_label.text() == f"{window.view.zoom() * 100:.0f} %"
+
+
+def test_arrow_keys_walk_the_map_on_both_sides(sample_window: MainWindow, qtbot: QtBot) -> None:
+    window = sample_window
+    view = window.view
+    view.setFocus()
+    root = window.outline.root.key
+
+    def press(key: Qt.Key) -> str | None:
+        qtbot.keyClick(view, key)
+        return window.scene.selected
+
+    assert press(Qt.Key.Key_Home) == root
+    right = press(Qt.Key.Key_Right)
+    assert window.outline.by_key[right].title in ("Outcome of meet", "Back to basics")
+    child = press(Qt.Key.Key_Right)
+    assert window.outline.parent_of[child].key == right
+    assert press(Qt.Key.Key_Left) == right
+    assert press(Qt.Key.Key_Left) == root
+    left = press(Qt.Key.Key_Left)
+    assert window.outline.by_key[left].title in ("Challenges", "Way forward")
+    child = press(Qt.Key.Key_Left)  # outwards on the left side
+    assert window.outline.parent_of[child].key == left
+    below = press(Qt.Key.Key_Down)
+    boxes = window.layout_.boxes
+    assert boxes[below].centre_y > boxes[child].centre_y
+    assert boxes[below].side == -1
+    assert press(Qt.Key.Key_Up) == child
+    assert press(Qt.Key.Key_Right) == left  # back towards the root
+    assert press(Qt.Key.Key_Escape) is None
+
+
+def test_sample_map_at_fit_shows_every_main_branch_readably(sample_window: MainWindow) -> None:
+    window = sample_window
+    window.view.fit_map()
+    viewport = window.view.viewport().rect()
+    image = window.view.grab().toImage()
+    background = window.scene.backgroundBrush().color().rgb()
+    for branch in window.outline.root.children:
+        item = window.scene.nodes[branch.key]
+        rect = window.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        assert viewport.contains(rect), branch.title
+        font_px = item.style.font.pointSizeF() * 96 / 72 * window.view.zoom()
+        assert font_px >= 7, branch.title  # readable, not drawn as bars
+        inside = rect.adjusted(4, 4, -4, -4)
+        colours = {
+            image.pixel(x, y)
+            for x in range(inside.left(), inside.right(), 3)
+            for y in range(inside.top(), inside.bottom(), 2)
+        }
+        assert len(colours - {background}) > 3, branch.title  # painted, with text on it
+
+
+def test_title_names_the_file_and_the_app(sample_window: MainWindow) -> None:
+    assert sample_window.windowTitle() == "outline.yaml — Mindmap"
+    assert sample_window.count_label.text() == "72 nodes"
