@@ -8,6 +8,16 @@ import tempfile
 from pathlib import Path
 
 
+def _mode_for(target: Path) -> int:
+    """The old file's permissions, or what a plain new file gets (mkstemp's are owner-only)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, flushed, fsynced, and
     renamed over the target; on any error the old file is untouched and no temporary is left."""
@@ -18,8 +28,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):  # keep the old file's permissions when there is one
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -1,0 +1,52 @@
+"""Atomic writes: the whole new file or the untouched old one, with sensible permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from mindmap.core.atomicfile import write_atomic
+
+
+def test_new_file_gets_plain_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "new.txt"
+    write_atomic(target, b"hello")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.read_bytes() == b"hello"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_replacing_keeps_the_old_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "old.txt"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    write_atomic(target, b"new")
+    assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"new", 0o600)
+
+
+def test_failure_leaves_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "keep.txt"
+    target.write_bytes(b"precious")
+
+    with pytest.raises(TypeError):
+        write_atomic(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_unwritable_folder_raises_and_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root)")
+        with pytest.raises(PermissionError):
+            write_atomic(folder / "x.txt", b"data")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
