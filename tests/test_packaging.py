@@ -1,26 +1,55 @@
 """The wheel carries what an installed app needs: sample outline, icon, desktop entry."""
 
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
+OPEN_DEFAULT_MAP = """
+from mindmap.assets import resource_path
+from mindmap.cli import default_outline_path
+from mindmap.ui.app import make_application
+from mindmap.ui.window import MainWindow
+app = make_application()
+window = MainWindow()
+window.open_file(default_outline_path())
+print(window.windowTitle(), len(window.scene.nodes), window.windowIcon().isNull())
+print(resource_path("mindmap.svg"))
+"""
 
 
-def test_wheel_carries_resources_and_sample(tmp_path: Path) -> None:
+def test_installed_wheel_opens_the_sample_map_with_its_icon(tmp_path: Path) -> None:
+    wheels, target, elsewhere = tmp_path / "wheels", tmp_path / "site", tmp_path / "elsewhere"
+    elsewhere.mkdir()
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
         check=True,
         capture_output=True,
     )
-    (wheel,) = tmp_path.glob("mindmap-*.whl")
+    (wheel,) = wheels.glob("mindmap-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {
         "mindmap/resources/outline.yaml",
         "mindmap/resources/mindmap.svg",
         "mindmap/resources/mindmap.desktop",
-        "mindmap/core/outline.py",
     } <= names
-    sample = zipfile.ZipFile(wheel).read("mindmap/resources/outline.yaml")
-    assert sample == (ROOT / "outline.yaml").read_bytes()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "-t", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    env = {**os.environ, "PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # the user's settings stay untouched
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_DEFAULT_MAP],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    title, icon_path = result.stdout.splitlines()
+    assert title == "outline.yaml — Mindmap 72 False"
+    assert Path(icon_path).is_relative_to(target)
