@@ -18,6 +18,7 @@ WORDS = (
     "strategy history alliance forum council charter agreement framework vision mission"
 ).split()
 MAX_DEPTH = 6
+MAX_CHILDREN = 8
 
 
 def title(rng: random.Random) -> str:
@@ -26,36 +27,57 @@ def title(rng: random.Random) -> str:
     return " ".join(words).capitalize()
 
 
+def _capacity(depth: int) -> int:
+    """The most nodes a subtree rooted at `depth` can hold within the depth and branching caps."""
+    return sum(MAX_CHILDREN**i for i in range(MAX_DEPTH - depth + 1))
+
+
+def _split(rng: random.Random, budget: int, depth: int) -> list[int]:
+    """Share `budget` nodes between 2–8 children at `depth`, none over its capacity."""
+    capacity = _capacity(depth)
+    least = max(2, -(-budget // capacity))
+    count = min(budget, rng.randint(least, max(least, MAX_CHILDREN)))
+    weights = [rng.random() + 0.2 for _ in range(count)]
+    total = sum(weights)
+    shares = [max(1, min(capacity, int(budget * w / total))) for w in weights]
+    leftover = budget - sum(shares)
+    index = 0
+    while leftover:  # hand out (or take back) what rounding left, one node at a time
+        step = 1 if leftover > 0 else -1
+        if 1 <= shares[index] + step <= capacity:
+            shares[index] += step
+            leftover -= step
+        index = (index + 1) % count
+    return shares
+
+
 def generate_outline(node_count: int, seed: int = 1) -> str:
-    """YAML text of an outline with exactly `node_count` nodes (at least 2)."""
+    """YAML text of an outline with exactly `node_count` nodes (2 to 299,593)."""
     rng = random.Random(seed)
     lines = ["title: Generated revision map", "children:"]
-    remaining = node_count - 1
-    # (depth, indent) of branches still to fill, depth-first so the file reads like a real outline
-    while remaining > 0:
-        stack = [(1, "  ")]
-        while stack and remaining > 0:
-            depth, indent = stack.pop()
-            remaining -= 1
-            text = title(rng)
-            if depth < MAX_DEPTH and remaining > 1 and rng.random() < 0.45:
-                children = min(rng.randint(2, 8), remaining)
-                if rng.random() < 0.15:
-                    lines += [
-                        f"{indent}- title: {text}",
-                        f"{indent}  note: {title(rng)}. {title(rng)}.",
-                        f"{indent}  tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]",
-                        f"{indent}  children:",
-                    ]
-                    child_indent = indent + "    "
-                else:
-                    lines.append(f"{indent}- {text}:")
-                    child_indent = indent + "    "
-                stack.extend([(depth + 1, child_indent)] * children)
-            elif rng.random() < 0.1:
+    # (subtree size, depth, indent), depth-first so that the file reads like a real outline
+    stack = [(size, 1, "  ") for size in reversed(_split(rng, node_count - 1, 1))]
+    while stack:
+        size, depth, indent = stack.pop()
+        text = title(rng)
+        if size == 1:
+            if rng.random() < 0.1:
                 lines += [f"{indent}- title: {text}", f"{indent}  note: {title(rng)}."]
             else:
                 lines.append(f"{indent}- {text}")
+            continue
+        if rng.random() < 0.15:
+            lines += [
+                f"{indent}- title: {text}",
+                f"{indent}  note: {title(rng)}. {title(rng)}.",
+                f"{indent}  tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]",
+                f"{indent}  children:",
+            ]
+        else:
+            lines.append(f"{indent}- {text}:")
+        child_indent = indent + "    "
+        shares = _split(rng, size - 1, depth + 1)
+        stack.extend((share, depth + 1, child_indent) for share in reversed(shares))
     return "\n".join(lines) + "\n"
 
 

@@ -6,6 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -23,15 +24,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(path: Path) -> int:
-    """Open `path` in a window and run until it closes."""
-    app = make_application()
-    window = MainWindow()
+def open_window(path: Path, settings: QSettings | None = None) -> MainWindow:
+    """Show a window and open `path` in it, fitted to the window's real size."""
+    window = MainWindow(settings)
+    window.show()
     gc.disable()  # a big open makes many objects and no cycles; the GC only slows it down
     try:
         window.open_file(path)
     finally:
         gc.enable()
     gc.freeze()  # what the open made lives as long as the window: keep it out of GC passes
-    window.show()
+    return window
+
+
+def run_app(path: Path) -> int:
+    """Open `path` in a window and run until it closes."""
+    app = make_application()
+    window = open_window(path)  # noqa: F841 - the window lives until the event loop ends
     return app.exec()

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from mindmap.core.layout import Box
+from mindmap.core.model import Node
 from mindmap.ui.textmetrics import TextBlock
 from mindmap.ui.theme import Z_EDGE, Z_NODE, LevelStyle, Theme, level_style
 
@@ -28,6 +29,9 @@ TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
 BADGE_GAP = 6.0
 OUTER_REACH = 64.0  # room outside the box for the toggle and the hidden-count badge
 MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
+# Qt's enums are Python enums in PySide6: looking them up in a paint loop costs, so once here.
+NO_PEN = Qt.PenStyle.NoPen
+NO_BRUSH = Qt.BrushStyle.NoBrush
 _BADGE_FONT = QFont()
 _BADGE_FONT.setPointSizeF(8)
 _BADGE_FONT.setWeight(QFont.Weight.Bold)
@@ -43,6 +47,8 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(False)
         self._static: list[QStaticText] | None = None
         self._bounds = QRectF()
+        self._look: tuple | None = None
+        self.node: Node | None = None  # the outline node shown, to notice a reload's new one
 
     def configure(
         self,
@@ -57,10 +63,22 @@ class NodeItem(QGraphicsItem):
         selected: bool,
         matched: bool,
     ) -> None:
-        """Set what to paint; called for new items and for items reused across a relayout."""
+        """Set what to paint; called for new items and for items reused across a relayout.
+
+        An item whose look did not change is only moved: a fold moves thousands of nodes, and
+        a move is far cheaper than a new geometry and a repaint.
+        """
+        look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
+        look += (has_children, hidden, has_note, selected, matched)
+        if look == self._look:
+            if (box.x, box.y) != (self.box.x, self.box.y):
+                self.setPos(box.x, box.y)
+            self.box = box
+            return
         self.prepareGeometryChange()
-        if getattr(self, "block", None) is not block:
+        if self._look is None or self._look[4] is not block:
             self._static = None
+        self._look = look
         self.box, self.block, self.colour, self.theme = box, block, colour, theme
         self.style: LevelStyle = level_style(min(box.depth, 3))
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
@@ -77,6 +95,7 @@ class NodeItem(QGraphicsItem):
     def set_marks(self, *, selected: bool, matched: bool) -> None:
         if (selected, matched) != (self.selected, self.matched):
             self.selected, self.matched = selected, matched
+            self._look = (*self._look[:-2], selected, matched)
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
@@ -124,7 +143,7 @@ class NodeItem(QGraphicsItem):
             self._paint_text(painter, text_colour)
         if self.has_note:
             marker = QColor(text_colour if box.depth < 2 else self.colour)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(NO_PEN)
             painter.setBrush(marker)
             x = box.width - style.pad_x - self.block.note_room / 2 + 1
             y = style.pad_y + self.block.line_height / 2
@@ -132,25 +151,24 @@ class NodeItem(QGraphicsItem):
         if self.has_children and box.depth > 0:
             self._paint_toggle(painter, font_px >= MIN_TEXT_PX)
         if self.selected:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(NO_BRUSH)
             painter.setPen(QPen(theme.selection, 2.2))
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 9, 9)
 
     def _paint_shape(self, painter: QPainter, rect: QRectF) -> QColor:
         """The box or underline; returns the colour the text goes in."""
         box, style, theme = self.box, self.style, self.theme
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.matched:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(NO_PEN)
             painter.setBrush(theme.match)
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 8, 8)
         if box.depth == 0:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(NO_PEN)
             painter.setBrush(theme.root_fill)
             painter.drawRoundedRect(rect, 14, 14)
             return theme.root_text
         if box.depth == 1:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(NO_PEN)
             painter.setBrush(self.colour)
             painter.drawRoundedRect(rect, 9, 9)
             return theme.branch_text
@@ -187,7 +205,7 @@ class NodeItem(QGraphicsItem):
         block, style = self.block, self.style
         bar = QColor(colour)
         bar.setAlpha(110)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(NO_PEN)
         painter.setBrush(bar)
         y = style.pad_y + block.line_height * 0.25
         width = self.box.width - 2 * style.pad_x
@@ -210,7 +228,7 @@ class NodeItem(QGraphicsItem):
         start = centre.x() + side * (TOGGLE_RADIUS + BADGE_GAP)
         left = start if side > 0 else start - width
         badge = QRectF(left, centre.y() - 7.5, width, 15)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(NO_PEN)
         painter.setBrush(self.colour)
         painter.drawRoundedRect(badge, 7.5, 7.5)
         painter.setPen(QColor("#ffffff"))
@@ -227,6 +245,7 @@ class EdgeItem(QGraphicsItem):
         self._path = QPainterPath()
         self._pen = QPen()
         self._bounds = QRectF()
+        self.shape_key: tuple | None = None  # what the path was drawn from
 
     def set_path(self, path: QPainterPath, colour: QColor, width: float) -> None:
         self.prepareGeometryChange()
@@ -244,9 +263,8 @@ class EdgeItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self._pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(NO_BRUSH)
         painter.drawPath(self._path)
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
-from mindmap.core.layout import Layout, LayoutMode, layout_outline
+from mindmap.core.layout import Box, Layout, LayoutMode, layout_outline
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
 from mindmap.ui.items import EdgeItem, NodeItem, add_curve
@@ -28,7 +28,8 @@ class MapScene(QGraphicsScene):
     def __init__(self) -> None:
         super().__init__()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.nodes: dict[str, NodeItem] = {}
+        self.nodes: dict[str, NodeItem] = {}  # shown nodes
+        self._spare: dict[str, NodeItem] = {}  # hidden by a fold, kept for the unfold
         self._edges: dict[str, EdgeItem] = {}
         self.selected: str | None = None
         self.matches: set[str] = set()
@@ -60,19 +61,26 @@ class MapScene(QGraphicsScene):
         folds: set[str],
         theme: Theme,
     ) -> None:
-        """Bring the items in line with `layout`: move kept ones, add new ones, drop the rest."""
+        """Bring the items in line with `layout`: move kept ones, show new ones, hide the rest.
+
+        Items of nodes that a fold hides are kept, hidden, for the unfold that shows them again.
+        """
         self.setBackgroundBrush(theme.background)
         colours = self._colours(outline, layout)
         by_key = outline.by_key
-        stale = set(self.nodes)
+        nodes, spare = self.nodes, self._spare
+        shown: dict[str, NodeItem] = {}
         for key, box in layout.boxes.items():
             node = by_key[key]
-            item = self.nodes.get(key)
+            item = nodes.get(key) or spare.pop(key, None)
             if item is None:
-                item = self.nodes[key] = NodeItem(key)
+                item = NodeItem(key)
                 self.addItem(item)
-            else:
-                stale.discard(key)
+            elif not item.isVisible():
+                item.setVisible(True)
+            if item.node is not node:
+                item.node = node
+                item.setToolTip(_tooltip(node.note, node.tags, node.link))
             item.configure(
                 box,
                 blocks[key],
@@ -84,9 +92,12 @@ class MapScene(QGraphicsScene):
                 selected=key == self.selected,
                 matched=key in self.matches,
             )
-            item.setToolTip(_tooltip(node.note, node.tags, node.link))
-        for key in stale:
-            self.removeItem(self.nodes.pop(key))
+            shown[key] = item
+        for key in nodes.keys() - shown.keys():
+            item = nodes[key]
+            item.setVisible(False)
+            spare[key] = item
+        self.nodes = shown
         self._show_edges(layout, colours)
         left, top, right, bottom = layout.bounds
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
@@ -96,6 +107,14 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(self.map_rect.adjusted(-room, -room, room, room))
         if self.selected not in layout.boxes:
             self.selected = None
+
+    def forget_items(self) -> None:
+        """Drop every item: another outline is about to be shown."""
+        for item in [*self.nodes.values(), *self._spare.values(), *self._edges.values()]:
+            self.removeItem(item)
+        self.nodes, self._spare, self._edges = {}, {}, {}
+        self.selected = None
+        self.matches = set()
 
     def _colours(self, outline: Outline, layout: Layout) -> dict[str, QColor]:
         """Each main branch its colour, inherited down, unless a node names its own."""
@@ -113,36 +132,52 @@ class MapScene(QGraphicsScene):
         return colours
 
     def _show_edges(self, layout: Layout, colours: dict[str, QColor]) -> None:
-        """One path per parent (per main branch at the root, so that each has its colour)."""
-        paths: dict[str, tuple[QPainterPath, QColor, float]] = {}
+        """One path per parent (per main branch at the root, so that each has its colour).
+
+        Paths are drawn relative to the parent, so that a subtree that only moved keeps its path
+        and its edge item just moves with it.
+        """
         boxes = layout.boxes
-        for key, box in boxes.items():
+        groups: dict[str, list[Box]] = {}
+        for box in boxes.values():
             if box.parent is None:
                 continue
             parent = boxes[box.parent]
-            edge_key = key if parent.parent is None else parent.key
-            entry = paths.get(edge_key)
-            if entry is None:
-                width = level_style(min(parent.depth, 3)).edge_width
-                entry = paths[edge_key] = (QPainterPath(), colours[key], width)
-            parent_item, child_item = self.nodes[parent.key], self.nodes[key]
-            side = box.side
+            groups.setdefault(box.key if parent.parent is None else box.parent, []).append(box)
+        edges: dict[str, EdgeItem] = {}
+        for group_key, children in groups.items():
+            parent = boxes[children[0].parent]
+            px, py = parent.x, parent.y
             if parent.depth == 0:
-                start = QPointF(parent.x + parent.width / 2, parent.y + parent.height / 2)
+                start = (parent.width / 2, parent.height / 2)
             else:
-                start_x = parent.x + parent.width if side > 0 else parent.x
-                start = QPointF(start_x, parent.y + parent_item.anchor_y())
-            end_x = box.x if side > 0 else box.x + box.width
-            add_curve(entry[0], start, QPointF(end_x, box.y + child_item.anchor_y()))
-        stale = set(self._edges) - set(paths)
-        for key in stale:
-            self.removeItem(self._edges.pop(key))
-        for key, (path, colour, width) in paths.items():
-            item = self._edges.get(key)
+                start = (parent.width if parent.side > 0 else 0.0, _anchor_y(parent))
+            ends = tuple(
+                (
+                    (box.x if box.side > 0 else box.x + box.width) - px,
+                    box.y + _anchor_y(box) - py,
+                )
+                for box in children
+            )
+            colour = colours[children[0].key]
+            width = level_style(min(parent.depth, 3)).edge_width
+            shape = (start, ends, colour.rgba(), width)
+            item = self._edges.pop(group_key, None)
             if item is None:
-                item = self._edges[key] = EdgeItem()
+                item = EdgeItem()
                 self.addItem(item)
-            item.set_path(path, colour, width)
+            if item.shape_key != shape:
+                path = QPainterPath()
+                origin = QPointF(*start)
+                for end in ends:
+                    add_curve(path, origin, QPointF(*end))
+                item.set_path(path, colour, width)
+                item.shape_key = shape
+            item.setPos(px, py)
+            edges[group_key] = item
+        for item in self._edges.values():
+            self.removeItem(item)
+        self._edges = edges
 
     def set_selected(self, key: str | None) -> None:
         """Mark `key` as the selected node (None: no selection)."""
@@ -185,6 +220,11 @@ class MapScene(QGraphicsScene):
             return
         event.accept()
         self.node_double_clicked.emit(item.key)
+
+
+def _anchor_y(box: Box) -> float:
+    """Where edges meet a node, from its top: its middle, or its underline when it has no box."""
+    return box.height / 2 if level_style(min(box.depth, 3)).boxed else box.height - 1.0
 
 
 def _tooltip(note: str | None, tags: tuple[str, ...], link: str | None) -> str:

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         self.outline = parsed.outline
         self.folds = initial_folds(parsed.outline)
         self.blocks = measure_outline(parsed.outline.root, self.measurer)
-        self.scene.selected = None
+        self.scene.forget_items()
         self._end_find()
         self.relayout()
         self.view.fit_map()

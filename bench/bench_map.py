@@ -1,0 +1,152 @@
+"""The map at scale, fully expanded, in the running app: `python -m bench.bench_map [SIZES...]`.
+
+Per size, in a fresh process (so that peak memory is that size's own), medians of: open (file
+to first paint, fitted; the first window, then other files of the same size), fold then unfold
+a branch holding about a fifth of the nodes (relayout and repaint), one repaint at 100 % and one
+at fit; then peak memory. Last, launch to a settled, fitted map from the shell on 10,000 nodes,
+Python start and imports included.
+
+Targets (reference ~50 ms):       1,000   10,000   100,000
+  open → first paint, fitted      60 ms   300 ms   2 s
+  fold + unfold a fifth           10 ms    50 ms   400 ms
+  repaint at 100 % / at fit        8 ms     8 ms   8 ms
+  peak memory after the open     120 MB   200 MB   600 MB
+  launch to a fitted map (shell)            1 s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import generate_outline
+from bench.timing import median_ms, reference_ms
+
+SIZES = (1_000, 10_000, 100_000)
+REPEATS = {1_000: 9, 10_000: 5, 100_000: 3}
+
+LAUNCH = """
+import time, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from mindmap.ui.app import make_application, open_window
+app = make_application()
+window = open_window(Path(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+app.processEvents()
+window.view.viewport().repaint()
+print(time.perf_counter())
+"""
+
+
+def measure_size(count: int, folder: Path) -> dict[str, float]:
+    """Open, fold, repaint and memory figures for one size (run in its own process)."""
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 - Qt only in the measuring process
+
+    from mindmap.ui.app import make_application, open_window  # noqa: PLC0415
+
+    paths = []
+    for seed in range(1, REPEATS[count] + 1):
+        paths.append(folder / f"outline-{count}-{seed}.yaml")
+        paths[-1].write_text(generate_outline(count, seed), encoding="utf-8")
+    app = make_application()
+    settings = QSettings(str(folder / f"settings-{count}.ini"), QSettings.Format.IniFormat)
+    start = time.perf_counter()
+    window = open_window(paths[0], settings)
+    app.processEvents()
+    window.view.viewport().repaint()
+    opens = [(time.perf_counter() - start) * 1000]
+    memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for path in paths[1:]:  # opening another file of the same size in the running app
+        start = time.perf_counter()
+        window.open_file(path)
+        window.view.viewport().repaint()
+        opens.append((time.perf_counter() - start) * 1000)
+    outline = window.outline
+    sizes = {node.key: sum(1 for _ in node.walk()) for node in outline.root.children}
+    for child in outline.root.children:
+        for grandchild in child.children:
+            sizes[grandchild.key] = sum(1 for _ in grandchild.walk())
+    branch = min(sizes, key=lambda key: abs(sizes[key] - count / 5))
+
+    def fold_and_unfold() -> None:
+        for _ in range(2):
+            window.toggle_fold(branch)
+            window.view.viewport().repaint()
+
+    repaint = window.view.viewport().repaint
+    fold_ms = median_ms(fold_and_unfold, REPEATS[count])
+    window.view.fit_map()
+    fit_ms = median_ms(repaint, 9)
+    window.view.actual_size()
+    window.centre_on(outline.root.key)
+    actual_ms = median_ms(repaint, 9)
+    opens.sort()
+    return {
+        "open": opens[len(opens) // 2],
+        "fold": fold_ms,
+        "fold_share": sizes[branch] / count,
+        "repaint_100": actual_ms,
+        "repaint_fit": fit_ms,
+        "memory_mb": memory_mb,
+    }
+
+
+def launch_ms(folder: Path) -> float:
+    """From starting Python to a painted, fitted 10,000-node map."""
+    path = folder / "launch-10000.yaml"
+    path.write_text(generate_outline(10_000), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", LAUNCH, str(path), str(folder / "launch.ini")],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        # perf_counter is system-wide monotonic on Linux, so the child's reading compares.
+        times.append((float(done.stdout.split()[-1]) - start) * 1000)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        with tempfile.TemporaryDirectory() as folder:
+            print(json.dumps(measure_size(int(sys.argv[2]), Path(folder))))
+        return
+    sizes = [int(arg) for arg in sys.argv[1:]] or list(SIZES)
+    print(f"reference: libyaml composes 10,000 nodes in {reference_ms():.1f} ms (targets: ~50 ms)")
+    print(
+        f"{'nodes':>8} {'open ms':>8} {'fold+unfold ms':>15} {'(share)':>8} "
+        f"{'repaint 100%':>13} {'repaint fit':>12} {'peak MB':>8}"
+    )
+    for count in sizes:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.bench_map", "--one", str(count)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        r = json.loads(done.stdout.splitlines()[-1])
+        print(
+            f"{count:>8,} {r['open']:>8.0f} {r['fold']:>15.1f} {r['fold_share']:>8.0%} "
+            f"{r['repaint_100']:>13.1f} {r['repaint_fit']:>12.1f} {r['memory_mb']:>8.0f}"
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        print(f"launch to a fitted 10,000-node map: {launch_ms(Path(folder)):.0f} ms (target 1 s)")
+
+
+if __name__ == "__main__":
+    main()
