@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _mode_for(target: Path) -> int:
@@ -18,14 +20,19 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, flushed, fsynced, and
-    renamed over the target; on any error the old file is untouched and no temporary is left."""
+@contextlib.contextmanager
+def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary stream that replaces `path` only when the block ends without an error.
+
+    It writes a temporary file in the same folder, flushes and fsyncs it, and renames it over
+    the target; on any error (or a cancel raised inside the block) the old file is untouched
+    and the temporary is removed.
+    """
     target = Path(path)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target))
@@ -40,3 +47,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write `data` as the whole new content of `path`, atomically (see `open_atomic`)."""
+    with open_atomic(path) as stream:
+        stream.write(data)

@@ -10,7 +10,7 @@ import argparse
 import enum
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,17 +19,19 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
-from mindmap.core.atomicfile import write_atomic
+from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.layout import LayoutMode
 from mindmap.core.model import Outline
 from mindmap.core.outline import OutlineError, load_outline
+from mindmap.core.png import PngWriter
 from mindmap.core.viewstate import folds_to_level, initial_folds
 from mindmap.ui.scene import MapScene
 from mindmap.ui.textmetrics import TextMeasurer, measure_outline
 from mindmap.ui.theme import DARK, LIGHT, Theme
 
-MAX_SIDE_PX = 32_767  # Qt's raster painter draws nothing beyond this coordinate
-MAX_PIXELS = 200_000_000  # 800 MB of image: the most we hold in memory at once
+MAX_WIDTH_PX = 32_767  # Qt's raster painter draws nothing beyond this coordinate
+MAX_PIXELS = 400_000_000  # a PNG this big takes some seconds to encode; bigger is no use
+BAND_PIXELS = 8_000_000  # drawn and encoded at a time: 32 MB, and a chance to cancel
 PDF_POINTS_PER_PX = 0.75  # a scene pixel is 1/96 inch, a PDF point 1/72
 
 
@@ -43,11 +45,24 @@ class ExportError(Exception):
     """The export could not be made; the message is one line for the user."""
 
 
+class ExportCancelledError(ExportError):
+    """The user cancelled the export; nothing was written."""
+
+
+Progress = Callable[[float], bool]  # told the share done; returns False to cancel
+_RENDER_HINTS = (
+    QPainter.RenderHint.Antialiasing
+    | QPainter.RenderHint.TextAntialiasing
+    | QPainter.RenderHint.SmoothPixmapTransform
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     scale: float = 2.0
     transparent: bool = False
     background: QColor | None = None  # None: the theme's background
+    margin_px: float = 32.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +84,22 @@ def export_format(path: Path) -> ExportFormat:
         ) from None
 
 
-def export_scene(scene: MapScene, path: Path, theme: Theme, options: ExportOptions) -> ExportResult:
+def export_scene(
+    scene: MapScene,
+    path: Path,
+    theme: Theme,
+    options: ExportOptions,
+    progress: Progress | None = None,
+) -> ExportResult:
     """Write what the scene shows to `path`, in the format its extension names."""
     fmt = export_format(path)
-    source = scene.map_rect
+    margin = options.margin_px
+    source = scene.content_rect().adjusted(-margin, -margin, margin, margin)
     background = QColor(Qt.GlobalColor.transparent) if options.transparent else None
     background = background or options.background or theme.background
     with _own_background(scene):
         if fmt is ExportFormat.PNG:
-            return _export_png(scene, source, path, background, options.scale)
+            return _export_png(scene, source, path, background, options.scale, progress=progress)
         if fmt is ExportFormat.SVG:
             data = _render_svg(scene, source, background, options.scale)
         else:
@@ -99,19 +121,24 @@ def _own_background(scene: MapScene) -> Iterator[None]:
 
 
 def largest_scale(source: QRectF, scale: float) -> float:
-    """`scale`, or the largest scale below it at which the image fits Qt's and memory's limits."""
-    fits = min(
+    """`scale`, or the largest scale below it at which the PNG fits the width and pixel caps."""
+    return min(
         scale,
-        MAX_SIDE_PX / source.width(),
-        MAX_SIDE_PX / source.height(),
+        MAX_WIDTH_PX / source.width(),
         (MAX_PIXELS / (source.width() * source.height())) ** 0.5,
     )
-    return fits
 
 
 def _export_png(
-    scene: MapScene, source: QRectF, path: Path, background: QColor, scale: float
+    scene: MapScene,
+    source: QRectF,
+    path: Path,
+    background: QColor,
+    scale: float,
+    *,
+    progress: Progress | None,
 ) -> ExportResult:
+    """Draw the map band by band at the target scale and stream the rows into the PNG."""
     used = largest_scale(source, scale)
     warning = None
     if used < scale:
@@ -120,24 +147,37 @@ def _export_png(
             f"exported at scale {used:.3g} instead"
         )
     width, height = round(source.width() * used), round(source.height() * used)
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    if image.isNull():
-        raise ExportError(f"{path}: not enough memory for a {width} × {height} image")
-    image.fill(background)
-    painter = QPainter(image)
-    painter.setRenderHints(
-        QPainter.RenderHint.Antialiasing
-        | QPainter.RenderHint.TextAntialiasing
-        | QPainter.RenderHint.SmoothPixmapTransform
-    )
-    scene.render(painter, QRectF(0, 0, width, height), source)
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise ExportError(f"{path}: the PNG could not be encoded")
-    _write(path, bytes(data.data()))
+    alpha = background.alpha() < 255
+    row_format = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
+    band_rows = max(1, min(height, BAND_PIXELS // width))
+    try:
+        with open_atomic(path) as stream:
+            writer = PngWriter(stream, width, height, alpha)
+            for top in range(0, height, band_rows):
+                rows = min(band_rows, height - top)
+                band = QImage(width, rows, QImage.Format.Format_ARGB32_Premultiplied)
+                if band.isNull():
+                    raise ExportError(f"{path}: not enough memory for a band of {width} px")
+                band.fill(background)
+                painter = QPainter(band)
+                painter.setRenderHints(_RENDER_HINTS)
+                band_source = QRectF(
+                    source.left(), source.top() + top / used, source.width(), rows / used
+                )
+                scene.render(
+                    painter,
+                    QRectF(0, 0, width, rows),
+                    band_source,
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                )
+                painter.end()
+                band = band.convertToFormat(row_format)
+                writer.write_rows(band.constBits(), band.bytesPerLine(), rows)
+                if progress is not None and not progress((top + rows) / height):
+                    raise ExportCancelledError(f"{path}: export cancelled")
+            writer.close()
+    except OSError as error:
+        raise ExportError(f"{path}: cannot write the file: {error.strerror}") from None
     return ExportResult(path, width, height, used, warning)
 
 

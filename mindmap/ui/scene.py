@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QPainterPath
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem
 
 from mindmap.core.layout import Box, Layout, LayoutMode, layout_outline
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.items import EdgeItem, NodeItem, add_curve
+from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve
 from mindmap.ui.textmetrics import TextBlock
 from mindmap.ui.theme import Theme, branch_colour, level_style
 
+OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: paint the overview
+OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
 MAP_MARGIN = 60.0  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
 
@@ -34,6 +36,7 @@ class MapScene(QGraphicsScene):
         self.selected: str | None = None
         self.matches: set[str] = set()
         self.map_rect = QRectF()
+        self._overview: tuple[float, QImage] | None = None  # (zoom it was drawn at, picture)
 
     def show_outline(
         self,
@@ -66,6 +69,7 @@ class MapScene(QGraphicsScene):
         Items of nodes that a fold hides are kept, hidden, for the unfold that shows them again.
         """
         self.setBackgroundBrush(theme.background)
+        self._overview = None
         colours = self._colours(outline, layout)
         by_key = outline.by_key
         nodes, spare = self.nodes, self._spare
@@ -107,6 +111,70 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(self.map_rect.adjusted(-room, -room, room, room))
         if self.selected not in layout.boxes:
             self.selected = None
+
+    def overview(self, zoom: float) -> QImage | None:
+        """A picture of the whole map for painting at `zoom`, or None when items should paint.
+
+        Far out, thousands of tiny items cost a frame each time; one picture, drawn once from
+        the layout, costs about a millisecond to show.
+        """
+        area = self.map_rect.width() * self.map_rect.height()
+        if zoom >= OVERVIEW_ZOOM or area <= 0:
+            return None
+        picture_zoom = min(OVERVIEW_ZOOM, (OVERVIEW_PIXELS / area) ** 0.5)
+        if zoom > picture_zoom * 1.3:
+            return None
+        if self._overview is None or self._overview[0] != picture_zoom:
+            self._overview = (picture_zoom, self._draw_overview(picture_zoom))
+        return self._overview[1]
+
+    def _draw_overview(self, zoom: float) -> QImage:
+        rect = self.map_rect
+        image = QImage(
+            max(1, round(rect.width() * zoom)),
+            max(1, round(rect.height() * zoom)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(self.backgroundBrush().color())
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        base = QTransform.fromScale(zoom, zoom).translate(-rect.left(), -rect.top())
+        for edge in self._edges.values():
+            painter.setTransform(QTransform.fromTranslate(edge.x(), edge.y()) * base)
+            edge.paint(painter, _PLAIN_OPTION)
+        painter.setTransform(base)
+        painter.setPen(Qt.PenStyle.NoPen)
+        readable = MIN_TEXT_PX / zoom
+        for item in self.nodes.values():
+            box = item.box
+            if item.style.font.pointSizeF() * 96 / 72 >= readable:  # the root, main branches
+                painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
+                item.paint(painter, _PLAIN_OPTION)
+                painter.setTransform(base)
+                painter.setPen(Qt.PenStyle.NoPen)
+            else:
+                bar = QColor(item.colour)
+                bar.setAlpha(150)
+                painter.fillRect(QRectF(box.x, box.y, box.width, box.height), bar)
+        painter.end()
+        return image
+
+    def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
+        """Outline the selected node and the matches of a find, over the overview picture."""
+        for key in {*self.matches, self.selected} - {None}:
+            item = self.nodes.get(key)
+            if item is not None:
+                width = 2.0 / max(painter.transform().m11(), 1e-6)
+                painter.setPen(QPen(theme_colour, width * (2 if key == self.selected else 1)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(item.sceneBoundingRect())
+
+    def content_rect(self) -> QRectF:
+        """The shown map's extent, fold toggles and badges included (for exports)."""
+        rect = QRectF()
+        for item in self.nodes.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
 
     def forget_items(self) -> None:
         """Drop every item: another outline is about to be shown."""
@@ -220,6 +288,9 @@ class MapScene(QGraphicsScene):
             return
         event.accept()
         self.node_double_clicked.emit(item.key)
+
+
+_PLAIN_OPTION = QStyleOptionGraphicsItem()
 
 
 def _anchor_y(box: Box) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QNativeGestureEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from mindmap.ui.scene import MapScene
@@ -90,6 +90,21 @@ class MapView(QGraphicsView):
         horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
         horizontal.setValue(horizontal.value() - round(delta.x() * zoom))
         vertical.setValue(vertical.value() - round(delta.y() * zoom))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        """Far out, paint the scene's overview picture instead of thousands of tiny items."""
+        scene = self.map_scene()
+        picture = scene.overview(self.zoom())
+        if picture is None:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), scene.backgroundBrush())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setTransform(self.viewportTransform())
+        painter.drawImage(scene.map_rect, picture)
+        scene.paint_marks(painter, self.palette().highlight().color())
+        painter.end()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         """A mouse wheel zooms about the cursor; a touchpad's two-finger scroll pans."""

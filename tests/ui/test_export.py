@@ -37,7 +37,7 @@ def export(tmp_path: Path, name: str, *options: str) -> Path:
 def test_png_size_background_and_branches(tmp_path: Path, sample_scene) -> None:
     outline, scene = sample_scene
     image = QImage(str(export(tmp_path, "map.png", "--scale", "2")))
-    rect = scene.map_rect
+    rect = scene.content_rect().adjusted(-32, -32, 32, 32)
     assert (image.width(), image.height()) == (round(rect.width() * 2), round(rect.height() * 2))
     background = LIGHT.background.rgb()
     w, h = image.width() - 1, image.height() - 1
@@ -62,9 +62,9 @@ def test_folded_branches_children_are_absent(tmp_path: Path, sample_scene) -> No
     folded = scene_for_export(outline, folds_to_level(outline, 1), LayoutMode.MINDMAP, LIGHT)
     assert set(folded.nodes) == {outline.root.key} | {c.key for c in outline.root.children}
     image = QImage(str(export(tmp_path, "level1.png", "--scale", "1", "--level", "1")))
-    rect = folded.map_rect
+    rect = folded.content_rect().adjusted(-32, -32, 32, 32)
     assert (image.width(), image.height()) == (round(rect.width()), round(rect.height()))
-    assert image.height() < full_scene.map_rect.height() / 2
+    assert image.height() < full_scene.content_rect().height() / 2
 
 
 def test_svg_has_every_visible_title_as_text(tmp_path: Path, sample_scene) -> None:
@@ -82,7 +82,8 @@ def test_pdf_has_one_page_of_the_maps_aspect(tmp_path: Path, sample_scene) -> No
     assert data.startswith(b"%PDF")
     (box,) = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     aspect = float(box[0]) / float(box[1])
-    assert aspect == pytest.approx(scene.map_rect.width() / scene.map_rect.height(), rel=0.01)
+    rect = scene.content_rect().adjusted(-32, -32, 32, 32)
+    assert aspect == pytest.approx(rect.width() / rect.height(), rel=0.01)
 
 
 @pytest.mark.parametrize(
