@@ -17,11 +17,14 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QTextBrowser,
     QToolBar,
     QVBoxLayout,
@@ -37,6 +40,14 @@ from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.search import find_matches
 from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
 from mindmap.ui.banner import Banner
+from mindmap.ui.export import (
+    ExportCancelledError,
+    ExportError,
+    ExportResult,
+    export_scene,
+    scene_for_export,
+)
+from mindmap.ui.exportdialog import ExportDialog, ExportRequest
 from mindmap.ui.findbar import FindBar
 from mindmap.ui.scene import MapScene
 from mindmap.ui.textmetrics import TextBlock, TextMeasurer, measure_outline
@@ -144,6 +155,8 @@ class MainWindow(QMainWindow):
             "&Reload", self.reload, [QKeySequence("F5"), QKeySequence("Ctrl+R")], file
         )
         file.addSeparator()
+        self.export_action = self._action("&Export…", self.export_map, "Ctrl+E", file)
+        file.addSeparator()
         self._action("&Quit", self.close, key.Quit, file)
 
         view = menus.addMenu("&View")
@@ -214,6 +227,8 @@ class MainWindow(QMainWindow):
             self.fit_action,
             None,
             self.find_action,
+            None,
+            self.export_action,
         ):
             if action is None:
                 toolbar.addSeparator()
@@ -460,6 +475,49 @@ class MainWindow(QMainWindow):
         self.scene.set_matches(set())
         self.view.setFocus()
 
+    # --- export --------------------------------------------------------------------------------
+
+    def export_map(self) -> None:
+        """Ask where and how, then export with a progress dialog that can cancel."""
+        if self.outline is None or self.path is None:
+            return
+        dialog = ExportDialog(self, self.settings, self.path)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.run_export(dialog.request())
+
+    def run_export(self, request: ExportRequest) -> ExportResult | None:
+        """Export as asked; says how it went in the status bar, or why not in a message box."""
+        assert self.outline is not None
+        theme = resolve_theme(self.theme_choice)
+        scene = self.scene
+        if request.expand_all:
+            scene = scene_for_export(self.outline, set(), self.mode, theme)
+        progress = QProgressDialog("Exporting the map…", "Cancel", 0, 1000, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def advance(done: float) -> bool:
+            progress.setValue(round(done * 1000))
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            result = export_scene(scene, request.path, theme, request.options, advance)
+        except ExportCancelledError:
+            self.statusBar().showMessage("Export cancelled; nothing was written.", 8000)
+            return None
+        except ExportError as error:
+            QMessageBox.warning(self, "Export failed", str(error))
+            return None
+        finally:
+            progress.close()
+        message = f"Exported {result.path} ({result.width} × {result.height} px)"
+        if result.warning:
+            QMessageBox.information(self, "Export", f"{message}.\n\nNote: {result.warning}.")
+        self.statusBar().showMessage(message, 10_000)
+        return result
+
     # --- window chrome -----------------------------------------------------------------------
 
     def _show_title(self) -> None:
@@ -484,6 +542,7 @@ class MainWindow(QMainWindow):
             ("Alt+End / Alt+Home", "expand all / fold all"),
             ("Ctrl+F", "find; Enter / Shift+Enter for next / previous"),
             ("F5 / Ctrl+R", "reload the file"),
+            ("Ctrl+E", "export the map as PNG, SVG or PDF"),
         ]
         table = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{v}</td></tr>" for k, v in rows)
         QMessageBox.information(self, "Keys", f"<table>{table}</table>")

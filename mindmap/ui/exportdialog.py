@@ -1,0 +1,113 @@
+"""File ▸ Export…: where to, and how (folds, scale, background, margin); choices remembered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from mindmap.ui.export import ExportError, ExportOptions, export_format
+
+BACKGROUNDS = ("theme", "white", "transparent")
+_BACKGROUND_NAMES = ("The theme's", "White", "Transparent (PNG)")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    path: Path
+    expand_all: bool
+    options: ExportOptions
+
+
+class ExportDialog(QDialog):
+    """Asks for the file and the options; `request()` holds the answer after `exec()`."""
+
+    def __init__(self, parent: QWidget | None, settings: QSettings, suggested: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Map")
+        self.settings = settings
+        last_folder = Path(str(settings.value("export/folder", suggested.parent)))
+        last_suffix = str(settings.value("export/suffix", ".png"))
+        self.path = QLineEdit(str(last_folder / (suggested.stem + last_suffix)))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        self.content = QComboBox()
+        self.content.addItems(["The map as folded now", "The map fully expanded"])
+        self.content.setCurrentIndex(int(settings.value("export/expand_all", 0)))
+        self.scale = QDoubleSpinBox()
+        self.scale.setRange(1.0, 4.0)
+        self.scale.setSingleStep(0.5)
+        self.scale.setSuffix(" ×")
+        self.scale.setValue(float(settings.value("export/scale", 2.0)))
+        self.background = QComboBox()
+        self.background.addItems(_BACKGROUND_NAMES)
+        background = str(settings.value("export/background", "theme"))
+        self.background.setCurrentIndex(BACKGROUNDS.index(background))
+        self.margin = QSpinBox()
+        self.margin.setRange(0, 400)
+        self.margin.setSuffix(" px")
+        self.margin.setValue(int(settings.value("export/margin", 32)))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("File (.png, .svg or .pdf):", where)
+        form.addRow("Content:", self.content)
+        form.addRow("Scale:", self.scale)
+        form.addRow("Background:", self.background)
+        form.addRow("Margin:", self.margin)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export map", self.path.text(), "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"
+        )
+        if name:
+            self.path.setText(name)
+
+    def accept(self) -> None:
+        try:
+            export_format(Path(self.path.text()))
+        except ExportError as error:
+            self.path.setToolTip(str(error))
+            self.path.setStyleSheet("border: 1px solid #d6524f;")
+            return
+        super().accept()
+
+    def request(self) -> ExportRequest:
+        """The user's choices, remembered for next time."""
+        path = Path(self.path.text()).expanduser()
+        background = BACKGROUNDS[self.background.currentIndex()]
+        self.settings.setValue("export/folder", str(path.parent))
+        self.settings.setValue("export/suffix", path.suffix.lower())
+        self.settings.setValue("export/expand_all", self.content.currentIndex())
+        self.settings.setValue("export/scale", self.scale.value())
+        self.settings.setValue("export/background", background)
+        self.settings.setValue("export/margin", self.margin.value())
+        options = ExportOptions(
+            scale=self.scale.value(),
+            transparent=background == "transparent",
+            background=QColor("#ffffff") if background == "white" else None,
+            margin_px=self.margin.value(),
+        )
+        return ExportRequest(path, self.content.currentIndex() == 1, options)
