@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
 
@@ -19,6 +21,11 @@ class Banner(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action = QToolButton()
+        self.action.setAutoRaise(True)
+        self.action.hide()
+        self.action.clicked.connect(self._act)
+        self._on_action: Callable[[], None] | None = None
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
@@ -27,13 +34,26 @@ class Banner(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
         row.addWidget(self.label, 1)
+        row.addWidget(self.action)
         row.addWidget(close)
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(
+        self, text: str, action_text: str | None = None, action: Callable[[], None] | None = None
+    ) -> None:
+        """Show `text`, with a button that runs `action` when one is given."""
         self.label.setText(text)
+        self._on_action = action
+        self.action.setText(action_text or "")
+        self.action.setVisible(action is not None)
         self.show()
 
     def clear(self) -> None:
         self.label.clear()
+        self._on_action = None
+        self.action.hide()
         self.hide()
+
+    def _act(self) -> None:
+        if self._on_action is not None:
+            self._on_action()

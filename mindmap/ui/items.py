@@ -49,6 +49,7 @@ class NodeItem(QGraphicsItem):
         self._bounds = QRectF()
         self._look: tuple | None = None
         self.node: Node | None = None  # the outline node shown, to notice a reload's new one
+        self.fresh = False
 
     def configure(
         self,
@@ -91,6 +92,12 @@ class NodeItem(QGraphicsItem):
             left -= OUTER_REACH
         self._bounds = QRectF(left, -4.0, right - left, box.height + 8.0)
         self.update()
+
+    def set_fresh(self, fresh: bool) -> None:
+        """Mark a node that a reload just added."""
+        if fresh != self.fresh:
+            self.fresh = fresh
+            self.update()
 
     def set_marks(self, *, selected: bool, matched: bool) -> None:
         if (selected, matched) != (self.selected, self.matched):
@@ -158,10 +165,10 @@ class NodeItem(QGraphicsItem):
     def _paint_shape(self, painter: QPainter, rect: QRectF) -> QColor:
         """The box or underline; returns the colour the text goes in."""
         box, style, theme = self.box, self.style, self.theme
-        if self.matched:
+        if self.matched or self.fresh:
             painter.setPen(NO_PEN)
-            painter.setBrush(theme.match)
-            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 8, 8)
+            painter.setBrush(theme.match if self.matched else theme.fresh)
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 8, 8)
         if box.depth == 0:
             painter.setPen(NO_PEN)
             painter.setBrush(theme.root_fill)

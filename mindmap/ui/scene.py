@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem
 
@@ -15,7 +15,8 @@ from mindmap.ui.theme import Theme, branch_colour, level_style
 
 OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: paint the overview
 OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
-MAP_MARGIN = 60.0  # around the map when it is fitted or exported
+MAP_MARGIN = 60.0
+FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
 
 
@@ -254,6 +255,14 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 item.set_marks(selected=old == key, matched=old in self.matches)
         self.selected = key
+
+    def flash(self, keys: set[str]) -> None:
+        """Highlight new nodes for a moment, so that the eye finds what a reload added."""
+        items = [self.nodes[key] for key in keys if key in self.nodes]
+        for item in items:
+            item.set_fresh(True)
+        if items:
+            QTimer.singleShot(FLASH_MS, lambda: [item.set_fresh(False) for item in items])
 
     def set_matches(self, keys: set[str]) -> None:
         """Highlight the nodes that match a find."""

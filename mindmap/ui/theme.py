@@ -45,6 +45,7 @@ class Theme:
     branch_text: QColor
     selection: QColor
     match: QColor
+    fresh: QColor
     toggle_fill: QColor
     tint_alpha: int
 
@@ -65,6 +66,7 @@ LIGHT = Theme(
     branch_text=QColor("#ffffff"),
     selection=QColor("#1a73e8"),
     match=QColor("#ffd84d"),
+    fresh=QColor(120, 200, 120, 110),
     toggle_fill=QColor("#fbfaf7"),
     tint_alpha=34,
 )
@@ -78,6 +80,7 @@ DARK = Theme(
     branch_text=QColor("#ffffff"),
     selection=QColor("#8ab4f8"),
     match=QColor("#b38f00"),
+    fresh=QColor(80, 170, 90, 110),
     toggle_fill=QColor("#1e2127"),
     tint_alpha=60,
 )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import html
+import os
+import shlex
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
@@ -36,7 +41,7 @@ from mindmap.assets import resource_path
 from mindmap.core.layout import Layout, LayoutMode
 from mindmap.core.model import Outline
 from mindmap.core.navigation import Direction, neighbour
-from mindmap.core.outline import OutlineError, load_outline
+from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
 from mindmap.core.search import find_matches
 from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
 from mindmap.ui.banner import Banner
@@ -49,10 +54,13 @@ from mindmap.ui.export import (
 )
 from mindmap.ui.exportdialog import ExportDialog, ExportRequest
 from mindmap.ui.findbar import FindBar
+from mindmap.ui.outlinepanel import OutlinePanel
+from mindmap.ui.places import Place, load_place, save_place
 from mindmap.ui.scene import MapScene
 from mindmap.ui.textmetrics import TextBlock, TextMeasurer, measure_outline
 from mindmap.ui.theme import ThemeChoice, resolve_theme
 from mindmap.ui.view import MapView
+from mindmap.ui.watcher import FileWatcher
 
 APP_NAME = "Mindmap"
 MAX_RECENT = 8
@@ -75,6 +83,8 @@ class MainWindow(QMainWindow):
         self.mode = LayoutMode(self.settings.value("view/layout", LayoutMode.MINDMAP.value))
         self.matches: list[str] = []
         self.match_index = -1
+        self._lines: list[tuple[int, str]] = []  # (line, key) of every node, for the editor
+        self.watcher = FileWatcher(self)
 
         self.scene = MapScene()
         self.view = MapView(self.scene)
@@ -89,6 +99,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self._make_details_dock()
+        self.outline_panel = OutlinePanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
+        self.outline_panel.hide()
         self._make_status_bar()
         self._make_actions()
         self._connect()
@@ -154,6 +167,8 @@ class MainWindow(QMainWindow):
         self.reload_action = self._action(
             "&Reload", self.reload, [QKeySequence("F5"), QKeySequence("Ctrl+R")], file
         )
+        self.save_action = self._action("&Save Outline", self.save_outline, key.Save, file)
+        self._action("Open in E&xternal Editor", self.open_in_external_editor, None, file)
         file.addSeparator()
         self.export_action = self._action("&Export…", self.export_map, "Ctrl+E", file)
         file.addSeparator()
@@ -197,6 +212,9 @@ class MainWindow(QMainWindow):
             theme_group.addAction(action)
         view.addSeparator()
         view.addAction(self.details_dock.toggleViewAction())
+        outline_toggle = self.outline_panel.toggleViewAction()
+        outline_toggle.setShortcut("Ctrl+Shift+E")
+        view.addAction(outline_toggle)
         self.find_action = self._action("&Find…", self.find_bar.open_bar, key.Find, view)
 
         go = menus.addMenu("&Go")
@@ -238,6 +256,14 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
 
     def _connect(self) -> None:
+        self.watcher.changed.connect(self._file_changed)
+        self.watcher.vanished.connect(self._file_vanished)
+        self.outline_panel.previewed.connect(self._preview)
+        self.outline_panel.preview_failed.connect(self._preview_failed)
+        self.outline_panel.line_selected.connect(self._line_selected)
+        self.outline_panel.editor.document().modificationChanged.connect(
+            lambda _modified: self._show_title()
+        )
         self.scene.fold_requested.connect(self.toggle_fold)
         self.scene.node_clicked.connect(self.select)
         self.scene.node_double_clicked.connect(self.centre_on)
@@ -250,52 +276,200 @@ class MainWindow(QMainWindow):
     # --- opening files ---------------------------------------------------------------------
 
     def open_file(self, path: Path) -> bool:
-        """Open `path`; on failure the message shows in the banner and the old map stays."""
+        """Open `path`. A file that does not load still opens in the Outline panel, with its
+        message in the banner, so that it can be fixed; the map shows once it loads."""
         try:
-            parsed = load_outline(path)
-        except OutlineError as error:
-            self.banner.show_message(str(error))
+            data = path.read_bytes()
+        except OSError as error:
+            self.banner.show_message(f"{path}: cannot read the file: {error.strerror}")
             return False
-        self.banner.clear()
+        if self.path is not None and self.outline is not None:
+            self._remember_place()
         self.path = path
-        self.outline = parsed.outline
-        self.folds = initial_folds(parsed.outline)
-        self.blocks = measure_outline(parsed.outline.root, self.measurer)
+        self.watcher.watch(path)
         self.scene.forget_items()
+        self.outline = None
+        self.layout_ = None
         self._end_find()
-        self.relayout()
-        self.view.fit_map()
         self._remember_recent(path)
         self._show_title()
-        warnings = len(parsed.warnings)
-        if warnings:
-            self.statusBar().showMessage(f"{warnings} warnings: {parsed.warnings[0]}", 10_000)
+        self._show_details(None)
+        self.outline_panel.load(path, data.decode("utf-8-sig", errors="replace"))
+        try:
+            parsed = parse_outline(data, str(path))
+        except OutlineError as error:
+            self._show_problem(error)
+            return False
+        self.banner.clear()
+        place = load_place(self.settings, path)
+        self.folds = initial_folds(parsed.outline)
+        if place is not None:
+            self.folds = set(place.folds & parsed.outline.by_key.keys())
+        self._apply(parsed)
+        if place is None:
+            self.view.fit_map()
+        else:
+            self.view.set_zoom(place.zoom)
+            self.view.centerOn(QPointF(*place.centre))
         return True
 
     def reload(self) -> None:
-        """Read the file again, keeping folds, selection and the place on screen."""
-        if self.path is None or self.outline is None:
+        """Read the file again from disk (F5), keeping folds, selection and the place on screen.
+
+        Unsaved edits in the Outline panel are not thrown away without asking.
+        """
+        if self.path is None:
+            return
+        if self.outline_panel.is_dirty() and not self._confirm_drop_edits():
             return
         try:
-            parsed = load_outline(self.path)
+            data = self.path.read_bytes()
+        except OSError as error:
+            self.banner.show_message(f"{self.path}: cannot read the file: {error.strerror}")
+            return
+        self.watcher.acknowledge()
+        self.outline_panel.load(self.path, data.decode("utf-8-sig", errors="replace"))
+        try:
+            parsed = parse_outline(data, str(self.path))
         except OutlineError as error:
-            self.banner.show_message(str(error))
+            self._show_problem(error)
             return
         self.banner.clear()
-        centre = self.view.mapToScene(self.view.viewport().rect().center())
-        anchor = self._node_nearest(centre)
-        anchor_view = None
-        if anchor is not None:
-            anchor_view = self.view.mapFromScene(self.scene.nodes[anchor].scenePos())
-        old_keys = set(self.outline.by_key)
-        self.outline = parsed.outline
-        self.folds &= set(parsed.outline.by_key)
-        self.folds |= initial_folds(parsed.outline) - old_keys
-        self.blocks = measure_outline(parsed.outline.root, self.measurer)
+        self._apply(parsed)
+
+    def _apply(self, parsed: ParsedOutline) -> None:
+        """Show a newly parsed outline in place of the old one: folds, selection, the node at
+        the centre of the view and the zoom stay; new nodes flash briefly."""
+        anchor, anchor_view = None, None
+        if self.layout_ is not None:
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
+            anchor = self._node_nearest(centre)
+            if anchor is not None:
+                anchor_view = self.view.mapFromScene(self.scene.nodes[anchor].scenePos())
+        old_keys = set(self.outline.by_key) if self.outline is not None else set()
+        outline = parsed.outline
+        self.outline = outline
+        self.folds &= outline.by_key.keys()
+        if old_keys:
+            self.folds |= initial_folds(outline) - old_keys
+        self.blocks = measure_outline(outline.root, self.measurer)
+        self._lines = sorted((node.line, node.key) for node in outline.root.walk())
         self.relayout()
-        if anchor is not None and anchor in self.scene.nodes and anchor_view is not None:
+        if anchor in self.scene.nodes and anchor_view is not None:
             self.view.keep_point(self.scene.nodes[anchor].scenePos(), anchor_view)
-        self.find(self.find_bar.field.text())
+        if old_keys:
+            self.scene.flash(outline.by_key.keys() - old_keys)
+        if self.find_bar.isVisible():
+            self.find(self.find_bar.field.text())
+        self._show_details(self.scene.selected)
+        if parsed.warnings:
+            count = len(parsed.warnings)
+            noun = "warning" if count == 1 else "warnings"
+            self.statusBar().showMessage(f"{count} {noun}: {parsed.warnings[0]}", 10_000)
+
+    def _show_problem(self, error: OutlineError) -> None:
+        """The outline does not load: say where, with a way to the line; the map stays."""
+        first = error.problems[0]
+        more = len(error.problems) - 1
+        text = str(first) + (f"  (and {more} more)" if more else "")
+        line = first.line
+        if line:
+            self.banner.show_message(text, f"Show line {line}", lambda: self.show_line(line))
+        else:
+            self.banner.show_message(text)
+
+    def show_line(self, line: int) -> None:
+        """Open the Outline panel at `line`."""
+        self.outline_panel.focus_editor()
+        self.outline_panel.editor.go_to_line(line)
+
+    def _file_changed(self) -> None:
+        """The file changed on disk: reload, or ask first when the panel holds unsaved edits."""
+        if self.outline_panel.is_dirty():
+            choice = QMessageBox.question(
+                self,
+                "The outline changed on disk",
+                f"{self.path} was changed by another program, and the Outline panel has "
+                "edits that are not saved.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
+                QMessageBox.StandardButton.Ignore,
+            )
+            if choice != QMessageBox.StandardButton.Discard:
+                self.statusBar().showMessage(
+                    "Kept your edits; saving them will replace the file on disk.", 10_000
+                )
+                return
+            self.outline_panel.editor.document().setModified(False)
+        self.reload()
+
+    def _file_vanished(self) -> None:
+        self.banner.show_message(
+            f"{self.path}: the file was deleted or moved away; the map shows its last version"
+        )
+
+    def save_outline(self) -> None:
+        """Ctrl+S: write the panel's text to the file, atomically."""
+        if self.path is None:
+            return
+        try:
+            self.outline_panel.save()
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                "Not saved",
+                f"{self.path}: cannot write the file: {error.strerror}. "
+                "Your edits are still in the Outline panel.",
+            )
+            return
+        self.watcher.acknowledge()
+        self.statusBar().showMessage(f"Saved {self.path}", 5000)
+
+    def _preview_failed(self, error: OutlineError) -> None:
+        self._show_problem(error)
+
+    def _preview(self, parsed: ParsedOutline) -> None:
+        self.banner.clear()
+        self._apply(parsed)
+
+    def _confirm_drop_edits(self) -> bool:
+        choice = QMessageBox.question(
+            self,
+            "Unsaved edits",
+            "The Outline panel has edits that are not saved. Throw them away?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return choice == QMessageBox.StandardButton.Discard
+
+    def _line_selected(self, line: int) -> None:
+        """The editor's cursor moved: select the node written on or above that line."""
+        if not self._lines:
+            return
+        index = bisect.bisect_right(self._lines, (line, "\uffff")) - 1
+        key = self._lines[max(0, index)][1]
+        if key in self.scene.nodes:
+            self._select(key, follow_editor=False)
+            self.view.ensureVisible(self.scene.nodes[key], 40, 40)
+
+    def open_in_external_editor(self) -> None:
+        """$VISUAL or $EDITOR when set, else the system's application for the file."""
+        if self.path is None:
+            return
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if command:
+            try:
+                subprocess.Popen([*shlex.split(command), str(self.path)])
+                return
+            except OSError as error:
+                self.statusBar().showMessage(f"Cannot start {command}: {error.strerror}", 10_000)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+
+    def _remember_place(self) -> None:
+        if self.path is None or self.outline is None:
+            return
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        place = Place(frozenset(self.folds), self.view.zoom(), (centre.x(), centre.y()))
+        save_place(self.settings, self.path, place)
 
     def choose_file(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.cwd())
@@ -385,8 +559,14 @@ class MainWindow(QMainWindow):
     # --- selection ---------------------------------------------------------------------------
 
     def select(self, key: str | None) -> None:
+        self._select(key, follow_editor=True)
+
+    def _select(self, key: str | None, *, follow_editor: bool) -> None:
         self.scene.set_selected(key)
         self._show_details(key)
+        panel = self.outline_panel
+        if follow_editor and key is not None and self.outline is not None and panel.isVisible():
+            panel.show_line(self.outline.by_key[key].line)
 
     def select_root(self) -> None:
         if self.outline is not None:
@@ -522,7 +702,8 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         name = self.path.name if self.path else "No outline"
-        self.setWindowTitle(f"{name} — {APP_NAME}")
+        dirty = "*" if self.outline_panel.is_dirty() else ""
+        self.setWindowTitle(f"{dirty}{name} — {APP_NAME}")
         self.file_label.setText(str(self.path) if self.path else "")
 
     def _show_zoom(self, zoom: float) -> None:
@@ -542,6 +723,7 @@ class MainWindow(QMainWindow):
             ("Alt+End / Alt+Home", "expand all / fold all"),
             ("Ctrl+F", "find; Enter / Shift+Enter for next / previous"),
             ("F5 / Ctrl+R", "reload the file"),
+            ("Ctrl+Shift+E / Ctrl+S", "edit the outline in the app / save it"),
             ("Ctrl+E", "export the map as PNG, SVG or PDF"),
         ]
         table = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{v}</td></tr>" for k, v in rows)
@@ -567,6 +749,25 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.outline_panel.is_dirty():
+            choice = QMessageBox.question(
+                self,
+                "Unsaved edits",
+                f"Save your edits to {self.path.name if self.path else 'the outline'}?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if choice == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if choice == QMessageBox.StandardButton.Save:
+                self.save_outline()
+                if self.outline_panel.is_dirty():  # the save failed and said why
+                    event.ignore()
+                    return
+        self._remember_place()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         super().closeEvent(event)

@@ -1,0 +1,96 @@
+"""The Outline panel: edit the YAML in the app, preview on the map as you type, save with Ctrl+S."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from mindmap.core.atomicfile import write_atomic
+from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
+from mindmap.ui.editor import OutlineEditor
+
+PREVIEW_DELAY_MS = 300
+
+
+class OutlinePanel(QDockWidget):
+    """Holds the outline's text. Emits `previewed` with each good parse of what is typed,
+    `preview_failed` with the error of a bad one, and `line_selected` when the cursor moves."""
+
+    previewed = Signal(object)  # ParsedOutline
+    preview_failed = Signal(object)  # OutlineError
+    line_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Outline", parent)
+        self.setObjectName("outline")
+        self.editor = OutlineEditor()
+        self.setWidget(self.editor)
+        self.path: Path | None = None
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.preview)
+        self.editor.textChanged.connect(self._typed)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
+
+    def is_dirty(self) -> bool:
+        """Whether the panel holds edits that are not saved."""
+        return self.editor.document().isModified()
+
+    def load(self, path: Path, text: str) -> None:
+        """Show the file's text, as saved (not dirty), keeping the cursor's line."""
+        line = self.editor.current_line()
+        self.path = path
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+        self.editor.document().setModified(False)
+        self.editor.set_error_line(None)
+        self.show_line(line)
+
+    def show_line(self, line: int) -> None:
+        """Move the cursor to `line` without announcing it (the map already knows)."""
+        self._loading = True
+        try:
+            self.editor.go_to_line(line)
+        finally:
+            self._loading = False
+
+    def save(self) -> None:
+        """Write the text to the file atomically; OSError says why it could not."""
+        if self.path is None:
+            return
+        write_atomic(self.path, self.editor.toPlainText().encode("utf-8"))
+        self.editor.document().setModified(False)
+
+    def preview(self) -> None:
+        """Parse what is typed and announce the result."""
+        self._timer.stop()
+        if self.path is None:
+            return
+        try:
+            parsed: ParsedOutline = parse_outline(self.editor.toPlainText(), str(self.path))
+        except OutlineError as error:
+            self.editor.set_error_line(error.problems[0].line or None)
+            self.preview_failed.emit(error)
+            return
+        self.editor.set_error_line(None)
+        self.previewed.emit(parsed)
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def _cursor_moved(self) -> None:
+        if not self._loading and self.editor.hasFocus():
+            self.line_selected.emit(self.editor.current_line())
+
+    def focus_editor(self) -> None:
+        self.show()
+        self.raise_()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,201 @@
+"""Live reload: however an editor saves, the map follows and the user's place survives."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mindmap.ui.window import MainWindow
+
+OUTLINE = """\
+Revision:
+  - Defence:
+      - BrahMos
+      - Su-30
+  - Energy:
+      - Kudankulam
+      - Sakhalin I
+  - Space:
+      - Gaganyaan
+"""
+
+
+def in_place(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write(text)
+
+
+def rename_over(path: Path, text: str) -> None:
+    temporary = path.with_name(".outline.yaml.swp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def delete_and_recreate(path: Path, text: str) -> None:
+    path.unlink()
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def outline_file(tmp_path: Path) -> Path:
+    path = tmp_path / "outline.yaml"
+    path.write_text(OUTLINE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def opened(window: MainWindow, outline_file: Path, qtbot: QtBot) -> MainWindow:
+    assert window.open_file(outline_file)
+    return window
+
+
+def titles(window: MainWindow) -> set[str]:
+    return {item.node.title for item in window.scene.nodes.values()}
+
+
+@pytest.mark.parametrize("save", [in_place, rename_over, delete_and_recreate])
+def test_map_follows_every_way_of_saving_and_keeps_the_users_place(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot, save: Callable[[Path, str], None]
+) -> None:
+    window = opened
+    window.toggle_fold("Revision/Energy")
+    window.select("Revision/Space/Gaganyaan")
+    window.view.set_zoom(1.5)
+    window.centre_on("Revision/Defence")
+    centre_before = window.view.mapFromScene(window.scene.nodes["Revision/Defence"].scenePos())
+
+    save(outline_file, OUTLINE.replace("      - Su-30\n", "      - Su-30\n      - Mi-35\n"))
+
+    qtbot.wait_until(lambda: "Mi-35" in titles(window), timeout=3000)
+    assert "Revision/Energy/Kudankulam" not in window.scene.nodes  # still folded
+    assert window.scene.selected == "Revision/Space/Gaganyaan"
+    assert window.view.zoom() == pytest.approx(1.5)
+    after = window.view.mapFromScene(window.scene.nodes["Revision/Defence"].scenePos())
+    assert (after - centre_before).manhattanLength() <= 2
+    assert window.scene.nodes["Revision/Defence/Mi-35"].fresh  # new nodes flash
+
+    save(outline_file, OUTLINE)  # and once more, after the first save replaced the file
+    qtbot.wait_until(lambda: "Mi-35" not in titles(window), timeout=3000)
+
+
+def test_broken_file_keeps_the_map_and_shows_the_line_until_fixed(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot
+) -> None:
+    window = opened
+    before = titles(window)
+    rename_over(outline_file, OUTLINE.replace("      - BrahMos", "      - 'BrahMos"))
+    qtbot.wait_until(window.banner.isVisible, timeout=3000)
+    assert window.banner.label.text() == (
+        f"{outline_file}:3:9: a quoted text starts here and is never closed; add the closing quote"
+    )
+    assert window.banner.action.text() == "Show line 3"
+    assert titles(window) == before
+    window.banner.action.click()
+    assert window.outline_panel.isVisible()
+    assert window.outline_panel.editor.current_line() == 3
+
+    rename_over(outline_file, OUTLINE.replace("BrahMos", "BrahMos missile"))
+    qtbot.wait_until(lambda: not window.banner.isVisible(), timeout=3000)
+    assert "BrahMos missile" in titles(window)
+
+
+def test_vanished_file_is_said_and_the_map_stays(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot
+) -> None:
+    window = opened
+    before = titles(window)
+    outline_file.unlink()
+    qtbot.wait_until(window.banner.isVisible, timeout=3000)
+    assert "deleted or moved away" in window.banner.label.text()
+    assert titles(window) == before
+
+
+def type_into_panel(window: MainWindow, qtbot: QtBot, old: str, new: str) -> None:
+    editor = window.outline_panel.editor
+    window.outline_panel.focus_editor()
+    cursor = editor.document().find(old)
+    assert not cursor.isNull()
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, new)
+
+
+def test_typing_previews_and_ctrl_s_saves_without_a_second_change(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot
+) -> None:
+    window = opened
+    type_into_panel(window, qtbot, "Gaganyaan", "Chandrayaan")
+    assert window.windowTitle() == "*outline.yaml — Mindmap"
+    qtbot.wait_until(lambda: "Chandrayaan" in titles(window), timeout=3000)
+    assert outline_file.read_text(encoding="utf-8") == OUTLINE  # previewed, not saved
+
+    qtbot.keyClick(window.outline_panel.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert outline_file.read_text(encoding="utf-8") == OUTLINE.replace("Gaganyaan", "Chandrayaan")
+    assert window.windowTitle() == "outline.yaml — Mindmap"
+    items = dict(window.scene.nodes)
+    qtbot.wait(400)  # longer than the watcher's debounce: its event, if any, has come
+    assert window.scene.nodes == items
+    assert not window.banner.isVisible()
+
+
+def answer_question(button: QMessageBox.StandardButton) -> None:
+    """Press `button` of the next message box, as soon as it shows."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.parametrize("keep_mine", [True, False])
+def test_disk_change_during_unsaved_edits_asks(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot, keep_mine: bool
+) -> None:
+    window = opened
+    type_into_panel(window, qtbot, "Gaganyaan", "Chandrayaan")
+    answer_question(
+        QMessageBox.StandardButton.Ignore if keep_mine else QMessageBox.StandardButton.Discard
+    )
+    rename_over(outline_file, OUTLINE.replace("Sakhalin I", "Sakhalin II"))
+    if keep_mine:
+        qtbot.wait_until(lambda: "Kept your edits" in window.statusBar().currentMessage())
+        assert "Chandrayaan" in window.outline_panel.editor.toPlainText()
+        assert window.outline_panel.is_dirty()
+        answer_question(QMessageBox.StandardButton.Discard)  # closing asks about the edits
+        window.close()
+        assert not window.isVisible()
+    else:
+        qtbot.wait_until(lambda: "Sakhalin II" in titles(window), timeout=3000)
+        assert "Chandrayaan" not in window.outline_panel.editor.toPlainText()
+        assert not window.outline_panel.is_dirty()
+    assert outline_file.read_text(encoding="utf-8").count("Sakhalin II") == 1
+
+
+def test_folds_zoom_and_centre_come_back_another_day(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot
+) -> None:
+    window = opened
+    window.toggle_fold("Revision/Energy")
+    window.view.set_zoom(1.25)
+    window.centre_on("Revision/Space")
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    window.close()
+
+    again = MainWindow(window.settings)
+    qtbot.add_widget(again)
+    again.resize(window.size())
+    again.show()
+    assert again.open_file(outline_file)
+    assert again.folds == {"Revision/Energy"}
+    assert again.view.zoom() == pytest.approx(1.25)
+    restored = again.view.mapToScene(again.view.viewport().rect().center())
+    assert (restored - centre).manhattanLength() < 3
