@@ -29,6 +29,8 @@ class OutlinePanel(QDockWidget):
         self.setWidget(self.editor)
         self.path: Path | None = None
         self._loading = False
+        self._waiting: str | None = None  # text loaded while hidden, shown when the panel shows
+        self.visibilityChanged.connect(self._shown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -41,9 +43,20 @@ class OutlinePanel(QDockWidget):
         return self.editor.document().isModified()
 
     def load(self, path: Path, text: str) -> None:
-        """Show the file's text, as saved (not dirty), keeping the cursor's line."""
-        line = self.editor.current_line()
+        """Show the file's text, as saved (not dirty), keeping the cursor's line.
+
+        While the panel is hidden the text waits: filling and colouring a big document costs
+        more than the reload itself, and nobody sees it.
+        """
         self.path = path
+        if not self.isVisible():
+            self._waiting = text
+            return
+        self._fill(text)
+
+    def _fill(self, text: str) -> None:
+        self._waiting = None
+        line = self.editor.current_line()
         self._loading = True
         try:
             self.editor.setPlainText(text)
@@ -81,6 +94,10 @@ class OutlinePanel(QDockWidget):
             return
         self.editor.set_error_line(None)
         self.previewed.emit(parsed)
+
+    def _shown(self, visible: bool) -> None:
+        if visible and self._waiting is not None:
+            self._fill(self._waiting)
 
     def _typed(self) -> None:
         if not self._loading:

@@ -14,6 +14,7 @@ from mindmap.core.model import Node
 from mindmap.ui.theme import level_style
 
 NOTE_ROOM = 11.0
+MAX_CACHED_BLOCKS = 300_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +34,24 @@ class TextMeasurer:
     def __init__(self) -> None:
         self._metrics: dict[int, QFontMetricsF] = {}
         self._words: dict[tuple[int, str], float] = {}
+        # Blocks by (title, level, note): a reload re-measures nothing that did not change, and
+        # the same block lets the scene see that an item's look did not change either.
+        self._blocks: dict[tuple[str, int, bool], TextBlock] = {}
 
     def _level(self, depth: int) -> int:
         return min(depth, 3)
 
     def block(self, title: str, depth: int, has_note: bool = False) -> TextBlock:
         level = self._level(depth)
+        key = (title, level, has_note)
+        block = self._blocks.get(key)
+        if block is None:
+            if len(self._blocks) > MAX_CACHED_BLOCKS:
+                self._blocks.clear()
+            block = self._blocks[key] = self._measure(title, level, has_note)
+        return block
+
+    def _measure(self, title: str, level: int, has_note: bool) -> TextBlock:
         style = level_style(level)
         metrics = self._metrics.get(level)
         if metrics is None:
