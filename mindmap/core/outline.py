@@ -1,9 +1,7 @@
 """Read an outline file into the model, with exact `FILE:LINE:COL` messages for anything wrong.
 
-The YAML is read as a stream of parser events (libyaml's C parser when PyYAML has it) and put
-together here, iteratively: titles stay exactly as typed (`yes`, `1.10` and `~` are text), no tag
-ever constructs an object, aliases are refused where they appear, and nesting depth is capped, so
-no file can run away with time, memory or the stack.
+The YAML comes as raw nodes with their places (`yamlraw`), so titles stay exactly as typed and
+every problem, of syntax or of structure, is reported where it is.
 """
 
 from __future__ import annotations
@@ -15,36 +13,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from mindmap.core.keys import index_nodes
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
+from mindmap.core.yamlraw import CORE_TAGS, MAP, SCALAR, SEQ, Raw, compose, decode, describe
 
-Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-MAX_DEPTH = (
-    1_000  # YAML collections inside each other, as libyaml >= 0.2.5 allows; a level takes two
-)
 MAX_ERRORS = 50
 RESERVED = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
-_CORE_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "seq", "map", "null", "bool", "int", "float", "timestamp")
-}
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-_SCALAR, _SEQ, _MAP = 0, 1, 2
-_TOO_DEEP = (
-    f"nested too deeply: more than {MAX_DEPTH:,} YAML levels (about {MAX_DEPTH // 2} outline "
-    "levels); flatten the outline"
-)
-_INDENT_PROBLEMS = {
-    "did not find expected key",
-    "did not find expected '-' indicator",
-    "expected <block end>, but found '<block sequence start>'",
-    "expected <block end>, but found '<block mapping start>'",
-}
-_KIND_NAMES = {_SEQ: "a list", _MAP: "a mapping"}
 
 
 class OutlineError(FileProblemError):
@@ -55,11 +32,6 @@ class OutlineError(FileProblemError):
 class ParsedOutline:
     outline: Outline
     warnings: list[Problem]
-
-
-# A raw YAML node: (kind, value, tag, line, column); value is the text of a scalar, a list of raw
-# nodes for a sequence, a list of (key, value) pairs for a mapping. Lines and columns count from 1.
-Raw = tuple
 
 
 def load_outline(path: str | Path) -> ParsedOutline:
@@ -76,10 +48,15 @@ def load_outline(path: str | Path) -> ParsedOutline:
 
 def parse_outline(data: bytes | str, path: str) -> ParsedOutline:
     """Parse outline text (bytes must be UTF-8; a BOM is fine) into an `Outline` with keys."""
-    text = _decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    with _gc_paused():
-        raw = _compose(text, path)
-        return _Builder(path).build(raw)
+    try:
+        text = decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+        with _gc_paused():
+            raw = compose(text, path)
+            return _Builder(path).build(raw)
+    except OutlineError:
+        raise
+    except FileProblemError as error:
+        raise OutlineError(error.problems) from None
 
 
 @contextmanager
@@ -92,110 +69,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _decode(data: bytes, path: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        byte = data[error.start]
-        message = f"the file is not UTF-8 text (byte 0x{byte:02x}); save it with UTF-8 encoding"
-        raise OutlineError([Problem(path, line, column, message)]) from None
-
-
-def _compose(text: str, path: str) -> Raw:
-    """Put the parser's events together into raw nodes, iteratively, refusing aliases."""
-    stack: list[list] = []  # open collections: [items, is_mapping, pending key or None]
-    root: Raw | None = None
-    documents = 0
-    try:
-        for event in yaml.parse(text, Loader=Loader):
-            kind = event.__class__
-            if kind is yaml.ScalarEvent:
-                mark = event.start_mark
-                node: Raw = (_SCALAR, event.value, event.tag, mark.line + 1, mark.column + 1)
-            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
-                mark = event.start_mark
-                if len(stack) >= MAX_DEPTH:
-                    raise OutlineError([Problem(path, mark.line + 1, mark.column + 1, _TOO_DEEP)])
-                is_map = kind is yaml.MappingStartEvent
-                items: list = []
-                node = (_MAP if is_map else _SEQ, items, event.tag, mark.line + 1, mark.column + 1)
-            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
-                stack.pop()
-                continue
-            elif kind is yaml.AliasEvent:
-                mark = event.start_mark
-                message = (
-                    f"aliases (*{event.anchor}) are not supported in an outline; "
-                    "write the node out in full"
-                )
-                raise OutlineError([Problem(path, mark.line + 1, mark.column + 1, message)])
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    mark = event.start_mark
-                    message = "a second YAML document starts here; an outline file holds one root"
-                    raise OutlineError([Problem(path, mark.line + 1, mark.column + 1, message)])
-                continue
-            else:
-                continue
-            if stack:
-                top = stack[-1]
-                if not top[1]:
-                    top[0].append(node)
-                elif top[2] is None:
-                    top[2] = node
-                else:
-                    top[0].append((top[2], node))
-                    top[2] = None
-            else:
-                root = node
-            if node[0] != _SCALAR:
-                stack.append([node[1], node[0] == _MAP, None])
-    except yaml.MarkedYAMLError as error:
-        raise OutlineError([_syntax_problem(error, text, path)]) from None
-    if root is None:
-        message = "the file is empty; expected a root node such as 'My topic:' with its children"
-        raise OutlineError([Problem(path, 1, 1, message)])
-    return root
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
-    """Turn a YAML syntax error into one line, worded for someone who edits the file by hand."""
-    problem = error.problem or "invalid YAML"
-    mark = error.problem_mark or error.context_mark
-    if mark and _char_at(text, mark.line, mark.column) == "\t":
-        message = "a tab character here; indent with spaces (YAML does not allow tabs)"
-    elif "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
-        mark = error.context_mark
-        message = "a quoted text starts here and is never closed; add the closing quote"
-    elif problem in _INDENT_PROBLEMS:
-        message = "the indentation here does not line up with the lines above; check its spaces"
-    elif problem == "exceeded maximum nesting depth":
-        message = _TOO_DEEP
-    elif problem.startswith("mapping values are not allowed"):
-        message = "a ': ' inside a title; put the whole title in quotes"
-    else:
-        context = f" ({error.context})" if error.context else ""
-        message = f"invalid YAML: {problem}{context}"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(path, line, column, message)
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n")
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-def _describe(raw: Raw) -> str:
-    """How a wrong value is named in a message: the text of a scalar, else its kind."""
-    if raw[0] == _SCALAR:
-        return repr(raw[1]) if raw[1] else "nothing"
-    return _KIND_NAMES[raw[0]]
 
 
 class _InvalidNodeError(Exception):
@@ -217,7 +90,7 @@ class _Builder:
         self.ids: dict[str, Raw] = {}
 
     def build(self, raw: Raw) -> ParsedOutline:
-        if raw[0] == _SEQ:
+        if raw[0] == SEQ:
             message = "the file holds a list; expected one root node, such as 'My topic:' above it"
             raise OutlineError([Problem(self.path, raw[3], raw[4], message)])
         try:
@@ -232,7 +105,7 @@ class _Builder:
             depth = max(depth, level + 1)
             siblings = parent.children
             for item in items:
-                if item[0] == _SCALAR and item[2] is None and item[1]:  # a plain leaf: most nodes
+                if item[0] == SCALAR and item[2] is None and item[1]:  # a plain leaf: most nodes
                     siblings.append(Node(item[1], [], None, False, None, None, None, (), *item[3:]))
                     continue
                 try:
@@ -257,9 +130,9 @@ class _Builder:
         """One node and the raw nodes of its children (read later, so that nothing recurses)."""
         kind, value, _tag, line, column = raw
         _check_tag(raw)
-        if kind == _SCALAR:
+        if kind == SCALAR:
             return Node(_text(raw, "a node"), line=line, column=column), []
-        if kind == _SEQ:
+        if kind == SEQ:
             raise _InvalidNodeError(raw, "a node must be a string or a mapping, got a list")
         if not value:
             raise _InvalidNodeError(
@@ -312,12 +185,12 @@ class _Builder:
 
     def _children(self, raw: Raw, what: str) -> list[Raw]:
         _check_tag(raw)
-        if raw[0] == _SEQ:
+        if raw[0] == SEQ:
             return raw[1]
-        if raw[0] == _SCALAR and not raw[1] and raw[2] is None:
+        if raw[0] == SCALAR and not raw[1] and raw[2] is None:
             return []
-        hint = " (start each child on its own line with '- ')" if raw[0] == _MAP else ""
-        raise _InvalidNodeError(raw, f"{what} must be a list of nodes, got {_describe(raw)}{hint}")
+        hint = " (start each child on its own line with '- ')" if raw[0] == MAP else ""
+        raise _InvalidNodeError(raw, f"{what} must be a list of nodes, got {describe(raw)}{hint}")
 
     def _id(self, raw: Raw) -> str:
         node_id = _text(raw, "the id")
@@ -330,7 +203,7 @@ class _Builder:
 
 def _check_tag(raw: Raw) -> None:
     tag = raw[2]
-    if tag is not None and tag != "!" and tag not in _CORE_TAGS:
+    if tag is not None and tag != "!" and tag not in CORE_TAGS:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
         raise _InvalidNodeError(
             raw, f"the YAML tag {shown} is not allowed; an outline holds only text"
@@ -339,8 +212,8 @@ def _check_tag(raw: Raw) -> None:
 
 def _text(raw: Raw, what: str, allow_empty: bool = False) -> str:
     _check_tag(raw)
-    if raw[0] != _SCALAR:
-        raise _InvalidNodeError(raw, f"{what} must be text, got {_describe(raw)}")
+    if raw[0] != SCALAR:
+        raise _InvalidNodeError(raw, f"{what} must be text, got {describe(raw)}")
     if not raw[1] and not allow_empty:
         raise _InvalidNodeError(raw, f"{what} is empty; expected some text")
     return raw[1]
@@ -349,7 +222,7 @@ def _text(raw: Raw, what: str, allow_empty: bool = False) -> str:
 def _flag(raw: Raw) -> bool:
     value = _BOOLS.get(_text(raw, "collapsed", allow_empty=True).lower())
     if value is None:
-        raise _InvalidNodeError(raw, f"collapsed must be true or false, got {_describe(raw)}")
+        raise _InvalidNodeError(raw, f"collapsed must be true or false, got {describe(raw)}")
     return value
 
 
@@ -358,12 +231,12 @@ def _color(raw: Raw) -> str:
     if not value:
         raise _InvalidNodeError(raw, "color is empty; write it in quotes, e.g. color: '#1f77b4'")
     if not _COLOR.fullmatch(value):
-        raise _InvalidNodeError(raw, f"color must be a colour like '#1f77b4', got {_describe(raw)}")
+        raise _InvalidNodeError(raw, f"color must be a colour like '#1f77b4', got {describe(raw)}")
     return value
 
 
 def _tags(raw: Raw) -> tuple[str, ...]:
     _check_tag(raw)
-    if raw[0] != _SEQ:
-        raise _InvalidNodeError(raw, f"tags must be a list of words, got {_describe(raw)}")
+    if raw[0] != SEQ:
+        raise _InvalidNodeError(raw, f"tags must be a list of words, got {describe(raw)}")
     return tuple(_text(item, "a tag") for item in raw[1])

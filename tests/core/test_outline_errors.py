@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from mindmap.core.outline import MAX_DEPTH, OutlineError, load_outline, parse_outline
+from mindmap.core.outline import OutlineError, load_outline, parse_outline
+from mindmap.core.yamlraw import MAX_DEPTH
 
 # (case, file bytes, the exact messages)
 BAD_FILES = [

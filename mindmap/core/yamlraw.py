@@ -1,0 +1,144 @@
+"""YAML read as plain raw nodes with their lines and columns, safely, for every file we read.
+
+The parser's events (libyaml's C parser when PyYAML has it) are put together here, iteratively:
+scalars stay exactly as typed (`yes`, `1.10` and `~` are text), no tag constructs an object,
+aliases are refused where they appear, and nesting depth is capped, so no file can run away with
+time, memory or the stack. Syntax errors become one line: `FILE:LINE:COL: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from mindmap.core.problems import FileProblemError, Problem
+
+Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+# YAML collections inside each other, as libyaml >= 0.2.5 allows; an outline level takes two.
+MAX_DEPTH = 1_000
+SCALAR, SEQ, MAP = 0, 1, 2
+CORE_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "seq", "map", "null", "bool", "int", "float", "timestamp")
+}
+_TOO_DEEP = (
+    f"nested too deeply: more than {MAX_DEPTH:,} YAML levels (about {MAX_DEPTH // 2} outline "
+    "levels); flatten the outline"
+)
+_INDENT_PROBLEMS = {
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>, but found '<block sequence start>'",
+    "expected <block end>, but found '<block mapping start>'",
+}
+_KIND_NAMES = {SEQ: "a list", MAP: "a mapping"}
+
+# A raw YAML node: (kind, value, tag, line, column); value is the text of a scalar, a list of raw
+# nodes for a sequence, a list of (key, value) pairs for a mapping. Lines and columns count from 1.
+Raw = tuple
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text (a BOM is dropped); anything else is an error at the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = data[error.start]
+        message = f"the file is not UTF-8 text (byte 0x{byte:02x}); save it with UTF-8 encoding"
+        raise FileProblemError([Problem(path, line, column, message)]) from None
+
+
+def compose(text: str, path: str) -> Raw:
+    """The document's root as a raw node (see `Raw`); FileProblemError says what is wrong."""
+    stack: list[list] = []  # open collections: [items, is_mapping, pending key or None]
+    root: Raw | None = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                mark = event.start_mark
+                node: Raw = (SCALAR, event.value, event.tag, mark.line + 1, mark.column + 1)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                mark = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    raise FileProblemError(
+                        [Problem(path, mark.line + 1, mark.column + 1, _TOO_DEEP)]
+                    )
+                is_map = kind is yaml.MappingStartEvent
+                items: list = []
+                node = (MAP if is_map else SEQ, items, event.tag, mark.line + 1, mark.column + 1)
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                stack.pop()
+                continue
+            elif kind is yaml.AliasEvent:
+                mark = event.start_mark
+                message = (
+                    f"aliases (*{event.anchor}) are not supported in an outline; "
+                    "write the node out in full"
+                )
+                raise FileProblemError([Problem(path, mark.line + 1, mark.column + 1, message)])
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    message = "a second YAML document starts here; an outline file holds one root"
+                    raise FileProblemError([Problem(path, mark.line + 1, mark.column + 1, message)])
+                continue
+            else:
+                continue
+            if stack:
+                top = stack[-1]
+                if not top[1]:
+                    top[0].append(node)
+                elif top[2] is None:
+                    top[2] = node
+                else:
+                    top[0].append((top[2], node))
+                    top[2] = None
+            else:
+                root = node
+            if node[0] != SCALAR:
+                stack.append([node[1], node[0] == MAP, None])
+    except yaml.MarkedYAMLError as error:
+        raise FileProblemError([_syntax_problem(error, text, path)]) from None
+    if root is None:
+        message = "the file is empty; expected a root node such as 'My topic:' with its children"
+        raise FileProblemError([Problem(path, 1, 1, message)])
+    return root
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    """Turn a YAML syntax error into one line, worded for someone who edits the file by hand."""
+    problem = error.problem or "invalid YAML"
+    mark = error.problem_mark or error.context_mark
+    if mark and _char_at(text, mark.line, mark.column) == "\t":
+        message = "a tab character here; indent with spaces (YAML does not allow tabs)"
+    elif "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
+        mark = error.context_mark
+        message = "a quoted text starts here and is never closed; add the closing quote"
+    elif problem in _INDENT_PROBLEMS:
+        message = "the indentation here does not line up with the lines above; check its spaces"
+    elif problem == "exceeded maximum nesting depth":
+        message = _TOO_DEEP
+    elif problem.startswith("mapping values are not allowed"):
+        message = "a ': ' inside a title; put the whole title in quotes"
+    else:
+        context = f" ({error.context})" if error.context else ""
+        message = f"invalid YAML: {problem}{context}"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(path, line, column, message)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+def describe(raw: Raw) -> str:
+    """How a wrong value is named in a message: the text of a scalar, else its kind."""
+    if raw[0] == SCALAR:
+        return repr(raw[1]) if raw[1] else "nothing"
+    return _KIND_NAMES[raw[0]]
