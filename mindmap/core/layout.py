@@ -103,57 +103,63 @@ def layout_outline(
 ) -> Layout:
     """Place every visible node; children of nodes whose key is in `folded` are left out.
 
-    `measure(node)` gives a node's (width, height). The root is centred on (0, 0). In MINDMAP
-    mode the first main branches go right, top to bottom, and the rest go left, bottom to top
-    (clockwise, as XMind reads), split so that both sides are about equally tall.
+    `measure(node)` gives a node's (width, height), called once per visible node. The root is
+    centred on (0, 0) and every parent is centred between the centres of its first and last
+    child (on each side, for the root). In MINDMAP mode the first main branches go right, top
+    to bottom, and the rest go left, bottom to top (clockwise, as XMind reads): the split is
+    the one that makes the sums of the branches' subtree heights on both sides closest.
     """
     level_gap = float(spacing.level_gap)
     sib_gap = float(spacing.sibling_gap)
     cousin_gap = sib_gap + float(spacing.subtree_gap)
 
-    # Flatten the visible tree into lists indexed in pre-order; `bottom` is where a node's
-    # children start along the depth axis, measured from the root's centre.
+    # Flatten the visible tree into lists indexed in pre-order: a parent always comes before its
+    # children, and every main branch is one contiguous run of indices.
     nodes: list[Node] = []
     parent: list[int] = []
     kids: list[list[int] | None] = []
-    width: list[float] = []
-    half: list[float] = []
-    bottom: list[float] = []
-    level: list[int] = []
     internal: list[int] = []
+    add_node, add_parent, add_kids = nodes.append, parent.append, kids.append
     stack = [root]
     pstack = [-1]
     pop, ppop = stack.pop, pstack.pop
     push, ppush = stack.extend, pstack.extend
+    i = 0
     while stack:
         node = pop()
         p = ppop()
-        i = len(nodes)
-        nodes.append(node)
-        parent.append(p)
-        w, h = measure(node)
-        width.append(w)
-        half.append(h / 2)
+        add_node(node)
+        add_parent(p)
         if p >= 0:
             kids[p].append(i)  # type: ignore[union-attr]
-            bottom.append(bottom[p] + w + level_gap)
-            level.append(level[p] + 1)
-        else:
-            bottom.append(w / 2 + level_gap)
-            level.append(0)
         children = node.children
         if children and node.key not in folded:
-            kids.append([])
+            add_kids([])
             internal.append(i)
             push(reversed(children))
             ppush([i] * len(children))
         else:
-            kids.append(None)
-    n = len(nodes)
+            add_kids(None)
+        i += 1
+    n = i
+
+    sizes = list(map(measure, nodes))
+    width = [size[0] for size in sizes]
+    height = [size[1] for size in sizes]
+    half = [size[1] / 2 for size in sizes]
+    # Along the depth axis, measured outwards from the root's centre: where each node's children
+    # start (its outer edge plus the level gap), and how deep each node is.
     root_w = width[0]
+    bottom = [root_w / 2 + level_gap] * n
+    level = [0] * n
+    for i, p, w in zip(range(1, n), parent[1:], width[1:], strict=True):
+        bottom[i] = bottom[p] + w + level_gap
+        level[i] = level[p] + 1
 
     # Per-node state of the algorithm (names as in d3-flextree): `relx` is the offset from the
-    # parent's subtree frame (the paper's `mod`), `prelim` the position within the own frame.
+    # parent's subtree frame (the paper's `mod`), `prelim` the position within the own frame,
+    # `lext`/`rext` the top and bottom extreme nodes of the deepest level, `lthr`/`rthr` the
+    # threads that let a contour continue into a neighbouring subtree.
     relx = [0.0] * n
     prelim = [0.0] * n
     shift = [0.0] * n
@@ -168,43 +174,29 @@ def layout_outline(
     def place(v: int, ch: list[int]) -> None:
         """Pack the laid-out subtrees `ch` of `v` top to bottom and centre `v` on them."""
         first = ch[0]
-        if len(ch) > 1:
-            # The paper's "lowest y" list as two stacks, newest last: the siblings that are
-            # still visible from below, with the depth where each one's contour ends.
+        last = ch[-1]
+        if first != last:
+            # The paper's list of lowest depths as two stacks, newest last: the earlier
+            # siblings still visible from below, with the depth where each one ends.
             lows_y = [bottom[rext[first]]]
             lows_i = [0]
             for i in range(1, len(ch)):
                 cur = ch[i]
+                prev = r = ch[i - 1]
                 cur_low = bottom[rext[cur]]
-                # Separate `cur` from the forest above it, walking the facing contours.
-                r = ch[i - 1]
+                # Separate `cur` from the forest above it along the facing contours. The
+                # first step compares the two siblings themselves, and always places `cur`
+                # right against `prev`; the deeper steps can only push it further down.
                 rsum = relx[r]
                 lnode = cur
+                rb = bottom[r]
+                lb = bottom[cur]
                 lsum = relx[cur]
+                moved = rsum + prelim[r] + half[r] + sib_gap + half[cur] - lsum - prelim[cur]
+                lsum += moved
                 k = len(lows_y) - 1
-                first_step = True
                 while True:
-                    rb = bottom[r]
-                    if rb > lows_y[k]:
-                        k -= 1
-                    gap = sib_gap if parent[r] == parent[lnode] else cousin_gap
-                    dist = (rsum + prelim[r] + half[r] + gap + half[lnode]) - (lsum + prelim[lnode])
-                    if dist > 0.0 or (first_step and dist < 0.0):
-                        lsum += dist
-                        relx[cur] += dist
-                        lextrel[cur] += dist
-                        rextrel[cur] += dist
-                        si = lows_i[k]
-                        span = i - si
-                        if span > 1:
-                            # Spread the move over the siblings in between, as in the paper.
-                            delta = dist / span
-                            shift[ch[si + 1]] += delta
-                            shift[cur] -= delta
-                            change[cur] -= dist - delta
-                    first_step = False
                     # Step down whichever contour ends first (both when they end together).
-                    lb = bottom[lnode]
                     if rb <= lb:
                         below = kids[r]
                         r = below[-1] if below is not None else rthr[r]
@@ -217,6 +209,27 @@ def layout_outline(
                             lsum += relx[lnode]
                     if r < 0 or lnode < 0:
                         break
+                    rb = bottom[r]
+                    lb = bottom[lnode]
+                    if rb > lows_y[k]:
+                        k -= 1
+                    # Wider gaps between boxes of different parents keep the groups apart.
+                    gap = sib_gap if parent[r] == parent[lnode] else cousin_gap
+                    dist = rsum + prelim[r] + half[r] + gap + half[lnode] - lsum - prelim[lnode]
+                    if dist > 0.0:
+                        lsum += dist
+                        moved += dist
+                        si = lows_i[k]
+                        span = i - si
+                        if span > 1:
+                            # Spread the move over the siblings in between, as in the paper.
+                            delta = dist / span
+                            shift[ch[si + 1]] += delta
+                            shift[cur] -= delta
+                            change[cur] -= dist - delta
+                relx[cur] += moved
+                lextrel[cur] += moved
+                rextrel[cur] += moved
                 if r < 0 and lnode >= 0:
                     # `cur` reaches deeper than the forest: thread the forest's top extreme on.
                     le = lext[first]
@@ -233,7 +246,6 @@ def layout_outline(
                     diff = rsum - relx[r] - rextrel[cur]
                     relx[re] += diff
                     prelim[re] -= diff
-                    prev = ch[i - 1]
                     rext[cur] = rext[prev]
                     rextrel[cur] = rextrel[prev]
                 while lows_y and cur_low >= lows_y[-1]:
@@ -241,13 +253,12 @@ def layout_outline(
                     lows_i.pop()
                 lows_y.append(cur_low)
                 lows_i.append(i)
-            # Apply the spread moves in one sweep.
+            # Apply the spread moves in one sweep (they leave the first and last child alone).
             shift_sum = change_sum = 0.0
             for c in ch:
                 shift_sum += shift[c]
                 change_sum += shift_sum + change[c]
                 relx[c] += change_sum
-        last = ch[-1]
         prelim[v] = (relx[first] + prelim[first] + relx[last] + prelim[last]) / 2
         lext[v] = lext[first]
         lextrel[v] = lextrel[first]
@@ -258,21 +269,17 @@ def layout_outline(
         if v:
             place(v, kids[v])  # type: ignore[arg-type]
 
-    # Positions within each main branch (the branch root at 0), and each branch's extent.
+    # Centres within each main branch (the branch itself at 0), and each branch's extent.
     branches = kids[0] or []
-    ends = [*branches[1:], n] if branches else []
-    ypos = [0.0] * n
+    spans = list(zip(branches, [*branches[1:], n], strict=False))  # [] when there are none
     sums = [0.0] * n
-    tops: list[float] = []
-    lows: list[float] = []
-    for b, end in zip(branches, ends, strict=True):
+    for b, end in spans:
         sums[b] = -prelim[b]
-        for i in range(b + 1, end):
-            s = sums[parent[i]] + relx[i]
-            sums[i] = s
-            ypos[i] = s + prelim[i]
-        tops.append(min(map(sub, ypos[b:end], half[b:end])))
-        lows.append(max(map(add, ypos[b:end], half[b:end])))
+        for i, p, rx in zip(range(b + 1, end), parent[b + 1 : end], relx[b + 1 : end], strict=True):
+            sums[i] = sums[p] + rx
+    ypos = list(map(add, sums, prelim))
+    tops = [min(map(sub, ypos[b:end], half[b:end])) for b, end in spans]
+    lows = [max(map(add, ypos[b:end], half[b:end])) for b, end in spans]
 
     # Split the main branches between the sides and stack each side on the root. Ties go to
     # the right side; the left side is stacked bottom to top, so it reads on clockwise.
@@ -288,45 +295,42 @@ def layout_outline(
             if imbalance <= best:
                 split, best = k, imbalance
     offset = [0.0] * count
-    side_of = [1] * split + [-1] * (count - split)
     for order in (range(split), range(count - 1, split - 1, -1)):
         if order:
-            members = [branches[j] for j in order]
-            place(0, members)
+            place(0, [branches[j] for j in order])
             centre = prelim[0]
             for j in order:
                 b = branches[j]
                 offset[j] = relx[b] + prelim[b] - centre
 
-    # Boxes in pre-order, and the bounds from each branch's extent.
-    keys = [node.key for node in nodes]
-    root_h = half[0]
-    boxes = {keys[0]: Box(keys[0], -root_w / 2, -root_h, root_w, 2 * root_h, 0, 0, None)}
-    left, top, right, low = -root_w / 2, -root_h, root_w / 2, root_h
-    for j, (b, end) in enumerate(zip(branches, ends, strict=True)):
+    # Top-left corners: a right-side box starts where its parent's children start; a
+    # left-side one is mirrored and ends there.
+    xs = [0.0] * n
+    ys = list(map(sub, ypos, half))
+    sides = [0] * n
+    root_h = height[0]
+    left, top, right, low = -root_w / 2, -root_h / 2, root_w / 2, root_h / 2
+    xs[0], ys[0] = left, top
+    for j, (b, end) in enumerate(spans):
         off = offset[j]
-        sign = side_of[j]
+        if off:
+            ys[b:end] = [y + off for y in ys[b:end]]
         top = min(top, tops[j] + off)
         low = max(low, lows[j] + off)
         reach = max(bottom[b:end]) - level_gap
-        if sign > 0:
+        starts = [bottom[p] for p in parent[b:end]]
+        if j < split:
+            xs[b:end] = starts
+            sides[b:end] = [1] * (end - b)
             right = max(right, reach)
-            for i in range(b, end):
-                w = width[i]
-                hh = half[i]
-                p = parent[i]
-                boxes[keys[i]] = Box(
-                    keys[i], bottom[i] - w - level_gap, ypos[i] + off - hh, w, hh + hh, 1,
-                    level[i], keys[p],
-                )  # fmt: skip
         else:
+            xs[b:end] = [-x for x in map(add, starts, width[b:end])]
+            sides[b:end] = [-1] * (end - b)
             left = min(left, -reach)
-            for i in range(b, end):
-                w = width[i]
-                hh = half[i]
-                p = parent[i]
-                boxes[keys[i]] = Box(
-                    keys[i], level_gap - bottom[i], ypos[i] + off - hh, w, hh + hh, -1,
-                    level[i], keys[p],
-                )  # fmt: skip
+    keys = [node.key for node in nodes]
+    parent_keys = [keys[p] for p in parent]
+    parent_keys[0] = None
+    boxes = dict(
+        zip(keys, map(Box, keys, xs, ys, width, height, sides, level, parent_keys), strict=True)
+    )
     return Layout(boxes, (left, top, right, low))

@@ -1,0 +1,462 @@
+"""The layout engine: tidy, tight, never overlapping, balanced, deterministic, deep and fast."""
+
+from __future__ import annotations
+
+import random
+import time
+from itertools import combinations, pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mindmap.core.layout import Box, Layout, LayoutMode, Spacing, layout_outline
+from mindmap.core.model import Node
+
+EPS = 1e-6
+DEFAULT = Spacing()
+
+
+def node(key: str, *children: Node) -> Node:
+    return Node(title=key, children=list(children), key=key)
+
+
+def measure_from(sizes: dict[str, tuple[float, float]], default: tuple[float, float] = (40, 20)):
+    return lambda n: sizes.get(n.key, default)
+
+
+def visible(root: Node, folded: set[str]) -> list[Node]:
+    """The nodes a layout must hold, in pre-order."""
+    out, stack = [], [root]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if n.key not in folded:
+            stack.extend(reversed(n.children))
+    return out
+
+
+def corners(layout: Layout) -> dict[str, tuple[float, float]]:
+    return {key: (box.x, box.y) for key, box in layout.boxes.items()}
+
+
+def reach(box: Box, gap: float) -> tuple[float, float]:
+    """The box's span along x plus the level gap on its outer side, where its connectors run."""
+    if box.side > 0:
+        return box.x, box.right + gap
+    if box.side < 0:
+        return box.x - gap, box.right
+    return box.x - gap, box.right + gap
+
+
+def facing_gap(a: Box, b: Box, spacing: Spacing) -> float:
+    """The gap the layout keeps between two facing boxes: wider between different parents."""
+    if a.parent == b.parent:
+        return spacing.sibling_gap
+    return spacing.sibling_gap + spacing.subtree_gap
+
+
+class Case:
+    """One drawn example (a plain class: hypothesis prints it through `__repr__`)."""
+
+    def __init__(
+        self,
+        root: Node,
+        sizes: dict[str, tuple[float, float]],
+        folded: set[str],
+        mode: LayoutMode,
+        spacing: Spacing,
+    ) -> None:
+        self.root, self.sizes, self.folded, self.mode, self.spacing = (
+            root,
+            sizes,
+            folded,
+            mode,
+            spacing,
+        )
+
+    def __repr__(self) -> str:
+        """The tree as one parent key per node, so that a failing example reads in a few lines."""
+        parents = {c.key: n.key for n in self.root.walk() for c in n.children}
+        return (
+            f"Case(parents={parents!r}, sizes={self.sizes!r}, folded={self.folded!r}, "
+            f"mode={self.mode}, spacing={self.spacing})"
+        )
+
+
+# --- checks shared by the property tests and the big cases ----------------------------------
+
+
+def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) -> None:
+    """Every promise of `layout_outline`, checked on one layout of `case`."""
+    root, sizes, folded, mode, spacing = (
+        case.root,
+        case.sizes,
+        case.folded,
+        case.mode,
+        case.spacing,
+    )
+    boxes = layout.boxes
+    shown = visible(root, folded)
+    assert list(boxes) == [n.key for n in shown]
+    gap, sib = spacing.level_gap, spacing.sibling_gap
+
+    top = boxes[root.key]
+    assert (top.side, top.depth, top.parent) == (0, 0, None)
+    assert top.centre_x == pytest.approx(0, abs=EPS)
+    assert top.centre_y == pytest.approx(0, abs=EPS)
+    assert layout.bounds == pytest.approx(
+        (
+            min(b.x for b in boxes.values()),
+            min(b.y for b in boxes.values()),
+            max(b.right for b in boxes.values()),
+            max(b.bottom for b in boxes.values()),
+        )
+    )
+
+    # A subtree is a run of the pre-order: its node and the `size` that follow.
+    order = list(boxes.values())
+    position = {key: i for i, key in enumerate(boxes)}
+    size = dict.fromkeys(boxes, 1)
+    for box in reversed(order[1:]):
+        size[box.parent] += size[box.key]  # type: ignore[index]
+
+    def subtree(key: str) -> list[Box]:
+        return order[position[key] : position[key] + size[key]]
+
+    for n in reversed(shown):
+        box = boxes[n.key]
+        assert (box.key, (box.width, box.height)) == (n.key, sizes[n.key])
+        children = [] if n.key in folded else [boxes[c.key] for c in n.children]
+        for c in children:
+            assert (c.parent, c.depth) == (n.key, box.depth + 1)
+            assert c.side == box.side or (box.side == 0 and c.side in (1, -1))
+            # Non-layered: a child starts exactly one level gap beyond its own parent.
+            if c.side > 0:
+                assert c.x == pytest.approx(box.right + gap, abs=EPS)
+            else:
+                assert c.right == pytest.approx(box.x - gap, abs=EPS)
+        sides = [c.side for c in children]
+        if box.side == 0 and mode is LayoutMode.RIGHT:
+            assert set(sides) <= {1}
+        if box.side == 0:
+            # Right branches first (clockwise from the top right), then the left ones.
+            assert sides == sorted(sides, reverse=True)
+        right = [c for c in children if c.side > 0]
+        left = [c for c in children if c.side < 0]
+        if box.side == 0:
+            left.reverse()  # the left side reads bottom to top
+        for group in (right, left):
+            if not group:
+                continue
+            # Centred between the centres of its first and last child, on each side.
+            middle = (group[0].centre_y + group[-1].centre_y) / 2
+            assert box.centre_y == pytest.approx(middle, abs=EPS)
+            for a, b in pairwise(group):
+                assert b.y >= a.bottom + sib - EPS  # in order, top to bottom, apart
+            if pairwise_checks and len(group) > 1:
+                # Tight: the last subtree rests on the ones above it somewhere.
+                above = [d for c in group[:-1] for d in subtree(c.key)]
+                below = subtree(group[-1].key)
+                assert any(
+                    _overlap(reach(a, gap), reach(b, gap))
+                    and b.y - a.bottom == pytest.approx(facing_gap(a, b, spacing), abs=EPS)
+                    for a in above
+                    for b in below
+                )
+
+    if pairwise_checks:
+        # No overlap anywhere: boxes that share any stretch of x (connector room included)
+        # are at least a sibling gap apart vertically.
+        for a, b in combinations(boxes.values(), 2):
+            if _overlap(reach(a, gap), reach(b, gap)):
+                assert a.bottom + sib <= b.y + EPS or b.bottom + sib <= a.y + EPS, (a, b)
+
+    branches = [] if root.key in folded else [boxes[c.key] for c in root.children]
+    if mode is LayoutMode.MINDMAP and len(branches) > 1:
+        # The split balances the heights of the branches' subtrees; ties go right.
+        heights = [
+            max(d.bottom for d in subtree(b.key)) - min(d.y for d in subtree(b.key))
+            for b in branches
+        ]
+        k = sum(b.side > 0 for b in branches)
+
+        def imbalance(split: int) -> float:
+            return abs(sum(heights[:split]) - sum(heights[split:]))
+
+        best = min(imbalance(s) for s in range(len(branches) + 1))
+        assert imbalance(k) <= best + EPS
+        assert all(imbalance(s) >= imbalance(k) - EPS for s in range(k + 1, len(branches) + 1))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] - EPS and b[0] < a[1] - EPS
+
+
+# --- property tests ----------------------------------------------------------------------------
+
+
+@st.composite
+def cases(draw: st.DrawFn, max_nodes: int = 30) -> Case:
+    count = draw(st.integers(1, max_nodes))
+    nodes = [node("0")]
+    for i in range(1, count):
+        # Mix bushy trees (any earlier parent) with deep ones (a recent parent).
+        parent = draw(st.integers(max(0, i - 3), i - 1) | st.integers(0, i - 1))
+        nodes.append(node(str(i)))
+        nodes[parent].children.append(nodes[-1])
+    half_units = st.tuples(st.integers(2, 400), st.integers(2, 120))
+    sizes = {n.key: (w / 2, h / 2) for n, (w, h) in zip(nodes, draw(st.lists(
+        half_units, min_size=count, max_size=count)), strict=True)}  # fmt: skip
+    folded = {str(i) for i in draw(st.sets(st.integers(0, count - 1), max_size=3))}
+    mode = draw(st.sampled_from(LayoutMode))
+    spacing = draw(
+        st.just(DEFAULT)
+        | st.builds(
+            Spacing,
+            level_gap=st.integers(0, 80),
+            sibling_gap=st.integers(0, 20),
+            subtree_gap=st.integers(0, 30),
+        )
+    )
+    return Case(nodes[0], sizes, folded, mode, spacing)
+
+
+def lay(case: Case) -> Layout:
+    return layout_outline(case.root, measure_from(case.sizes), case.folded, case.mode, case.spacing)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases())
+def test_random_trees_are_tidy(case: Case) -> None:
+    check_layout(case, lay(case))
+
+
+@settings(max_examples=100, deadline=None)
+@given(cases(max_nodes=12))
+def test_many_equal_leaves_and_wide_chains(case: Case) -> None:
+    # Equal widths put many boxes at the same depth: the other extreme from random widths.
+    case.sizes = {key: (50, h) for key, (_, h) in case.sizes.items()}
+    check_layout(case, lay(case))
+
+
+@settings(max_examples=100, deadline=None)
+@given(cases())
+def test_same_input_same_output(case: Case) -> None:
+    first = lay(case)
+    again = lay(case)
+    assert first == again
+    twin = Case(_copy(case.root), case.sizes, set(case.folded), case.mode, case.spacing)
+    assert lay(twin) == first
+
+
+@settings(max_examples=100, deadline=None)
+@given(cases())
+def test_measures_only_the_visible_nodes(case: Case) -> None:
+    seen: list[str] = []
+
+    def measure(n: Node) -> tuple[float, float]:
+        seen.append(n.key)
+        return case.sizes[n.key]
+
+    layout_outline(case.root, measure, case.folded, case.mode, case.spacing)
+    assert sorted(seen) == sorted(n.key for n in visible(case.root, case.folded))
+
+
+def _copy(root: Node) -> Node:
+    twin = node(root.key)
+    pairs = [(root, twin)]
+    while pairs:
+        a, b = pairs.pop()
+        for c in a.children:
+            b.children.append(node(c.key))
+            pairs.append((c, b.children[-1]))
+    return twin
+
+
+# --- exact cases -------------------------------------------------------------------------------
+
+ROOT = {"R": (100, 40)}
+
+
+def test_lone_root_is_centred_on_the_origin() -> None:
+    layout = layout_outline(node("R"), measure_from(ROOT))
+    assert corners(layout) == {"R": (-50, -20)}
+    assert layout.bounds == (-50, -20, 50, 20)
+
+
+def test_small_subtree_tucks_under_a_deeper_neighbour() -> None:
+    # B sits right below A, level with A's children, not below the whole of A's subtree.
+    tree = node("R", node("A", node("A1"), node("A2"), node("A3")), node("B"))
+    layout = layout_outline(tree, measure_from(ROOT), mode=LayoutMode.RIGHT)
+    assert corners(layout) == {
+        "R": (-50, -20),
+        "A": (106, -25),
+        "A1": (202, -55),
+        "A2": (202, -25),
+        "A3": (202, 5),
+        "B": (106, 5),
+    }
+    assert layout.bounds == (-50, -55, 242, 25)
+
+
+def test_cousins_keep_the_subtree_gap() -> None:
+    # A is wide, so B's children face A: different parents, 10 + 18 apart; B is centred on them.
+    tree = node("R", node("A"), node("B", node("B1"), node("B2")))
+    sizes = {**ROOT, "A": (200, 20)}
+    layout = layout_outline(tree, measure_from(sizes), mode=LayoutMode.RIGHT)
+    assert corners(layout) == {
+        "R": (-50, -20),
+        "A": (106, -41.5),
+        "B": (106, 21.5),
+        "B1": (202, 6.5),
+        "B2": (202, 36.5),
+    }
+    assert layout.bounds == (-50, -41.5, 306, 56.5)
+
+
+def test_mindmap_balances_heights_and_mirrors_the_left_side() -> None:
+    # a's subtree is 80 tall, b, c and d are 20 each: a alone on the right, d c b on the left.
+    tree = node("R", node("a", node("a1"), node("a2"), node("a3")), node("b"), node("c"), node("d"))
+    sizes = {**ROOT, "a": (60, 20), "b": (60, 20), "c": (80, 20), "d": (60, 20)}
+    layout = layout_outline(tree, measure_from(sizes))
+    assert corners(layout) == {
+        "R": (-50, -20),
+        "a": (106, -10),
+        "a1": (222, -40),
+        "a2": (222, -10),
+        "a3": (222, 20),
+        "b": (-166, 20),
+        "c": (-186, -10),
+        "d": (-166, -40),
+    }
+    assert layout.bounds == (-186, -40, 262, 40)
+    c = layout.boxes["c"]
+    assert (c.side, c.depth, c.parent, c.inner_x, c.outer_x) == (-1, 1, "R", -106, -186)
+    a1 = layout.boxes["a1"]
+    assert (a1.side, a1.depth, a1.parent, a1.inner_x, a1.outer_x) == (1, 2, "a", 222, 262)
+
+
+@pytest.mark.parametrize(("count", "on_right"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (6, 3)])
+def test_equal_branches_split_clockwise(count: int, on_right: int) -> None:
+    keys = [f"b{i}" for i in range(count)]
+    tree = node("R", *(node(k) for k in keys))
+    layout = layout_outline(tree, measure_from({**ROOT}, (60, 20)))
+    boxes = layout.boxes
+    assert [boxes[k].side for k in keys] == [1] * on_right + [-1] * (count - on_right)
+    # Clockwise from the top right: down the right side, then up the left side.
+    right = sorted(keys[:on_right], key=lambda k: boxes[k].y)
+    left = sorted(keys[on_right:], key=lambda k: -boxes[k].y)
+    assert right + left == keys
+    if count == 4:
+        assert corners(layout) == {
+            "R": (-50, -20),
+            "b0": (106, -25),
+            "b1": (106, 5),
+            "b2": (-166, 5),
+            "b3": (-166, -25),
+        }
+
+
+def test_right_mode_keeps_every_branch_on_the_right_in_order() -> None:
+    tree = node("R", *(node(f"b{i}") for i in range(4)))
+    layout = layout_outline(tree, measure_from(ROOT, (60, 20)), mode=LayoutMode.RIGHT)
+    assert [(b.side, b.y) for b in list(layout.boxes.values())[1:]] == [
+        (1, -55),
+        (1, -25),
+        (1, 5),
+        (1, 35),
+    ]
+
+
+def test_folded_nodes_keep_their_box_but_not_their_children() -> None:
+    tree = node("R", node("A", node("A1"), node("A2")), node("B", node("B1")))
+    layout = layout_outline(tree, measure_from(ROOT), folded={"A", "R/none"})
+    assert list(layout.boxes) == ["R", "A", "B", "B1"]
+    layout = layout_outline(tree, measure_from(ROOT), folded=frozenset({"R"}))
+    assert list(layout.boxes) == ["R"]
+
+
+# --- depth and size ------------------------------------------------------------------------------
+
+
+def chain(depth: int) -> Node:
+    """A path of `depth` levels below the root, built without recursion."""
+    root = node("0")
+    tip = root
+    for i in range(1, depth + 1):
+        tip.children.append(node(str(i)))
+        tip = tip.children[0]
+    return root
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+def test_five_thousand_levels_deep(mode: LayoutMode) -> None:
+    root = chain(5000)
+    layout = layout_outline(root, measure_from({"0": (100, 40)}, (30, 10)), mode=mode)
+    boxes = list(layout.boxes.values())
+    assert len(boxes) == 5001
+    assert [b.depth for b in boxes] == list(range(5001))
+    assert all(b.x == 106 + (b.depth - 1) * 86 and b.y == -5 for b in boxes[1:])
+    assert layout.bounds == (-50, -20, 106 + 4999 * 86 + 30, 20)
+    folded = layout_outline(root, measure_from({}, (30, 10)), folded={"2500"}, mode=mode)
+    assert len(folded.boxes) == 2501
+
+
+def comb(depth: int, sizes: dict[str, tuple[float, float]]) -> Node:
+    """A spine with a leaf on alternate sides at every level: quadratic for naive contours."""
+    rng = random.Random(7)
+    root = node("s0")
+    tip = root
+    for i in range(1, depth + 1):
+        spine, leaf = node(f"s{i}"), node(f"l{i}")
+        tip.children.extend([leaf, spine] if i % 2 else [spine, leaf])
+        sizes[spine.key] = (rng.randint(10, 60), rng.randint(5, 30))
+        sizes[leaf.key] = (rng.randint(10, 400), rng.randint(5, 30))
+        tip = spine
+    sizes["s0"] = (100, 40)
+    return root
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+def test_deep_comb_is_laid_out_in_linear_time(mode: LayoutMode) -> None:
+    sizes: dict[str, tuple[float, float]] = {}
+    root = comb(5000, sizes)
+    started = time.perf_counter()
+    layout = layout_outline(root, measure_from(sizes), mode=mode)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0  # about 0.02 s; quadratic contour walking would take seconds
+    check_layout(Case(root, sizes, set(), mode, DEFAULT), layout, pairwise_checks=False)
+
+
+def random_tree(count: int, seed: int = 1, max_depth: int = 6) -> Node:
+    """`count` nodes: main branches whose nodes get 2-8 children each, down to `max_depth`."""
+    rng = random.Random(seed)
+    root = node("0")
+    made = 1
+    while made < count:
+        branch = node(str(made))
+        made += 1
+        root.children.append(branch)
+        queue = [(branch, 1)]
+        for parent, depth in queue:
+            if depth >= max_depth:
+                continue
+            for _ in range(rng.randint(2, 8)):
+                if made >= count:
+                    break
+                child = node(str(made))
+                made += 1
+                parent.children.append(child)
+                queue.append((child, depth + 1))
+    return root
+
+
+def test_hundred_thousand_nodes() -> None:
+    root = random_tree(100_000)
+    for mode in LayoutMode:
+        started = time.perf_counter()
+        layout = layout_outline(root, lambda n: (80.0, 20.0), mode=mode)
+        elapsed = time.perf_counter() - started
+        assert len(layout.boxes) == 100_000
+        assert elapsed < 3.0  # about 0.4 s on two cores; the margin is for busy test machines
