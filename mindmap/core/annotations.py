@@ -1,0 +1,232 @@
+"""The user's own annotations on nodes, keyed by node key, and their YAML sidecar file.
+
+Annotations are the user's data: none is ever dropped because the outline changed. When a node's
+key disappears, its annotation follows the one node elsewhere with the same title, if there is
+exactly one; otherwise it is kept as unattached until the user attaches or deletes it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from mindmap.core.model import Outline
+from mindmap.core.problems import FileProblemError, Problem
+from mindmap.core.yamlraw import MAP, SCALAR, SEQ, Raw, compose, decode, describe
+
+SIDECAR_VERSION = 1
+_HEADER = (
+    "# Your annotations on {name}, kept by mindmap: one entry per node, found by its key\n"
+    "# (the node's id, or its path of titles). Edit with care; the app saves this file itself.\n"
+)
+
+
+class Mark(enum.Enum):
+    """Quick revision marks, shown as a colour cue on the node."""
+
+    IMPORTANT = "important"
+    REVISE = "revise again"
+    KNOWN = "known"
+
+
+class SidecarError(FileProblemError):
+    """The sidecar cannot be read; it must not be overwritten."""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    key: str
+    title: str  # the node's title when annotated: how the annotation finds a moved node
+    text: str = ""
+    mark: Mark | None = None
+    updated: str = ""  # ISO 8601, UTC
+
+    @property
+    def first_line(self) -> str:
+        return next((line for line in self.text.splitlines() if line.strip()), "")
+
+
+def now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def sidecar_path(outline_path: Path) -> Path:
+    """`outline.yaml` → `outline.notes.yaml`, in the same folder."""
+    return outline_path.with_name(f"{outline_path.stem}.notes{outline_path.suffix or '.yaml'}")
+
+
+class AnnotationStore:
+    """All annotations of one outline; `unattached` holds the keys that match no node now."""
+
+    def __init__(self, annotations: dict[str, Annotation] | None = None) -> None:
+        self.items: dict[str, Annotation] = dict(annotations or {})
+        self.unattached: set[str] = set()
+
+    def get(self, key: str) -> Annotation | None:
+        return self.items.get(key)
+
+    def put(self, annotation: Annotation | None, key: str) -> None:
+        """Set the annotation of `key` (None, or an empty one, removes it)."""
+        if annotation is None or (not annotation.text.strip() and annotation.mark is None):
+            self.items.pop(key, None)
+            self.unattached.discard(key)
+        else:
+            self.items[key] = annotation
+
+    def attach(self, outline: Outline) -> bool:
+        """Match annotations to the outline's nodes; returns whether any moved to a new key."""
+        moved = False
+        titles: dict[str, list[str]] = {}
+        for node in outline.root.walk():
+            titles.setdefault(node.title, []).append(node.key)
+        self.unattached = set()
+        for key, annotation in list(self.items.items()):
+            node = outline.by_key.get(key)
+            if node is not None:
+                if node.title != annotation.title:  # renamed, but its id kept it in place
+                    self.items[key] = replace(annotation, title=node.title)
+                    moved = True
+                continue
+            free = [k for k in titles.get(annotation.title, []) if k not in self.items]
+            if len(free) == 1:
+                del self.items[key]
+                self.items[free[0]] = replace(annotation, key=free[0])
+                moved = True
+            else:
+                self.unattached.add(key)
+        return moved
+
+    def move(self, old_key: str, new_key: str, title: str) -> None:
+        """Attach the annotation of `old_key` to another node (the user's choice)."""
+        annotation = self.items.pop(old_key)
+        self.unattached.discard(old_key)
+        self.items[new_key] = replace(annotation, key=new_key, title=title, updated=now())
+
+    def merge(self, theirs: AnnotationStore, base: dict[str, str]) -> None:
+        """Take in another program's version of the sidecar without clobbering either side.
+
+        `base` holds each key's `updated` as last read or written: an entry the other side
+        deleted is deleted here only if it was not changed here since; otherwise the newer
+        version of each entry wins.
+        """
+        for key, mine in list(self.items.items()):
+            if key not in theirs.items and base.get(key) == mine.updated:
+                del self.items[key]
+        for key, other in theirs.items.items():
+            mine = self.items.get(key)
+            if mine is None:
+                if base.get(key) != other.updated:  # not one that was deleted here
+                    self.items[key] = other
+            elif other.updated > mine.updated:
+                self.items[key] = other
+
+    def stamps(self) -> dict[str, str]:
+        return {key: annotation.updated for key, annotation in self.items.items()}
+
+    def dump(self, outline_name: str) -> str:
+        """The sidecar's text: readable YAML, multi-line texts as blocks."""
+        entries = []
+        for annotation in sorted(self.items.values(), key=lambda a: a.key):
+            entry: dict[str, str] = {"key": annotation.key, "title": annotation.title}
+            if annotation.text:
+                entry["text"] = annotation.text
+            if annotation.mark is not None:
+                entry["mark"] = annotation.mark.value
+            entry["updated"] = annotation.updated
+            entries.append(entry)
+        body = yaml.dump(
+            {"version": SIDECAR_VERSION, "annotations": entries},
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            width=100,
+        )
+        return _HEADER.format(name=outline_name) + body
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text and text == text.rstrip(" ") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def load_sidecar(path: Path) -> AnnotationStore:
+    """Read the sidecar; a missing one is an empty store, a broken one a SidecarError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return AnnotationStore()
+    except OSError as error:
+        raise SidecarError([Problem(str(path), 0, 0, f"cannot read: {error.strerror}")]) from None
+    return parse_sidecar(data, str(path))
+
+
+def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
+    try:
+        text = decode(data, path)
+        if not text.strip():
+            return AnnotationStore()
+        root = compose(text, path)
+    except SidecarError:
+        raise
+    except FileProblemError as error:
+        raise SidecarError(error.problems) from None
+    fields = _mapping(root, path, "the file")
+    version = fields.get("version")
+    if version is not None and _scalar(version, path, "version") != str(SIDECAR_VERSION):
+        raise _error(version, path, f"version {version[1]} is not known; expected 1")
+    annotations: dict[str, Annotation] = {}
+    listed = fields.get("annotations")
+    if listed is None:
+        return AnnotationStore()
+    if listed[0] != SEQ:
+        raise _error(listed, path, f"annotations must be a list, got {describe(listed)}")
+    for raw in listed[1]:
+        entry = _mapping(raw, path, "an annotation")
+        if "key" not in entry:
+            raise _error(raw, path, "an annotation needs a 'key'")
+        key = _scalar(entry["key"], path, "key")
+        if key in annotations:
+            raise _error(entry["key"], path, f"the key '{key}' has two annotations")
+        mark = None
+        if "mark" in entry:
+            value = _scalar(entry["mark"], path, "mark")
+            try:
+                mark = Mark(value)
+            except ValueError:
+                names = ", ".join(m.value for m in Mark)
+                raise _error(entry["mark"], path, f"unknown mark '{value}'; use {names}") from None
+        annotations[key] = Annotation(
+            key=key,
+            title=_scalar(entry["title"], path, "title") if "title" in entry else "",
+            text=_scalar(entry["text"], path, "text") if "text" in entry else "",
+            mark=mark,
+            updated=_scalar(entry["updated"], path, "updated") if "updated" in entry else "",
+        )
+    return AnnotationStore(annotations)
+
+
+def _error(raw: Raw, path: str, message: str) -> SidecarError:
+    return SidecarError([Problem(path, raw[3], raw[4], message)])
+
+
+def _mapping(raw: Raw, path: str, what: str) -> dict[str, Raw]:
+    if raw[0] != MAP:
+        raise _error(raw, path, f"{what} must be a mapping, got {describe(raw)}")
+    return {_scalar(key, path, "a key"): value for key, value in raw[1]}
+
+
+def _scalar(raw: Raw, path: str, what: str) -> str:
+    if raw[0] != SCALAR:
+        raise _error(raw, path, f"{what} must be text, got {describe(raw)}")
+    return raw[1]

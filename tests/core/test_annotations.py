@@ -1,0 +1,151 @@
+"""Annotations are never lost: they follow moved nodes, wait when unattached, merge, and save."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mindmap.core.annotations import (
+    Annotation,
+    AnnotationStore,
+    Mark,
+    SidecarError,
+    load_sidecar,
+    parse_sidecar,
+    sidecar_path,
+)
+from mindmap.core.outline import parse_outline
+
+OUTLINE = "Revision:\n  - Defence:\n      - BrahMos\n  - Energy:\n      - Kudankulam\n"
+
+
+def outline(text: str = OUTLINE):
+    return parse_outline(text, "o.yaml").outline
+
+
+def store(*annotations: Annotation) -> AnnotationStore:
+    return AnnotationStore({a.key: a for a in annotations})
+
+
+def test_sidecar_is_named_after_the_outline() -> None:
+    assert sidecar_path(Path("/x/outline.yaml")) == Path("/x/outline.notes.yaml")
+    assert sidecar_path(Path("/x/notes.yml")) == Path("/x/notes.notes.yml")
+
+
+def test_dump_and_parse_round_trip_multiline_text_and_marks() -> None:
+    original = store(
+        Annotation("Revision/Defence", "Defence", "**Bold** idea\n- one\n- two", Mark.REVISE, "t1"),
+        Annotation("Revision/Energy/Kudankulam", "Kudankulam", "", Mark.KNOWN, "t2"),
+    )
+    text = original.dump("outline.yaml")
+    assert "text: |-\n" in text or "text: |\n" in text  # readable block, not an escaped line
+    assert parse_sidecar(text.encode(), "s.yaml").items == original.items
+
+
+def test_moved_node_is_followed_and_renamed_one_waits_unattached() -> None:
+    notes = store(
+        Annotation("Revision/Defence/BrahMos", "BrahMos", "missile", None, "t"),
+        Annotation("Revision/Energy", "Energy", "pillar", None, "t"),
+    )
+    moved = outline(
+        OUTLINE.replace("      - BrahMos\n", "").replace(
+            "Kudankulam\n", "Kudankulam\n      - BrahMos\n"
+        )
+    )
+    assert notes.attach(moved)
+    assert notes.get("Revision/Energy/BrahMos").text == "missile"
+    renamed = outline(OUTLINE.replace("Energy", "Energy security"))
+    assert notes.attach(renamed)  # BrahMos follows back to its one namesake, under Defence
+    assert notes.get("Revision/Defence/BrahMos").text == "missile"
+    assert notes.unattached == {"Revision/Energy"}
+    assert notes.get("Revision/Energy").text == "pillar"  # kept, never dropped
+
+
+def test_ambiguous_title_stays_unattached() -> None:
+    notes = store(Annotation("Revision/Gone", "BrahMos", "x", None, "t"))
+    twice = outline(OUTLINE + "  - Also:\n      - BrahMos\n")
+    notes.attach(twice)
+    assert notes.unattached == {"Revision/Gone"}
+
+
+def test_merge_keeps_both_sides_and_the_newer_entry() -> None:
+    base = {"a": "1", "b": "1", "c": "1"}
+    mine = store(
+        Annotation("a", "A", "mine, newer", None, "3"),
+        Annotation("b", "B", "unchanged", None, "1"),
+        Annotation("c", "C", "changed here", None, "2"),
+        Annotation("new", "N", "only mine", None, "2"),
+    )
+    theirs = store(
+        Annotation("a", "A", "theirs, older", None, "2"),
+        Annotation("d", "D", "only theirs", None, "2"),
+    )  # they deleted b and c
+    mine.merge(theirs, base)
+    assert {k: a.text for k, a in mine.items.items()} == {
+        "a": "mine, newer",
+        "c": "changed here",
+        "new": "only mine",
+        "d": "only theirs",
+    }
+
+
+BROKEN = [
+    (b"annotations: [\n", "s.yaml:2:1: invalid YAML: did not find expected node content (while parsing a flow node)"),
+    (b"- a\n", "s.yaml:1:1: the file must be a mapping, got a list"),
+    (b"annotations:\n  - title: x\n", "s.yaml:2:5: an annotation needs a 'key'"),
+    (b"annotations:\n  - key: k\n    mark: urgent\n", "s.yaml:3:11: unknown mark 'urgent'; use important, revise again, known"),
+    (b"version: 7\n", "s.yaml:1:10: version 7 is not known; expected 1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("data", "message"), BROKEN)
+def test_broken_sidecar_gives_file_line_col(data: bytes, message: str) -> None:
+    with pytest.raises(SidecarError) as caught:
+        parse_sidecar(data, "s.yaml")
+    assert str(caught.value) == message
+
+
+def test_missing_sidecar_is_an_empty_store(tmp_path: Path) -> None:
+    assert load_sidecar(tmp_path / "none.notes.yaml").items == {}
+
+
+SAVER = """
+import sys
+from mindmap.core.annotations import Annotation, AnnotationStore
+from mindmap.core.atomicfile import write_atomic
+path = sys.argv[1]
+version = 0
+while True:
+    version += 1
+    notes = AnnotationStore({
+        f"k{i}": Annotation(f"k{i}", "t", f"version {version} " + "x" * 2000, None, str(version))
+        for i in range(200)
+    })
+    write_atomic(path, notes.dump("o.yaml").encode())
+    print(version, flush=True)
+"""
+
+
+def test_killed_save_leaves_old_or_new_version_never_a_torn_file(tmp_path: Path) -> None:
+    sidecar = tmp_path / "o.notes.yaml"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    for attempt in range(6):
+        with subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(sidecar)], stdout=subprocess.PIPE, env=env
+        ) as saver:
+            assert saver.stdout is not None
+            saver.stdout.readline()  # at least one version is complete
+            time.sleep(0.013 * attempt)
+            saver.send_signal(signal.SIGKILL)
+        notes = load_sidecar(sidecar)
+        versions = {a.updated for a in notes.items.values()}
+        assert len(notes.items) == 200
+        assert len(versions) == 1  # one whole version, not a mix
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != sidecar.name]
+    assert all(name.startswith(".o.notes.yaml.") for name in leftovers)  # only dead temporaries
