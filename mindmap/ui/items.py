@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
 from mindmap.ui.textmetrics import TextBlock
@@ -32,6 +33,12 @@ MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
 # Qt's enums are Python enums in PySide6: looking them up in a paint loop costs, so once here.
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
+ANNOTATION_COLOUR = QColor("#f2b400")
+MARK_COLOURS = {
+    Mark.IMPORTANT: QColor("#d93025"),
+    Mark.REVISE: QColor("#f28b00"),
+    Mark.KNOWN: QColor("#1e8e3e"),
+}
 _BADGE_FONT = QFont()
 _BADGE_FONT.setPointSizeF(8)
 _BADGE_FONT.setWeight(QFont.Weight.Bold)
@@ -49,6 +56,7 @@ class NodeItem(QGraphicsItem):
         self._bounds = QRectF()
         self._look: tuple | None = None
         self.node: Node | None = None  # the outline node shown, to notice a reload's new one
+        self.annotation: Annotation | None = None
         self.fresh = False
 
     def configure(
@@ -63,6 +71,7 @@ class NodeItem(QGraphicsItem):
         has_note: bool,
         selected: bool,
         matched: bool,
+        annotation: Annotation | None = None,
     ) -> None:
         """Set what to paint; called for new items and for items reused across a relayout.
 
@@ -70,7 +79,7 @@ class NodeItem(QGraphicsItem):
         a move is far cheaper than a new geometry and a repaint.
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
-        look += (has_children, hidden, has_note, selected, matched)
+        look += (has_children, hidden, has_note, annotation, selected, matched)
         if look == self._look:
             if (box.x, box.y) != (self.box.x, self.box.y):
                 self.setPos(box.x, box.y)
@@ -84,13 +93,14 @@ class NodeItem(QGraphicsItem):
         self.style: LevelStyle = level_style(min(box.depth, 3))
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched
+        self.annotation = annotation
         self.setPos(box.x, box.y)
-        left, right = -4.0, box.width + 4.0
+        left, right = -7.0, box.width + 7.0
         if has_children and box.side >= 0 and box.depth > 0:
             right += OUTER_REACH
         if has_children and box.side < 0:
             left -= OUTER_REACH
-        self._bounds = QRectF(left, -4.0, right - left, box.height + 8.0)
+        self._bounds = QRectF(left, -6.0, right - left, box.height + 10.0)
         self.update()
 
     def set_fresh(self, fresh: bool) -> None:
@@ -99,10 +109,18 @@ class NodeItem(QGraphicsItem):
             self.fresh = fresh
             self.update()
 
+    def set_annotation(self, annotation: Annotation | None) -> None:
+        """Show another annotation (or none) without a relayout."""
+        if annotation != self.annotation:
+            self.annotation = annotation
+            self._look = None  # the next configure redoes everything
+            self.update()
+
     def set_marks(self, *, selected: bool, matched: bool) -> None:
         if (selected, matched) != (self.selected, self.matched):
             self.selected, self.matched = selected, matched
-            self._look = (*self._look[:-2], selected, matched)
+            if self._look is not None:
+                self._look = (*self._look[:-2], selected, matched)
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
@@ -155,6 +173,8 @@ class NodeItem(QGraphicsItem):
             x = box.width - style.pad_x - self.block.note_room / 2 + 1
             y = style.pad_y + self.block.line_height / 2
             painter.drawEllipse(QPointF(x, y), 2.6, 2.6)
+        if self.annotation is not None:
+            self._paint_annotation(painter)
         if self.has_children and box.depth > 0:
             self._paint_toggle(painter, font_px >= MIN_TEXT_PX)
         if self.selected:
@@ -219,6 +239,21 @@ class NodeItem(QGraphicsItem):
         for _line in block.lines:
             painter.drawRect(QRectF(style.pad_x, y, width, block.line_height * 0.5))
             y += block.line_height
+
+    def _paint_annotation(self, painter: QPainter) -> None:
+        """The user's annotation: a pencil-yellow dot on the corner; a mark, a coloured edge."""
+        annotation, box = self.annotation, self.box
+        assert annotation is not None
+        if annotation.mark is not None:
+            painter.setPen(NO_PEN)
+            painter.setBrush(MARK_COLOURS[annotation.mark])
+            x = -5.0 if box.side >= 0 else box.width + 1.0
+            painter.drawRoundedRect(QRectF(x, 1.0, 4.0, box.height - 2.0), 2, 2)
+        if annotation.text.strip():
+            painter.setPen(QPen(self.theme.background, 1.5))
+            painter.setBrush(ANNOTATION_COLOUR)
+            corner = QPointF(box.width - 1.0, 0.0) if box.side < 0 else QPointF(1.0, 0.0)
+            painter.drawEllipse(corner, 4.5, 4.5)
 
     def _paint_toggle(self, painter: QPainter, with_badge: bool) -> None:
         centre = self.toggle_centre()

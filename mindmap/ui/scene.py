@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+)
 
+from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.layout import Box, Layout, LayoutMode, layout_outline
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
@@ -24,6 +30,7 @@ class MapScene(QGraphicsScene):
     """The map's items. The window decides what happens; the scene shows state, reports clicks."""
 
     fold_requested = Signal(str)
+    context_menu_requested = Signal(str, QPoint)  # key, screen position
     node_clicked = Signal(str)
     node_double_clicked = Signal(str)
     background_clicked = Signal()
@@ -46,6 +53,8 @@ class MapScene(QGraphicsScene):
         folds: set[str],
         mode: LayoutMode,
         theme: Theme,
+        *,
+        annotations: AnnotationStore | None = None,
     ) -> Layout:
         """Lay out the unfolded part of `outline` and show it; returns the layout."""
 
@@ -54,7 +63,7 @@ class MapScene(QGraphicsScene):
             return block.width, block.height
 
         layout = layout_outline(outline.root, measure, folds, mode)
-        self.show_layout(outline, layout, blocks, folds, theme)
+        self.show_layout(outline, layout, blocks, folds, theme, annotations=annotations)
         return layout
 
     def show_layout(
@@ -64,6 +73,8 @@ class MapScene(QGraphicsScene):
         blocks: dict[str, TextBlock],
         folds: set[str],
         theme: Theme,
+        *,
+        annotations: AnnotationStore | None = None,
     ) -> None:
         """Bring the items in line with `layout`: move kept ones, show new ones, hide the rest.
 
@@ -73,6 +84,7 @@ class MapScene(QGraphicsScene):
         self._overview = None
         colours = self._colours(outline, layout)
         by_key = outline.by_key
+        notes = annotations.items if annotations is not None else {}
         nodes, spare = self.nodes, self._spare
         shown: dict[str, NodeItem] = {}
         for key, box in layout.boxes.items():
@@ -83,9 +95,10 @@ class MapScene(QGraphicsScene):
                 self.addItem(item)
             elif not item.isVisible():
                 item.setVisible(True)
-            if item.node is not node:
+            annotation = notes.get(key)
+            if item.node is not node or item.annotation != annotation:
                 item.node = node
-                item.setToolTip(_tooltip(node.note, node.tags, node.link))
+                item.setToolTip(_tooltip(node, annotation))
             item.configure(
                 box,
                 blocks[key],
@@ -96,6 +109,7 @@ class MapScene(QGraphicsScene):
                 has_note=node.note is not None,
                 selected=key == self.selected,
                 matched=key in self.matches,
+                annotation=annotation,
             )
             shown[key] = item
         for key in nodes.keys() - shown.keys():
@@ -256,6 +270,16 @@ class MapScene(QGraphicsScene):
                 item.set_marks(selected=old == key, matched=old in self.matches)
         self.selected = key
 
+    def show_annotations(self, annotations: AnnotationStore, keys: set[str] | None) -> None:
+        """Repaint the annotation marks of `keys` (None: of every shown node)."""
+        for key in self.nodes if keys is None else keys:
+            item = self.nodes.get(key)
+            if item is not None and item.node is not None:
+                annotation = annotations.get(key)
+                if annotation != item.annotation:
+                    item.set_annotation(annotation)
+                    item.setToolTip(_tooltip(item.node, annotation))
+
     def flash(self, keys: set[str]) -> None:
         """Highlight new nodes for a moment, so that the eye finds what a reload added."""
         items = [self.nodes[key] for key in keys if key in self.nodes]
@@ -290,6 +314,15 @@ class MapScene(QGraphicsScene):
         else:
             self.node_clicked.emit(item.key)
 
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        item = self.node_at(event.scenePos())
+        if item is None:
+            event.ignore()
+            return
+        event.accept()
+        self.node_clicked.emit(item.key)
+        self.context_menu_requested.emit(item.key, event.screenPos())
+
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         item = self.node_at(event.scenePos())
         if item is None or item.toggle_hit(item.mapFromScene(event.scenePos())):
@@ -307,11 +340,14 @@ def _anchor_y(box: Box) -> float:
     return box.height / 2 if level_style(min(box.depth, 3)).boxed else box.height - 1.0
 
 
-def _tooltip(note: str | None, tags: tuple[str, ...], link: str | None) -> str:
-    """Hover text: the author's note, tags and link, when there are any."""
-    parts = [note] if note else []
-    if tags:
-        parts.append("Tags: " + ", ".join(tags))
-    if link:
-        parts.append(link)
+def _tooltip(node: Node, annotation: Annotation | None) -> str:
+    """Hover text: the author's note, tags and link, and the user's annotation."""
+    parts = [node.note] if node.note else []
+    if node.tags:
+        parts.append("Tags: " + ", ".join(node.tags))
+    if node.link:
+        parts.append(node.link)
+    if annotation is not None:
+        mark = f" [{annotation.mark.value}]" if annotation.mark is not None else ""
+        parts.append(f"Your annotation{mark}:\n{annotation.text}".rstrip())
     return "\n\n".join(parts)

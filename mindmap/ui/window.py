@@ -10,7 +10,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QTextBrowser,
@@ -38,12 +39,16 @@ from PySide6.QtWidgets import (
 
 from mindmap import __version__
 from mindmap.assets import resource_path
+from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.layout import Layout, LayoutMode
 from mindmap.core.model import Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
 from mindmap.core.search import find_matches
 from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
+from mindmap.ui.annotationdialog import AnnotationDialog
+from mindmap.ui.annotationpanel import AnnotationPanel
+from mindmap.ui.annotationsession import AnnotationSession
 from mindmap.ui.banner import Banner
 from mindmap.ui.export import (
     ExportCancelledError,
@@ -85,16 +90,19 @@ class MainWindow(QMainWindow):
         self.match_index = -1
         self._lines: list[tuple[int, str]] = []  # (line, key) of every node, for the editor
         self.watcher = FileWatcher(self)
+        self.annotations = AnnotationSession(self)
 
         self.scene = MapScene()
         self.view = MapView(self.scene)
         self.banner = Banner()
+        self.notes_banner = Banner()
         self.find_bar = FindBar()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        column.addWidget(self.notes_banner)
         column.addWidget(self.view, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -102,6 +110,9 @@ class MainWindow(QMainWindow):
         self.outline_panel = OutlinePanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
         self.outline_panel.hide()
+        self.annotation_panel = AnnotationPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_panel)
+        self.annotation_panel.hide()
         self._make_status_bar()
         self._make_actions()
         self._connect()
@@ -174,6 +185,14 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action("&Quit", self.close, key.Quit, file)
 
+        edit = menus.addMenu("&Edit")
+        undo = self.annotations.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(key.Undo)
+        redo = self.annotations.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
+        edit.addActions([undo, redo])
+        self.addActions([undo, redo])
+
         view = menus.addMenu("&View")
         self.zoom_in_action = self._action(
             "Zoom &In", self.view.zoom_in, [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], view
@@ -217,6 +236,21 @@ class MainWindow(QMainWindow):
         view.addAction(outline_toggle)
         self.find_action = self._action("&Find…", self.find_bar.open_bar, key.Find, view)
 
+        annotate = menus.addMenu("&Annotate")
+        self.annotate_action = self._action("&Annotate…", self.annotate, "A", annotate)
+        for number, mark in enumerate(Mark, start=1):
+            self._action(
+                f"Mark as {mark.value.capitalize()}",
+                lambda mark=mark: self.toggle_mark(mark),
+                str(number),
+                annotate,
+            )
+        annotate.addSeparator()
+        panel_toggle = self.annotation_panel.toggleViewAction()
+        panel_toggle.setShortcut("Ctrl+Shift+A")
+        annotate.addAction(panel_toggle)
+        self._action("Save Annotations &As…", self.save_annotations_as, None, annotate)
+
         go = menus.addMenu("&Go")
         for text, direction, shortcut in (
             ("Left", Direction.LEFT, "Left"),
@@ -256,6 +290,14 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
 
     def _connect(self) -> None:
+        self.annotations.changed.connect(self._annotations_changed)
+        self.annotations.problem.connect(self._annotation_problem)
+        self.annotations.saved.connect(self._annotations_saved)
+        self.annotation_panel.activated.connect(self.reveal)
+        self.annotation_panel.edit_requested.connect(self._edit_from_panel)
+        self.annotation_panel.attach_requested.connect(self._attach_annotation)
+        self.annotation_panel.delete_requested.connect(self._delete_annotation)
+        self.scene.context_menu_requested.connect(self._context_menu)
         self.watcher.changed.connect(self._file_changed)
         self.watcher.vanished.connect(self._file_vanished)
         self.outline_panel.previewed.connect(self._preview)
@@ -266,7 +308,7 @@ class MainWindow(QMainWindow):
         )
         self.scene.fold_requested.connect(self.toggle_fold)
         self.scene.node_clicked.connect(self.select)
-        self.scene.node_double_clicked.connect(self.centre_on)
+        self.scene.node_double_clicked.connect(self.annotate)
         self.scene.background_clicked.connect(lambda: self.select(None))
         self.view.zoom_changed.connect(self._show_zoom)
         self.find_bar.query_changed.connect(self.find)
@@ -295,6 +337,8 @@ class MainWindow(QMainWindow):
         self._show_title()
         self._show_details(None)
         self.outline_panel.load(path, data.decode("utf-8-sig", errors="replace"))
+        self.notes_banner.clear()
+        self.annotations.open(path, None)
         try:
             parsed = parse_outline(data, str(path))
         except OutlineError as error:
@@ -354,6 +398,7 @@ class MainWindow(QMainWindow):
             self.folds |= initial_folds(outline) - old_keys
         self.blocks = measure_outline(outline.root, self.measurer)
         self._lines = sorted((node.line, node.key) for node in outline.root.walk())
+        self.annotations.attach(outline)
         self.relayout()
         if anchor in self.scene.nodes and anchor_view is not None:
             self.view.keep_point(self.scene.nodes[anchor].scenePos(), anchor_view)
@@ -502,7 +547,12 @@ class MainWindow(QMainWindow):
             return
         theme = resolve_theme(self.theme_choice)
         self.layout_ = self.scene.show_outline(
-            self.outline, self.blocks, self.folds, self.mode, theme
+            self.outline,
+            self.blocks,
+            self.folds,
+            self.mode,
+            theme,
+            annotations=self.annotations.store,
         )
         self.count_label.setText(f"{self.outline.node_count:,} nodes")
         self._show_zoom(self.view.zoom())
@@ -632,7 +682,8 @@ class MainWindow(QMainWindow):
     def find(self, query: str) -> None:
         if self.outline is None:
             return
-        self.matches = find_matches(self.outline, query)
+        notes = {key: a.text for key, a in self.annotations.store.items.items()}
+        self.matches = find_matches(self.outline, query, notes)
         self.match_index = -1
         self.scene.set_matches(set(self.matches))
         self.find_bar.show_count(None, len(self.matches))
@@ -654,6 +705,131 @@ class MainWindow(QMainWindow):
         self.match_index = -1
         self.scene.set_matches(set())
         self.view.setFocus()
+
+    # --- annotations ---------------------------------------------------------------------------
+
+    def annotate(self, key: str | None = None) -> None:
+        """Open the annotation editor for `key` (default: the selected node)."""
+        key = key or self.scene.selected
+        if key is None or self.outline is None or key not in self.outline.by_key:
+            self.statusBar().showMessage("Select a node to annotate it.", 5000)
+            return
+        self.select(key)
+        title = self.outline.by_key[key].title
+        dialog = AnnotationDialog(self, key, title, self.annotations.store.get(key))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.annotations.set(key, dialog.annotation(), title)
+
+    def toggle_mark(self, mark: Mark) -> None:
+        """Keys 1–3: set a revision mark on the selected node, or take it off."""
+        key = self.scene.selected
+        if key is None or self.outline is None:
+            self.statusBar().showMessage("Select a node to mark it.", 5000)
+            return
+        title = self.outline.by_key[key].title
+        current = self.annotations.store.get(key)
+        text = current.text if current else ""
+        new_mark = None if current is not None and current.mark is mark else mark
+        empty = not text.strip() and new_mark is None
+        annotation = None if empty else Annotation(key, title, text, new_mark)
+        self.annotations.set(key, annotation, title)
+
+    def reveal(self, key: str) -> None:
+        """Unfold what hides `key`, select it and centre it."""
+        if self.outline is None or key not in self.outline.by_key:
+            return
+        if unfold_to(self.outline, key, self.folds):
+            self._relayout_keeping(self.scene.selected or self._root_key())
+        self.select(key)
+        self.centre_on(key)
+
+    def save_annotations_as(self) -> None:
+        start = str(self.annotations.path or Path.cwd())
+        name, _ = QFileDialog.getSaveFileName(self, "Save annotations as", start, OUTLINE_FILTER)
+        if name and self.annotations.save_to(Path(name)):
+            self.statusBar().showMessage(f"Annotations saved to {name}", 8000)
+
+    def _annotations_changed(self, keys: set[str]) -> None:
+        store = self.annotations.store
+        self.scene.show_annotations(store, keys or None)
+        self.annotation_panel.show_store(store)
+        if self.find_bar.isVisible():
+            self.find(self.find_bar.field.text())
+        if self.scene.selected in keys:
+            self._show_details(self.scene.selected)
+
+    def _annotations_saved(self) -> None:
+        if self.annotations.read_only_reason is None:
+            self.notes_banner.clear()
+
+    def _annotation_problem(self, message: str) -> None:
+        if self.annotations.read_only_reason is not None:
+            self.notes_banner.show_message(message, "Keep a copy and start over", self._start_over)
+        elif self.annotations.unsaved:
+            self.notes_banner.show_message(message, "Save As…", self.save_annotations_as)
+        else:
+            self.notes_banner.show_message(message)
+
+    def _start_over(self) -> None:
+        copy = self.annotations.start_over()
+        if copy is not None:
+            self.notes_banner.clear()
+            self.statusBar().showMessage(f"The unreadable annotations were kept in {copy}", 15_000)
+
+    def _edit_from_panel(self, key: str) -> None:
+        if key in self.annotations.store.unattached:
+            return
+        self.reveal(key)
+        self.annotate(key)
+
+    def _attach_annotation(self, old_key: str) -> None:
+        key = self.scene.selected
+        if key is None or self.outline is None:
+            self.statusBar().showMessage("Select the node to attach the annotation to.", 8000)
+            return
+        if key in self.annotations.store.items:
+            self.statusBar().showMessage("That node has an annotation already.", 8000)
+            return
+        self.annotations.move(old_key, key, self.outline.by_key[key].title)
+
+    def _delete_annotation(self, key: str) -> None:
+        annotation = self.annotations.store.get(key)
+        if annotation is None:
+            return
+        choice = QMessageBox.question(
+            self,
+            "Delete annotation",
+            f"Delete your annotation on “{annotation.title}”? (Ctrl+Z brings it back.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if choice == QMessageBox.StandardButton.Yes:
+            self.annotations.set(key, None, annotation.title)
+
+    def _context_menu(self, key: str, where: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction("Annotate…", lambda: self.annotate(key))
+        for mark in Mark:
+            menu.addAction(f"Mark as {mark.value.capitalize()}", lambda m=mark: self.toggle_mark(m))
+        menu.addSeparator()
+        if self.outline is not None and self.outline.by_key[key].children:
+            menu.addAction("Fold / Unfold", lambda: self.toggle_fold(key))
+        menu.addAction("Centre", lambda: self.centre_on(key))
+        menu.popup(where)
+
+    def _confirm_unsaved_annotations(self) -> bool:
+        choice = QMessageBox.question(
+            self,
+            "Annotations not saved",
+            "Some annotations could not be saved. Save them elsewhere before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if choice == QMessageBox.StandardButton.Save:
+            self.save_annotations_as()
+            return not self.annotations.unsaved
+        return choice == QMessageBox.StandardButton.Discard
 
     # --- export --------------------------------------------------------------------------------
 
@@ -715,7 +891,9 @@ class MainWindow(QMainWindow):
             ("Drag the background", "pan"),
             ("Click / arrows", "select; move to parent, child or neighbour"),
             ("Space / click ○", "fold or unfold the selected branch"),
-            ("Enter / double-click", "centre the node"),
+            ("Enter", "centre the node"),
+            ("A / double-click", "annotate the node; 1, 2, 3: mark it"),
+            ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo an annotation change"),
             ("Home", "go to the root"),
             ("Escape", "clear the selection"),
             ("Ctrl+= / Ctrl+- / Ctrl+0 / F", "zoom in / out / 100 % / fit the map"),
@@ -767,6 +945,9 @@ class MainWindow(QMainWindow):
                 if self.outline_panel.is_dirty():  # the save failed and said why
                     event.ignore()
                     return
+        if self.annotations.unsaved and not self._confirm_unsaved_annotations():
+            event.ignore()
+            return
         self._remember_place()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

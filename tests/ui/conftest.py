@@ -27,6 +27,7 @@ def window(qtbot: QtBot, settings: QSettings) -> MainWindow:
     window.show()
     qtbot.wait_exposed(window)
     window.activateWindow()
+    qtbot.wait_until(window.isActiveWindow)
     return window
 
 

@@ -1,0 +1,187 @@
+"""The annotations of the open outline: loaded, changed with undo, saved on every change, kept safe.
+
+Saving never loses anything: a sidecar that cannot be read is never written over (annotating
+waits until the user decides), a failed save keeps the edits in memory and says so, and a
+sidecar changed by another program is merged, not clobbered.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from mindmap.core.annotations import (
+    Annotation,
+    AnnotationStore,
+    SidecarError,
+    load_sidecar,
+    now,
+    sidecar_path,
+)
+from mindmap.core.atomicfile import write_atomic
+from mindmap.core.model import Outline
+from mindmap.ui.watcher import FileWatcher
+
+
+class AnnotationSession(QObject):
+    """Emits `changed` with the keys whose annotation changed (empty: look at all of them),
+    `problem` with a message when the sidecar cannot be read or written, `saved` after a save."""
+
+    changed = Signal(object)  # set[str]
+    problem = Signal(str)
+    saved = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = AnnotationStore()
+        self.undo_stack = QUndoStack(self)
+        self.path: Path | None = None
+        self.outline_name = ""
+        self.read_only_reason: str | None = None  # set while the sidecar cannot be read
+        self.unsaved = False  # edits that the last save could not write
+        self._base: dict[str, str] = {}  # `updated` of each entry as last read or written
+        self._outline: Outline | None = None
+        self._watcher = FileWatcher(self)
+        self._watcher.changed.connect(self._merge_from_disk)
+
+    def open(self, outline_path: Path, outline: Outline | None) -> None:
+        """Load the annotations of the outline at `outline_path` (a missing sidecar: none)."""
+        self.path = sidecar_path(outline_path)
+        self.outline_name = outline_path.name
+        self.undo_stack.clear()
+        self.unsaved = False
+        self._watcher.watch(self.path)
+        try:
+            self.store = load_sidecar(self.path)
+        except SidecarError as error:
+            self.store = AnnotationStore()
+            self._base = {}
+            self.read_only_reason = (
+                f"{error} — your annotations are read-only until you decide what to do"
+            )
+            self.problem.emit(self.read_only_reason)
+            self.changed.emit(set())
+            return
+        self.read_only_reason = None
+        self._base = self.store.stamps()
+        if outline is not None:
+            self.attach(outline)
+        else:
+            self.changed.emit(set())
+
+    def attach(self, outline: Outline) -> None:
+        """Match the annotations to a (re)loaded outline; save if any followed a moved node."""
+        self._outline = outline
+        if self.store.attach(outline) and self.read_only_reason is None:
+            self.save()
+        self.changed.emit(set())
+
+    def set(self, key: str, annotation: Annotation | None, title: str) -> bool:
+        """Change the annotation of `key` (None deletes it), as one undoable step."""
+        if self.read_only_reason is not None:
+            self.problem.emit(self.read_only_reason)
+            return False
+        before = self.store.get(key)
+        if annotation is not None:
+            annotation = Annotation(key, title, annotation.text, annotation.mark, now())
+        self.undo_stack.push(_Change(self, key, before, annotation))
+        return True
+
+    def move(self, old_key: str, new_key: str, title: str) -> None:
+        """Attach an unattached annotation to another node, undoably."""
+        annotation = self.store.get(old_key)
+        if annotation is None or self.read_only_reason is not None:
+            return
+        self.undo_stack.beginMacro("Attach annotation")
+        self.set(old_key, None, annotation.title)
+        self.set(new_key, annotation, title)
+        self.undo_stack.endMacro()
+
+    def apply(self, key: str, annotation: Annotation | None) -> None:
+        """Put an annotation in place and save (undo and redo come through here)."""
+        self.store.put(annotation, key)
+        self.save()
+        self.changed.emit({key})
+
+    def save(self) -> bool:
+        """Write the sidecar now; on failure the edits stay in memory and `problem` says why."""
+        if self.path is None or self.read_only_reason is not None:
+            return False
+        return self.save_to(self.path)
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            write_atomic(path, self.store.dump(self.outline_name).encode("utf-8"))
+        except OSError as error:
+            self.unsaved = True
+            self.problem.emit(
+                f"{path}: cannot save your annotations: {error.strerror}. They are kept in "
+                "memory; use File ▸ Save Annotations As… to put them somewhere safe."
+            )
+            return False
+        if path == self.path:
+            self._watcher.acknowledge()
+            self._base = self.store.stamps()
+        self.unsaved = False
+        self.saved.emit()
+        return True
+
+    def start_over(self) -> Path | None:
+        """Keep a copy of an unreadable sidecar beside it, then annotate afresh."""
+        if self.path is None or self.read_only_reason is None:
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        try:
+            shutil.copy2(self.path, copy)
+        except OSError as error:
+            self.problem.emit(f"{self.path}: cannot keep a copy: {error.strerror}")
+            return None
+        self.read_only_reason = None
+        self.store = AnnotationStore()
+        self._base = {}
+        self.changed.emit(set())
+        return copy
+
+    def _merge_from_disk(self) -> None:
+        """Another program or window changed the sidecar: take its changes in, keep ours."""
+        if self.path is None:
+            return
+        try:
+            theirs = load_sidecar(self.path)
+        except SidecarError as error:
+            self.problem.emit(f"{error} — the other program's version was not taken in")
+            return
+        if self.read_only_reason is not None:  # it was fixed on disk: take it as it is
+            self.read_only_reason = None
+            self.store = theirs
+        else:
+            self.store.merge(theirs, self._base)
+        self._base = theirs.stamps()
+        if self._outline is not None:
+            self.store.attach(self._outline)
+        if self.store.stamps() != theirs.stamps():
+            self.save()  # ours had something theirs lacked: write the merged whole
+        self.changed.emit(set())
+
+
+class _Change(QUndoCommand):
+    def __init__(
+        self,
+        session: AnnotationSession,
+        key: str,
+        before: Annotation | None,
+        after: Annotation | None,
+    ) -> None:
+        super().__init__("Annotate" if after is not None else "Delete annotation")
+        self.session, self.key, self.before, self.after = session, key, before, after
+
+    def redo(self) -> None:
+        self.session.apply(self.key, self.after)
+
+    def undo(self) -> None:
+        self.session.apply(self.key, self.before)

@@ -1,0 +1,212 @@
+"""Annotations as a user makes them: through the UI, kept across closing, reloads and failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from mindmap.core.annotations import Mark, load_sidecar
+from mindmap.ui.annotationdialog import AnnotationDialog
+from mindmap.ui.window import MainWindow
+
+OUTLINE = """\
+Revision:
+  - Defence:
+      - BrahMos
+      - Su-30
+  - Energy:
+      - Kudankulam
+"""
+BRAHMOS = "Revision/Defence/BrahMos"
+
+
+@pytest.fixture
+def outline_file(tmp_path: Path) -> Path:
+    path = tmp_path / "outline.yaml"
+    path.write_text(OUTLINE, encoding="utf-8")
+    return path
+
+
+def open_window(qtbot: QtBot, settings: QSettings, path: Path) -> MainWindow:
+    window = MainWindow(settings)
+    qtbot.add_widget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.wait_exposed(window)
+    window.activateWindow()
+    qtbot.wait_until(window.isActiveWindow)
+    window.open_file(path)
+    return window
+
+
+def write_in_dialog(text: str, mark_index: int = 0) -> None:
+    """Type into the annotation dialog as soon as it shows, and press Save."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AnnotationDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.text.setPlainText(text)
+        dialog.mark.setCurrentIndex(mark_index)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+
+
+def annotate_by_keyboard(window: MainWindow, qtbot: QtBot, key: str, text: str) -> None:
+    window.select(key)
+    window.activateWindow()  # offscreen, a closed dialog does not hand activation back
+    qtbot.wait_until(window.isActiveWindow)  # and shortcuts go to the active window
+    write_in_dialog(text)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+
+
+def test_annotation_made_in_the_ui_is_there_after_closing_and_reopening(
+    qtbot: QtBot, settings: QSettings, outline_file: Path
+) -> None:
+    window = open_window(qtbot, settings, outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
+    assert window.scene.nodes[BRAHMOS].annotation.text.startswith("Mnemonic")
+    assert "Your annotation" in window.scene.nodes[BRAHMOS].toolTip()
+    window.close()
+
+    again = open_window(qtbot, settings, outline_file)
+    item = again.scene.nodes[BRAHMOS]
+    assert item.annotation is not None
+    assert item.annotation.text == "Mnemonic: **Brahmaputra + Moskva**"
+    assert item.annotation.updated  # timestamped
+    assert outline_file.read_text(encoding="utf-8") == OUTLINE  # the outline is never written
+    assert (outline_file.parent / "outline.notes.yaml").exists()
+
+
+def test_marks_by_keys_and_undo_redo(window: MainWindow, qtbot: QtBot, outline_file: Path) -> None:
+    window.open_file(outline_file)
+    window.select(BRAHMOS)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.IMPORTANT
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.KNOWN
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.IMPORTANT
+    shift_control = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, shift_control)
+    assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.KNOWN
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # the same key again takes the mark off
+    assert window.scene.nodes[BRAHMOS].annotation is None
+    sidecar = load_sidecar(outline_file.parent / "outline.notes.yaml")
+    assert sidecar.items == {}
+
+
+def test_renamed_moved_and_deleted_nodes_never_lose_their_annotation(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "missile")
+    annotate_by_keyboard(window, qtbot, "Revision/Energy/Kudankulam", "reactor")
+    sidecar = outline_file.parent / "outline.notes.yaml"
+
+    moved = OUTLINE.replace("      - BrahMos\n", "").replace(
+        "Kudankulam\n", "Kudankulam\n      - BrahMos\n"
+    )
+    outline_file.write_text(moved.replace("Kudankulam", "Kudankulam NPP"), encoding="utf-8")
+    window.reload()
+    store = window.annotations.store
+    assert store.get("Revision/Energy/BrahMos").text == "missile"  # followed its one namesake
+    assert store.unattached == {"Revision/Energy/Kudankulam"}  # renamed: waits
+    assert window.scene.nodes["Revision/Energy/BrahMos"].annotation is not None
+    saved = load_sidecar(sidecar)
+    assert {a.text for a in saved.items.values()} == {"missile", "reactor"}
+
+    outline_file.write_text(OUTLINE.replace("      - BrahMos\n", ""), encoding="utf-8")
+    window.reload()
+    assert store is window.annotations.store
+    assert {a.text for a in load_sidecar(sidecar).items.values()} == {"missile", "reactor"}
+
+    window.annotation_panel.show()
+    texts = [
+        window.annotation_panel.list.item(i).text()
+        for i in range(window.annotation_panel.list.count())
+    ]
+    # BrahMos is gone: its annotation waits; Kudankulam is back: its own found it again
+    assert [text for text in texts if "(unattached)" in text] == ["BrahMos (unattached) — missile"]
+    assert window.scene.nodes["Revision/Energy/Kudankulam"].annotation.text == "reactor"
+    window.select("Revision/Defence/Su-30")
+    window.annotation_panel.select_key("Revision/Energy/BrahMos")
+    window.annotation_panel.attach.click()
+    assert window.annotations.store.get("Revision/Defence/Su-30").text == "missile"
+    assert window.annotations.store.unattached == set()
+
+
+def test_corrupt_sidecar_is_left_byte_for_byte(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    broken = b"annotations:\n  - key: x\n    text: 'never closed\n"
+    sidecar.write_bytes(broken)
+    window.open_file(outline_file)
+    assert window.notes_banner.isVisible()
+    assert window.notes_banner.label.text().startswith(f"{sidecar}:3:11: ")
+    assert window.notes_banner.action.text() == "Keep a copy and start over"
+    window.select(BRAHMOS)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert window.scene.nodes[BRAHMOS].annotation is None
+    assert sidecar.read_bytes() == broken
+
+    window.notes_banner.action.click()  # the user decides: keep a copy, start over
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.IMPORTANT
+    copies = list(outline_file.parent.glob("outline.notes.yaml.broken-*"))
+    assert [copy.read_bytes() for copy in copies] == [broken]
+
+
+def test_failed_save_keeps_edits_and_offers_save_as(
+    window: MainWindow, qtbot: QtBot, outline_file: Path, tmp_path: Path
+) -> None:
+    window.open_file(outline_file)
+    (tmp_path / "outline.notes.yaml").mkdir()  # the sidecar's place cannot take a file
+    window.select(BRAHMOS)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.REVISE  # kept in memory
+    assert window.annotations.unsaved
+    assert "cannot save your annotations" in window.notes_banner.label.text()
+    assert window.notes_banner.action.text() == "Save As…"
+    elsewhere = tmp_path / "safe.notes.yaml"
+    assert window.annotations.save_to(elsewhere)
+    assert load_sidecar(elsewhere).get(BRAHMOS).mark is Mark.REVISE
+
+
+def test_find_matches_annotation_text(window: MainWindow, qtbot: QtBot, outline_file: Path) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, "Revision/Defence/Su-30", "Sukhoi fighter jet")
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.field, "fighter")
+    assert window.matches == ["Revision/Defence/Su-30"]
+
+
+def test_annotations_changed_by_another_program_are_merged(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "mine")
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    other = MainWindow(
+        QSettings(str(outline_file.parent / "other.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.add_widget(other)
+    other.open_file(outline_file)
+    other.select("Revision/Energy/Kudankulam")
+    write_in_dialog("from the other window")
+    other.annotate()
+    qtbot.wait_until(
+        lambda: window.annotations.store.get("Revision/Energy/Kudankulam") is not None, timeout=3000
+    )
+    assert {a.text for a in load_sidecar(sidecar).items.values()} == {
+        "mine",
+        "from the other window",
+    }
+    assert window.annotations.store.get(BRAHMOS).text == "mine"
