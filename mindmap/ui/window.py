@@ -7,19 +7,15 @@ import html
 import os
 import shlex
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,25 +24,21 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QTextBrowser,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from mindmap import __version__
 from mindmap.assets import resource_path
-from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.layout import Layout, LayoutMode
 from mindmap.core.model import Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
 from mindmap.core.search import find_matches
 from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
-from mindmap.ui.annotationdialog import AnnotationDialog
+from mindmap.ui.annotating import Annotating
 from mindmap.ui.annotationpanel import AnnotationPanel
 from mindmap.ui.annotationsession import AnnotationSession
 from mindmap.ui.banner import Banner
@@ -59,6 +51,7 @@ from mindmap.ui.export import (
 )
 from mindmap.ui.exportdialog import ExportDialog, ExportRequest
 from mindmap.ui.findbar import FindBar
+from mindmap.ui.menus import APP_NAME, build_menus
 from mindmap.ui.outlinepanel import OutlinePanel
 from mindmap.ui.places import Place, load_place, save_place
 from mindmap.ui.scene import MapScene
@@ -67,7 +60,6 @@ from mindmap.ui.theme import ThemeChoice, resolve_theme
 from mindmap.ui.view import MapView
 from mindmap.ui.watcher import FileWatcher
 
-APP_NAME = "Mindmap"
 MAX_RECENT = 8
 OUTLINE_FILTER = "Outlines (*.yaml *.yml);;All files (*)"
 
@@ -114,7 +106,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_panel)
         self.annotation_panel.hide()
         self._make_status_bar()
-        self._make_actions()
+        self.annotating = Annotating(self)
+        build_menus(self)
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
@@ -148,156 +141,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.zoom_label)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | str | list | None = None,
-        menu=None,
-        tip: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(shortcut)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())  # drop `checked`: slots take none
-        self.addAction(action)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        menus = self.menuBar()
-        file = menus.addMenu("&File")
-        self.open_action = self._action("&Open…", self.choose_file, key.Open, file)
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.reload_action = self._action(
-            "&Reload", self.reload, [QKeySequence("F5"), QKeySequence("Ctrl+R")], file
-        )
-        self.save_action = self._action("&Save Outline", self.save_outline, key.Save, file)
-        self._action("Open in E&xternal Editor", self.open_in_external_editor, None, file)
-        file.addSeparator()
-        self.export_action = self._action("&Export…", self.export_map, "Ctrl+E", file)
-        file.addSeparator()
-        self._action("&Quit", self.close, key.Quit, file)
-
-        edit = menus.addMenu("&Edit")
-        undo = self.annotations.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(key.Undo)
-        redo = self.annotations.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
-        edit.addActions([undo, redo])
-        self.addActions([undo, redo])
-
-        view = menus.addMenu("&View")
-        self.zoom_in_action = self._action(
-            "Zoom &In", self.view.zoom_in, [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], view
-        )
-        self.zoom_out_action = self._action("Zoom &Out", self.view.zoom_out, "Ctrl+-", view)
-        self._action("&Actual Size (100 %)", self.view.actual_size, "Ctrl+0", view)
-        self.fit_action = self._action("&Fit Map", self.view.fit_map, "F", view)
-        view.addSeparator()
-        self._action("Fold / Unfold Selected", self.toggle_selected_fold, "Space", view)
-        self._action("E&xpand All", self.expand_all, "Alt+End", view)
-        self._action("Fold A&ll", self.fold_all, "Alt+Home", view)
-        levels = view.addMenu("Show &Levels")
-        for level in range(1, 10):
-            self._action(
-                f"Levels 1–{level}" if level > 1 else "Level 1",
-                lambda level=level: self.show_levels(level),
-                f"Alt+{level}",
-                levels,
-            )
-        view.addSeparator()
-        layouts = view.addMenu("L&ayout")
-        layout_group = QActionGroup(self)
-        for mode, text in ((LayoutMode.MINDMAP, "&Mind Map"), (LayoutMode.RIGHT, "&Right Tree")):
-            action = self._action(text, lambda mode=mode: self.set_layout_mode(mode), None, layouts)
-            action.setCheckable(True)
-            action.setChecked(mode is self.mode)
-            layout_group.addAction(action)
-        themes = view.addMenu("&Theme")
-        theme_group = QActionGroup(self)
-        for choice in ThemeChoice:
-            action = self._action(
-                choice.value.capitalize(), lambda c=choice: self.set_theme(c), None, themes
-            )
-            action.setCheckable(True)
-            action.setChecked(choice is self.theme_choice)
-            theme_group.addAction(action)
-        view.addSeparator()
-        view.addAction(self.details_dock.toggleViewAction())
-        outline_toggle = self.outline_panel.toggleViewAction()
-        outline_toggle.setShortcut("Ctrl+Shift+E")
-        view.addAction(outline_toggle)
-        self.find_action = self._action("&Find…", self.find_bar.open_bar, key.Find, view)
-
-        annotate = menus.addMenu("&Annotate")
-        self.annotate_action = self._action("&Annotate…", self.annotate, "A", annotate)
-        for number, mark in enumerate(Mark, start=1):
-            self._action(
-                f"Mark as {mark.value.capitalize()}",
-                lambda mark=mark: self.toggle_mark(mark),
-                str(number),
-                annotate,
-            )
-        annotate.addSeparator()
-        panel_toggle = self.annotation_panel.toggleViewAction()
-        panel_toggle.setShortcut("Ctrl+Shift+A")
-        annotate.addAction(panel_toggle)
-        self._action("Save Annotations &As…", self.save_annotations_as, None, annotate)
-
-        go = menus.addMenu("&Go")
-        for text, direction, shortcut in (
-            ("Left", Direction.LEFT, "Left"),
-            ("Right", Direction.RIGHT, "Right"),
-            ("Up", Direction.UP, "Up"),
-            ("Down", Direction.DOWN, "Down"),
-        ):
-            self._action(text, lambda d=direction: self.move_selection(d), shortcut, go)
-        self._action("&Root", self.select_root, "Home", go)
-        self._action("&Centre Selected", self.centre_selected, ["Return", "Enter"], go)
-        self._action("Clear Selection", lambda: self.select(None), "Escape", go)
-
-        help_menu = menus.addMenu("&Help")
-        self._action("&Keys", self.show_keys, key.HelpContents, help_menu)
-        self._action(f"&About {APP_NAME}", self.show_about, None, help_menu)
-
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("toolbar")
-        toolbar.setMovable(False)
-        for action in (
-            self.open_action,
-            self.reload_action,
-            None,
-            self.zoom_out_action,
-            self.zoom_in_action,
-            self.fit_action,
-            None,
-            self.find_action,
-            None,
-            self.export_action,
-        ):
-            if action is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        self._fill_recent_menu()
-
     def _connect(self) -> None:
-        self.annotations.changed.connect(self._annotations_changed)
-        self.annotations.problem.connect(self._annotation_problem)
-        self.annotations.saved.connect(self._annotations_saved)
-        self.annotation_panel.activated.connect(self.reveal)
-        self.annotation_panel.edit_requested.connect(self._edit_from_panel)
-        self.annotation_panel.attach_requested.connect(self._attach_annotation)
-        self.annotation_panel.delete_requested.connect(self._delete_annotation)
-        self.scene.context_menu_requested.connect(self._context_menu)
         self.watcher.changed.connect(self._file_changed)
         self.watcher.vanished.connect(self._file_vanished)
         self.outline_panel.previewed.connect(self._preview)
@@ -308,7 +152,6 @@ class MainWindow(QMainWindow):
         )
         self.scene.fold_requested.connect(self.toggle_fold)
         self.scene.node_clicked.connect(self.select)
-        self.scene.node_double_clicked.connect(self.annotate)
         self.scene.background_clicked.connect(lambda: self.select(None))
         self.view.zoom_changed.connect(self._show_zoom)
         self.find_bar.query_changed.connect(self.find)
@@ -526,13 +369,13 @@ class MainWindow(QMainWindow):
         recent = [str(path.resolve())]
         recent += [p for p in self._recent() if p != recent[0]]
         self.settings.setValue("recent", recent[:MAX_RECENT])
-        self._fill_recent_menu()
+        self.fill_recent_menu()
 
     def _recent(self) -> list[str]:
         value = self.settings.value("recent", [])
         return [value] if isinstance(value, str) else list(value or [])
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for name in self._recent():
             action = self.recent_menu.addAction(name)
@@ -677,6 +520,15 @@ class MainWindow(QMainWindow):
             parts.append(f"<p style='color:gray'>{ancestors}</p>")
         self.details.setHtml("".join(parts))
 
+    def reveal(self, key: str) -> None:
+        """Unfold what hides `key`, select it and centre it."""
+        if self.outline is None or key not in self.outline.by_key:
+            return
+        if unfold_to(self.outline, key, self.folds):
+            self._relayout_keeping(self.scene.selected or self._root_key())
+        self.select(key)
+        self.centre_on(key)
+
     # --- find ----------------------------------------------------------------------------------
 
     def find(self, query: str) -> None:
@@ -705,131 +557,6 @@ class MainWindow(QMainWindow):
         self.match_index = -1
         self.scene.set_matches(set())
         self.view.setFocus()
-
-    # --- annotations ---------------------------------------------------------------------------
-
-    def annotate(self, key: str | None = None) -> None:
-        """Open the annotation editor for `key` (default: the selected node)."""
-        key = key or self.scene.selected
-        if key is None or self.outline is None or key not in self.outline.by_key:
-            self.statusBar().showMessage("Select a node to annotate it.", 5000)
-            return
-        self.select(key)
-        title = self.outline.by_key[key].title
-        dialog = AnnotationDialog(self, key, title, self.annotations.store.get(key))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.annotations.set(key, dialog.annotation(), title)
-
-    def toggle_mark(self, mark: Mark) -> None:
-        """Keys 1–3: set a revision mark on the selected node, or take it off."""
-        key = self.scene.selected
-        if key is None or self.outline is None:
-            self.statusBar().showMessage("Select a node to mark it.", 5000)
-            return
-        title = self.outline.by_key[key].title
-        current = self.annotations.store.get(key)
-        text = current.text if current else ""
-        new_mark = None if current is not None and current.mark is mark else mark
-        empty = not text.strip() and new_mark is None
-        annotation = None if empty else Annotation(key, title, text, new_mark)
-        self.annotations.set(key, annotation, title)
-
-    def reveal(self, key: str) -> None:
-        """Unfold what hides `key`, select it and centre it."""
-        if self.outline is None or key not in self.outline.by_key:
-            return
-        if unfold_to(self.outline, key, self.folds):
-            self._relayout_keeping(self.scene.selected or self._root_key())
-        self.select(key)
-        self.centre_on(key)
-
-    def save_annotations_as(self) -> None:
-        start = str(self.annotations.path or Path.cwd())
-        name, _ = QFileDialog.getSaveFileName(self, "Save annotations as", start, OUTLINE_FILTER)
-        if name and self.annotations.save_to(Path(name)):
-            self.statusBar().showMessage(f"Annotations saved to {name}", 8000)
-
-    def _annotations_changed(self, keys: set[str]) -> None:
-        store = self.annotations.store
-        self.scene.show_annotations(store, keys or None)
-        self.annotation_panel.show_store(store)
-        if self.find_bar.isVisible():
-            self.find(self.find_bar.field.text())
-        if self.scene.selected in keys:
-            self._show_details(self.scene.selected)
-
-    def _annotations_saved(self) -> None:
-        if self.annotations.read_only_reason is None:
-            self.notes_banner.clear()
-
-    def _annotation_problem(self, message: str) -> None:
-        if self.annotations.read_only_reason is not None:
-            self.notes_banner.show_message(message, "Keep a copy and start over", self._start_over)
-        elif self.annotations.unsaved:
-            self.notes_banner.show_message(message, "Save As…", self.save_annotations_as)
-        else:
-            self.notes_banner.show_message(message)
-
-    def _start_over(self) -> None:
-        copy = self.annotations.start_over()
-        if copy is not None:
-            self.notes_banner.clear()
-            self.statusBar().showMessage(f"The unreadable annotations were kept in {copy}", 15_000)
-
-    def _edit_from_panel(self, key: str) -> None:
-        if key in self.annotations.store.unattached:
-            return
-        self.reveal(key)
-        self.annotate(key)
-
-    def _attach_annotation(self, old_key: str) -> None:
-        key = self.scene.selected
-        if key is None or self.outline is None:
-            self.statusBar().showMessage("Select the node to attach the annotation to.", 8000)
-            return
-        if key in self.annotations.store.items:
-            self.statusBar().showMessage("That node has an annotation already.", 8000)
-            return
-        self.annotations.move(old_key, key, self.outline.by_key[key].title)
-
-    def _delete_annotation(self, key: str) -> None:
-        annotation = self.annotations.store.get(key)
-        if annotation is None:
-            return
-        choice = QMessageBox.question(
-            self,
-            "Delete annotation",
-            f"Delete your annotation on “{annotation.title}”? (Ctrl+Z brings it back.)",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if choice == QMessageBox.StandardButton.Yes:
-            self.annotations.set(key, None, annotation.title)
-
-    def _context_menu(self, key: str, where: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addAction("Annotate…", lambda: self.annotate(key))
-        for mark in Mark:
-            menu.addAction(f"Mark as {mark.value.capitalize()}", lambda m=mark: self.toggle_mark(m))
-        menu.addSeparator()
-        if self.outline is not None and self.outline.by_key[key].children:
-            menu.addAction("Fold / Unfold", lambda: self.toggle_fold(key))
-        menu.addAction("Centre", lambda: self.centre_on(key))
-        menu.popup(where)
-
-    def _confirm_unsaved_annotations(self) -> bool:
-        choice = QMessageBox.question(
-            self,
-            "Annotations not saved",
-            "Some annotations could not be saved. Save them elsewhere before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if choice == QMessageBox.StandardButton.Save:
-            self.save_annotations_as()
-            return not self.annotations.unsaved
-        return choice == QMessageBox.StandardButton.Discard
 
     # --- export --------------------------------------------------------------------------------
 
@@ -885,36 +612,6 @@ class MainWindow(QMainWindow):
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
-    def show_keys(self) -> None:
-        rows = [
-            ("Wheel / pinch", "zoom about the cursor"),
-            ("Drag the background", "pan"),
-            ("Click / arrows", "select; move to parent, child or neighbour"),
-            ("Space / click ○", "fold or unfold the selected branch"),
-            ("Enter", "centre the node"),
-            ("A / double-click", "annotate the node; 1, 2, 3: mark it"),
-            ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo an annotation change"),
-            ("Home", "go to the root"),
-            ("Escape", "clear the selection"),
-            ("Ctrl+= / Ctrl+- / Ctrl+0 / F", "zoom in / out / 100 % / fit the map"),
-            ("Alt+1 … Alt+9", "show levels 1 to n"),
-            ("Alt+End / Alt+Home", "expand all / fold all"),
-            ("Ctrl+F", "find; Enter / Shift+Enter for next / previous"),
-            ("F5 / Ctrl+R", "reload the file"),
-            ("Ctrl+Shift+E / Ctrl+S", "edit the outline in the app / save it"),
-            ("Ctrl+E", "export the map as PNG, SVG or PDF"),
-        ]
-        table = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{v}</td></tr>" for k, v in rows)
-        QMessageBox.information(self, "Keys", f"<table>{table}</table>")
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><p>Revision notes kept as a YAML outline, "
-            "shown as a mind map.</p>",
-        )
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -945,7 +642,7 @@ class MainWindow(QMainWindow):
                 if self.outline_panel.is_dirty():  # the save failed and said why
                     event.ignore()
                     return
-        if self.annotations.unsaved and not self._confirm_unsaved_annotations():
+        if self.annotations.unsaved and not self.annotating.confirm_unsaved():
             event.ignore()
             return
         self._remember_place()

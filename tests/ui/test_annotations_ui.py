@@ -201,7 +201,7 @@ def test_annotations_changed_by_another_program_are_merged(
     other.open_file(outline_file)
     other.select("Revision/Energy/Kudankulam")
     write_in_dialog("from the other window")
-    other.annotate()
+    other.annotating.annotate()
     qtbot.wait_until(
         lambda: window.annotations.store.get("Revision/Energy/Kudankulam") is not None, timeout=3000
     )
