@@ -19,6 +19,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from mindmap.core.annotations import AnnotationStore, SidecarError, load_sidecar, sidecar_path
 from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.layout import LayoutMode
 from mindmap.core.model import Outline
@@ -229,11 +230,23 @@ def _write(path: Path, data: bytes) -> None:
         raise ExportError(f"{path}: cannot write the file: {error.strerror}") from None
 
 
-def scene_for_export(outline: Outline, folds: set[str], mode: LayoutMode, theme: Theme) -> MapScene:
-    """A scene of the outline as it would show in a window with these folds."""
+def scene_for_export(
+    outline: Outline,
+    folds: set[str],
+    mode: LayoutMode,
+    theme: Theme,
+    annotations: AnnotationStore | None = None,
+    *,
+    with_text: bool = False,
+) -> MapScene:
+    """A scene of the outline as a window would show it with these folds; annotation markers
+    always, and with `with_text` the annotations' text under their nodes' titles."""
     scene = MapScene()
-    blocks = measure_outline(outline.root, TextMeasurer())
-    scene.show_outline(outline, blocks, folds, mode, theme)
+    texts = None
+    if annotations is not None and with_text:
+        texts = {key: a.text for key, a in annotations.items.items()}
+    blocks = measure_outline(outline.root, TextMeasurer(), texts)
+    scene.show_outline(outline, blocks, folds, mode, theme, annotations=annotations)
     return scene
 
 
@@ -252,6 +265,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--layout", choices=[m.value for m in LayoutMode], default="mindmap")
     parser.add_argument("--transparent", action="store_true", help="PNG: no background")
+    parser.add_argument(
+        "--with-annotations",
+        action="store_true",
+        help="write your annotations' text under their nodes (their markers show always)",
+    )
     return parser
 
 
@@ -279,7 +297,20 @@ def run_export_command(argv: Sequence[str]) -> int:
     else:
         folds = initial_folds(outline)
     theme = DARK if options.theme == "dark" else LIGHT
-    scene = scene_for_export(outline, folds, LayoutMode(options.layout), theme)
+    try:
+        annotations = load_sidecar(sidecar_path(options.file))
+        annotations.attach(outline)
+    except SidecarError as error:
+        print(f"mindmap export: warning: annotations left out: {error}", file=sys.stderr)
+        annotations = None
+    scene = scene_for_export(
+        outline,
+        folds,
+        LayoutMode(options.layout),
+        theme,
+        annotations,
+        with_text=options.with_annotations,
+    )
     try:
         result = export_scene(
             scene, options.output, theme, ExportOptions(options.scale, options.transparent)

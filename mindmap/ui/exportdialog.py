@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ _BACKGROUND_NAMES = ("The theme's", "White", "Transparent (PNG)")
 class ExportRequest:
     path: Path
     expand_all: bool
+    with_annotation_text: bool
     options: ExportOptions
 
 
@@ -61,6 +63,8 @@ class ExportDialog(QDialog):
         self.background.addItems(_BACKGROUND_NAMES)
         background = str(settings.value("export/background", "theme"))
         self.background.setCurrentIndex(BACKGROUNDS.index(background))
+        self.annotation_text = QCheckBox("Write my annotations' text under their nodes")
+        self.annotation_text.setChecked(settings.value("export/annotation_text", "false") == "true")
         self.margin = QSpinBox()
         self.margin.setRange(0, 400)
         self.margin.setSuffix(" px")
@@ -76,6 +80,7 @@ class ExportDialog(QDialog):
         form.addRow("Scale:", self.scale)
         form.addRow("Background:", self.background)
         form.addRow("Margin:", self.margin)
+        form.addRow("Annotations:", self.annotation_text)
         form.addRow(buttons)
 
     def _browse(self) -> None:
@@ -104,10 +109,12 @@ class ExportDialog(QDialog):
         self.settings.setValue("export/scale", self.scale.value())
         self.settings.setValue("export/background", background)
         self.settings.setValue("export/margin", self.margin.value())
+        with_text = self.annotation_text.isChecked()
+        self.settings.setValue("export/annotation_text", "true" if with_text else "false")
         options = ExportOptions(
             scale=self.scale.value(),
             transparent=background == "transparent",
             background=QColor("#ffffff") if background == "white" else None,
             margin_px=self.margin.value(),
         )
-        return ExportRequest(path, self.content.currentIndex() == 1, options)
+        return ExportRequest(path, self.content.currentIndex() == 1, with_text, options)

@@ -215,15 +215,24 @@ class NodeItem(QGraphicsItem):
         block, style = self.block, self.style
         if self._static is None:
             self._static = []
-            for line in block.lines:
+            italic = QFont(style.font)
+            italic.setItalic(True)
+            for index, line in enumerate(block.lines):
                 static = QStaticText(line)
                 static.setTextFormat(Qt.TextFormat.PlainText)
-                static.prepare(font=style.font)
+                static.prepare(font=style.font if index < block.title_lines else italic)
                 self._static.append(static)
         painter.setFont(style.font)
         painter.setPen(colour)
         y = style.pad_y - (1.0 if not style.boxed else 0.0)
-        for static in self._static:
+        for index, static in enumerate(self._static):
+            if index == block.title_lines:  # an exported annotation's text, quieter
+                italic = QFont(style.font)
+                italic.setItalic(True)
+                painter.setFont(italic)
+                quiet = QColor(colour)
+                quiet.setAlphaF(0.75)
+                painter.setPen(quiet)
             painter.drawStaticText(QPointF(style.pad_x, y), static)
             y += block.line_height
 

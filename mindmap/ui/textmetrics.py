@@ -6,6 +6,7 @@ these lines, so what the layout reserved is what gets painted and nothing is cut
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFontMetricsF
@@ -21,7 +22,8 @@ MAX_CACHED_BLOCKS = 300_000
 class TextBlock:
     """A wrapped title: its lines, and the size of the box that holds them with padding."""
 
-    lines: tuple[str, ...]
+    lines: tuple[str, ...]  # the title's lines, then any annotation's (drawn in italics)
+    title_lines: int
     note_room: float  # space at the right end for the marker of an author's note
     line_height: float
     width: float
@@ -41,27 +43,38 @@ class TextMeasurer:
     def _level(self, depth: int) -> int:
         return min(depth, 3)
 
-    def block(self, title: str, depth: int, has_note: bool = False) -> TextBlock:
+    def block(
+        self, title: str, depth: int, has_note: bool = False, annotation: str = ""
+    ) -> TextBlock:
+        """The wrapped title of a node at `depth`; an annotation's text goes below it."""
         level = self._level(depth)
-        key = (title, level, has_note)
+        key = (title, level, has_note, annotation)
         block = self._blocks.get(key)
         if block is None:
             if len(self._blocks) > MAX_CACHED_BLOCKS:
                 self._blocks.clear()
-            block = self._blocks[key] = self._measure(title, level, has_note)
+            block = self._blocks[key] = self._measure(title, level, has_note, annotation)
         return block
 
-    def _measure(self, title: str, level: int, has_note: bool) -> TextBlock:
+    def _measure(self, title: str, level: int, has_note: bool, annotation: str) -> TextBlock:
         style = level_style(level)
         metrics = self._metrics.get(level)
         if metrics is None:
             metrics = self._metrics[level] = QFontMetricsF(style.font)
         lines, text_width = self._wrap(title, level, metrics, style.max_text_width)
+        title_lines = len(lines)
+        if annotation.strip():
+            more, more_width = self._wrap(
+                "✎ " + annotation.strip(), level, metrics, style.max_text_width
+            )
+            lines += more
+            text_width = max(text_width, more_width)
         line_height = metrics.lineSpacing()
         height = line_height * len(lines) + 2 * style.pad_y
         note_room = NOTE_ROOM if has_note else 0.0
         return TextBlock(
             tuple(lines),
+            title_lines,
             note_room,
             line_height,
             text_width + 2 * style.pad_x + note_room,
@@ -119,12 +132,16 @@ class TextMeasurer:
         return pieces
 
 
-def measure_outline(root: Node, measurer: TextMeasurer) -> dict[str, TextBlock]:
-    """The wrapped block of every node, by key."""
+def measure_outline(
+    root: Node, measurer: TextMeasurer, annotations: Mapping[str, str] | None = None
+) -> dict[str, TextBlock]:
+    """The wrapped block of every node, by key, with the annotation texts given (for exports)."""
     blocks: dict[str, TextBlock] = {}
+    texts = annotations or {}
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
-        blocks[node.key] = measurer.block(node.title, depth, node.note is not None)
+        note = node.note is not None
+        blocks[node.key] = measurer.block(node.title, depth, note, texts.get(node.key, ""))
         stack.extend((child, depth + 1) for child in node.children)
     return blocks

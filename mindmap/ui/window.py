@@ -574,8 +574,15 @@ class MainWindow(QMainWindow):
         assert self.outline is not None
         theme = resolve_theme(self.theme_choice)
         scene = self.scene
-        if request.expand_all:
-            scene = scene_for_export(self.outline, set(), self.mode, theme)
+        if request.expand_all or request.with_annotation_text:
+            scene = scene_for_export(
+                self.outline,
+                set() if request.expand_all else self.folds,
+                self.mode,
+                theme,
+                self.annotations.store,
+                with_text=request.with_annotation_text,
+            )
         progress = QProgressDialog("Exporting the map…", "Cancel", 0, 1000, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)

@@ -142,3 +142,20 @@ def test_export_runs_headless_without_a_display(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{out}: ")
     assert QImage(str(out)).width() > 1000
+
+
+def test_with_annotations_writes_their_text_and_markers_show_always(tmp_path: Path) -> None:
+    src = tmp_path / "o.yaml"
+    src.write_text("Root:\n  - Defence:\n      - BrahMos\n", encoding="utf-8")
+    (tmp_path / "o.notes.yaml").write_text(
+        "annotations:\n  - key: Root/Defence/BrahMos\n    title: BrahMos\n"
+        "    text: Brahmaputra plus Moskva\n    mark: important\n",
+        encoding="utf-8",
+    )
+    plain, noted = tmp_path / "plain.svg", tmp_path / "noted.svg"
+    assert run_export_command([str(src), "-o", str(plain)]) == 0
+    assert run_export_command([str(src), "-o", str(noted), "--with-annotations"]) == 0
+    assert "Brahmaputra" not in plain.read_text(encoding="utf-8")
+    assert "✎ Brahmaputra plus Moskva" in noted.read_text(encoding="utf-8")
+    marker = "#d93025"  # the 'important' mark, drawn in both
+    assert marker in plain.read_text(encoding="utf-8")
