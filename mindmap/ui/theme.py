@@ -94,6 +94,18 @@ def resolve_theme(choice: ThemeChoice) -> Theme:
     return DARK if choice is ThemeChoice.DARK else LIGHT
 
 
+def apply_colour_scheme(choice: ThemeChoice) -> None:
+    """Menus, panels and dialogs follow the map's theme (System: the desktop's scheme)."""
+    hints = QGuiApplication.styleHints()
+    if hasattr(hints, "setColorScheme"):  # Qt 6.8 and later
+        scheme = {
+            ThemeChoice.SYSTEM: Qt.ColorScheme.Unknown,
+            ThemeChoice.LIGHT: Qt.ColorScheme.Light,
+            ThemeChoice.DARK: Qt.ColorScheme.Dark,
+        }[choice]
+        hints.setColorScheme(scheme)
+
+
 def branch_colour(index: int, own: str | None) -> QColor:
     """The colour of the index-th main branch: the outline's `color` if it gives one."""
     return QColor(own) if own else QColor(PALETTE[index % len(PALETTE)])

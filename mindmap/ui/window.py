@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QIcon,
 )
 from PySide6.QtWidgets import (
@@ -56,7 +57,7 @@ from mindmap.ui.outlinepanel import OutlinePanel
 from mindmap.ui.places import Place, load_place, save_place
 from mindmap.ui.scene import MapScene
 from mindmap.ui.textmetrics import TextBlock, TextMeasurer, measure_outline
-from mindmap.ui.theme import ThemeChoice, resolve_theme
+from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
 from mindmap.ui.view import MapView
 from mindmap.ui.watcher import FileWatcher
 
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
+        apply_colour_scheme(self.theme_choice)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.relayout())
         self.setAcceptDrops(True)
         self._show_title()
         geometry = self.settings.value("window/geometry")
@@ -444,6 +447,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, choice: ThemeChoice) -> None:
         self.theme_choice = choice
         self.settings.setValue("view/theme", choice.value)
+        apply_colour_scheme(choice)
         self.relayout()
 
     def _root_key(self) -> str:
