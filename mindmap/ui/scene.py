@@ -226,7 +226,9 @@ class MapScene(QGraphicsScene):
             if box.parent is None:
                 continue
             parent = boxes[box.parent]
-            groups.setdefault(box.key if parent.parent is None else box.parent, []).append(box)
+            # At the root, one path per main branch, so that each has its own colour.
+            group = f"{box.key}\0from-root" if parent.parent is None else box.parent
+            groups.setdefault(group, []).append(box)
         edges: dict[str, EdgeItem] = {}
         for group_key, children in groups.items():
             parent = boxes[children[0].parent]

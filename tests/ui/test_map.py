@@ -135,3 +135,29 @@ def test_sample_map_at_fit_shows_every_main_branch_readably(sample_window: MainW
 def test_title_names_the_file_and_the_app(sample_window: MainWindow) -> None:
     assert sample_window.windowTitle() == "outline.yaml — Mindmap"
     assert sample_window.count_label.text() == "72 nodes"
+
+
+def test_every_edge_runs_from_the_parent_to_the_child(sample_window: MainWindow) -> None:
+    window = sample_window
+    scene = window.scene
+    curves = []  # (start, end) in scene coordinates
+    for edge in scene._edges.values():
+        path = edge._path
+        start = None
+        for index in range(path.elementCount()):
+            element = path.elementAt(index)
+            point = edge.mapToScene(QPointF(element.x, element.y))
+            if element.isMoveTo():
+                start = point
+            elif index + 1 == path.elementCount() or path.elementAt(index + 1).isMoveTo():
+                curves.append((start, point))
+    boxes = window.layout_.boxes
+    for key, box in boxes.items():
+        if box.parent is None:
+            continue
+        parent = scene.nodes[box.parent].sceneBoundingRect()
+        child = scene.nodes[key]
+        end = child.mapToScene(QPointF(0 if box.side > 0 else box.width, child.anchor_y()))
+        starts = [s for s, e in curves if (e - end).manhattanLength() < 0.5]
+        assert starts, key
+        assert all(parent.contains(s) for s in starts), key
