@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mindmap.core.layout import Box, Layout, LayoutMode, Spacing, layout_outline
+from mindmap.core.layout import (
+    Box,
+    IncrementalLayout,
+    Layout,
+    LayoutMode,
+    Spacing,
+    layout_outline,
+)
 from mindmap.core.model import Node
 
 EPS = 1e-6
@@ -460,3 +467,176 @@ def test_hundred_thousand_nodes() -> None:
         elapsed = time.perf_counter() - started
         assert len(layout.boxes) == 100_000
         assert elapsed < 3.0  # about 0.4 s on two cores; the margin is for busy test machines
+
+
+# --- incremental layout ------------------------------------------------------------------------
+
+Snapshot = dict[str, tuple[float, float, float, float, int, int, str | None]]
+
+
+def snapshot(layout: Layout) -> Snapshot:
+    """The boxes as plain values: the incremental layout updates its boxes in place."""
+    return {
+        k: (b.x, b.y, b.width, b.height, b.side, b.depth, b.parent) for k, b in layout.boxes.items()
+    }
+
+
+class OnlyContains:
+    """A container that is not a set: the incremental layout must ask it about every node."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = set(keys)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys
+
+
+def assert_same_boxes(layout: Layout, full: Layout) -> None:
+    """The boxes of `full`, within EPS, in an order where parents come before their children."""
+    assert layout.boxes.keys() == full.boxes.keys()
+    seen: set[str | None] = {None}
+    for key, box in layout.boxes.items():
+        assert box.key == key
+        assert box.parent in seen
+        seen.add(key)
+        expected = full.boxes[key]
+        assert (box.side, box.depth, box.parent) == (expected.side, expected.depth, expected.parent)
+        assert (box.x, box.y, box.width, box.height) == pytest.approx(
+            (expected.x, expected.y, expected.width, expected.height), abs=EPS
+        ), key
+    assert layout.bounds == pytest.approx(full.bounds, abs=EPS)
+
+
+def check_incremental(
+    engine: IncrementalLayout, case: Case, folded: set[str], before: Snapshot, kind: str
+) -> Snapshot:
+    """One update of `engine` to `folded`: the boxes of a full layout, and exactly what changed."""
+    argument = {"set": set(folded), "frozenset": frozenset(folded), "other": OnlyContains(folded)}
+    change = engine.update(argument[kind])
+    full = layout_outline(case.root, measure_from(case.sizes), folded, case.mode, case.spacing)
+    assert_same_boxes(change.layout, full)
+    assert engine.preorder() == list(full.boxes)
+    after = snapshot(change.layout)
+    assert change.changed == {k for k, v in after.items() if before.get(k) != v}
+    assert change.removed == before.keys() - after.keys()
+    return after
+
+
+@st.composite
+def fold_sequences(draw: st.DrawFn) -> tuple[Case, list[tuple[list[str], str]]]:
+    """A case and the keys toggled at each step: any node (hidden, leaf, root) or none at all."""
+    case = draw(cases())
+    keys = [n.key for n in case.root.walk()]
+    steps = draw(
+        st.lists(
+            st.tuples(
+                st.lists(st.sampled_from([*keys, "nowhere"]), max_size=3),
+                st.sampled_from(["set", "frozenset", "other"]),
+            ),
+            max_size=12,
+        )
+    )
+    return case, steps
+
+
+@settings(max_examples=300, deadline=None)
+@given(fold_sequences())
+def test_incremental_layout_equals_the_full_layout(
+    sequence: tuple[Case, list[tuple[list[str], str]]],
+) -> None:
+    case, steps = sequence
+    measured: list[str] = []
+
+    def measure(n: Node) -> tuple[float, float]:
+        measured.append(n.key)
+        return case.sizes[n.key]
+
+    engine = IncrementalLayout(case.root, measure, case.mode, case.spacing)
+    folded = set(case.folded)
+    boxes = check_incremental(engine, case, folded, {}, "set")
+    ever_shown = set(boxes)
+    for toggles, kind in steps:
+        folded ^= set(toggles)
+        boxes = check_incremental(engine, case, folded, boxes, kind)
+        ever_shown |= boxes.keys()
+    # Measured once per node, when first shown.
+    assert sorted(measured) == sorted(ever_shown)
+
+
+def test_incremental_first_update_reports_every_box_and_then_nothing() -> None:
+    tree = node("R", node("A", node("A1")), node("B"))
+    engine = IncrementalLayout(tree, measure_from(ROOT))
+    first = engine.update(set())
+    assert first.changed == {"R", "A", "A1", "B"}
+    assert first.removed == set()
+    assert list(first.layout.boxes) == ["R", "A", "A1", "B"]
+    again = engine.update(set())
+    assert (again.changed, again.removed) == (set(), set())
+    assert again.layout is first.layout
+
+
+def test_incremental_fold_that_moves_a_branch_to_the_other_side() -> None:
+    # As in test_mindmap_balances_heights_and_mirrors_the_left_side: a alone on the right.
+    # Folded, a is as tall as b, c and d, so the split becomes a b | d c: b changes side.
+    tree = node("R", node("a", node("a1"), node("a2"), node("a3")), node("b"), node("c"), node("d"))
+    sizes = {**ROOT, "a": (60, 20), "b": (60, 20), "c": (80, 20), "d": (60, 20)}
+    engine = IncrementalLayout(tree, measure_from(sizes))
+    engine.update(set())
+    boxes = engine.layout.boxes
+    kept = {key: boxes[key] for key in "Rabcd"}
+    change = engine.update({"a"})
+    assert change.removed == {"a1", "a2", "a3"}
+    assert change.changed == {"a", "b", "c", "d"}
+    assert boxes["b"].side == 1
+    assert corners(change.layout) == corners(layout_outline(tree, measure_from(sizes), {"a"}))
+    assert all(boxes[key] is box for key, box in kept.items())  # the same boxes, updated
+    back = engine.update(set())
+    assert back.changed == {"a", "a1", "a2", "a3", "b", "c", "d"}
+    assert list(back.layout.boxes) == ["R", "a", "b", "c", "d", "a1", "a2", "a3"]
+    assert engine.preorder() == ["R", "a", "a1", "a2", "a3", "b", "c", "d"]
+    assert corners(back.layout) == corners(layout_outline(tree, measure_from(sizes)))
+
+
+def test_incremental_folds_of_the_root() -> None:
+    tree = node("R", node("A", node("A1")), node("B"))
+    engine = IncrementalLayout(tree, measure_from(ROOT), mode=LayoutMode.RIGHT)
+    assert engine.update({"R"}).changed == {"R"}
+    assert engine.layout.bounds == (-50, -20, 50, 20)
+    change = engine.update(set())
+    assert change.changed == {"A", "A1", "B"}
+    assert corners(change.layout) == corners(
+        layout_outline(tree, measure_from(ROOT), mode=LayoutMode.RIGHT)
+    )
+    change = engine.update({"R", "A"})
+    assert (change.changed, change.removed) == (set(), {"A", "A1", "B"})
+    assert list(change.layout.boxes) == ["R"]
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+def test_incremental_five_thousand_levels_deep(mode: LayoutMode) -> None:
+    root = chain(5000)
+    measure = measure_from({"0": (100, 40)}, (30, 10))
+    engine = IncrementalLayout(root, measure, mode=mode)
+    assert len(engine.update(set()).changed) == 5001
+    change = engine.update({"2500"})
+    assert len(change.removed) == 2500
+    assert change.changed == set()  # a chain does not move when its end goes
+    change = engine.update(set())
+    assert len(change.changed) == 2500
+    assert_same_boxes(change.layout, layout_outline(root, measure, mode=mode))
+
+
+def test_incremental_many_folds_on_a_big_tree() -> None:
+    root = random_tree(20_000, seed=3)
+    rng = random.Random(5)
+    internal = [n.key for n in root.walk() if n.children]
+    measure = measure_from({"0": (100, 40)}, (80, 20))
+    engine = IncrementalLayout(root, measure)
+    folded: set[str] = set(rng.sample(internal, 200))
+    engine.update(folded)
+    for _ in range(6):
+        folded ^= set(rng.sample(internal, 40))
+        change = engine.update(folded)
+        full = layout_outline(root, measure, folded)
+        assert engine.preorder() == list(full.boxes)
+        assert_same_boxes(change.layout, full)

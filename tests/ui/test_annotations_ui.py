@@ -210,3 +210,20 @@ def test_annotations_changed_by_another_program_are_merged(
         "from the other window",
     }
     assert window.annotations.store.get(BRAHMOS).text == "mine"
+
+
+def test_clicking_in_the_panel_unfolds_and_centres_the_node(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "check the range")
+    window.toggle_fold("Revision/Defence")
+    assert BRAHMOS not in window.scene.nodes
+    window.annotation_panel.show()
+    panel_list = window.annotation_panel.list
+    item = panel_list.item(0)
+    rect = panel_list.visualItemRect(item)
+    qtbot.mouseClick(panel_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.scene.selected == BRAHMOS
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert window.scene.nodes[BRAHMOS].sceneBoundingRect().contains(centre)

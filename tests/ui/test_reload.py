@@ -199,3 +199,16 @@ def test_folds_zoom_and_centre_come_back_another_day(
     assert again.view.zoom() == pytest.approx(1.25)
     restored = again.view.mapToScene(again.view.viewport().rect().center())
     assert (restored - centre).manhattanLength() < 3
+
+
+def test_map_selection_and_editor_cursor_follow_each_other(
+    opened: MainWindow, qtbot: QtBot
+) -> None:
+    window = opened
+    panel = window.outline_panel
+    panel.focus_editor()
+    window.select("Revision/Energy/Sakhalin I")
+    assert panel.editor.current_line() == 7
+    panel.editor.setFocus()
+    panel.editor.go_to_line(4)  # the user moves the cursor to "- Su-30"
+    assert window.scene.selected == "Revision/Defence/Su-30"
