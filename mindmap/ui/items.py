@@ -55,6 +55,7 @@ class NodeItem(QGraphicsItem):
         self._static: list[QStaticText] | None = None
         self._bounds = QRectF()
         self._look: tuple | None = None
+        self._pos: tuple[float, float] | None = None
         self.node: Node | None = None  # the outline node shown, to notice a reload's new one
         self.annotation: Annotation | None = None
         self.fresh = False
@@ -81,7 +82,8 @@ class NodeItem(QGraphicsItem):
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
         look += (has_children, hidden, has_note, annotation, selected, matched)
         if look == self._look:
-            if (box.x, box.y) != (self.box.x, self.box.y):
+            if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
+                self._pos = (box.x, box.y)
                 self.setPos(box.x, box.y)
             self.box = box
             return
@@ -94,6 +96,7 @@ class NodeItem(QGraphicsItem):
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched
         self.annotation = annotation
+        self._pos = (box.x, box.y)
         self.setPos(box.x, box.y)
         left, right = -7.0, box.width + 7.0
         if has_children and box.side >= 0 and box.depth > 0:

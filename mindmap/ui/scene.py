@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindmap.core.annotations import Annotation, AnnotationStore
-from mindmap.core.layout import Box, Layout, LayoutMode, layout_outline
+from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
 from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve
@@ -41,6 +43,9 @@ class MapScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}  # shown nodes
         self._spare: dict[str, NodeItem] = {}  # hidden by a fold, kept for the unfold
         self._edges: dict[str, EdgeItem] = {}
+        self._edge_owner: dict[str, str] = {}  # edge group → the parent it leaves from
+        self._engine: IncrementalLayout | None = None
+        self._shown: _Shown | None = None  # what the items show, for updates after a fold
         self.selected: str | None = None
         self.matches: set[str] = set()
         self.map_rect = QRectF()
@@ -56,68 +61,94 @@ class MapScene(QGraphicsScene):
         *,
         annotations: AnnotationStore | None = None,
     ) -> Layout:
-        """Lay out the unfolded part of `outline` and show it; returns the layout."""
+        """Lay out the unfolded part of `outline` and show all of it; returns the layout."""
 
         def measure(node: Node) -> tuple[float, float]:
             block = blocks[node.key]
             return block.width, block.height
 
-        layout = layout_outline(outline.root, measure, folds, mode)
-        self.show_layout(outline, layout, blocks, folds, theme, annotations=annotations)
+        self._engine = IncrementalLayout(outline.root, measure, mode)
+        change = self._engine.update(frozenset(folds))
+        self._shown = _Shown(outline, blocks, theme, annotations, _colours(outline), set(folds))
+        self.setBackgroundBrush(theme.background)
+        for item in self.nodes.values():
+            item.setVisible(False)
+            self._spare[item.key] = item
+        self.nodes = {}
+        layout = change.layout
+        for key, box in layout.boxes.items():
+            self._show_node(key, box)
+        parents = {box.parent for box in layout.boxes.values() if box.parent is not None}
+        for group in set(self._edge_owner) - {
+            g for g, p in self._edge_owner.items() if p in parents
+        }:
+            self._drop_edge(group)
+        self._show_edges(layout, parents)
+        self._finish(layout)
         return layout
 
-    def show_layout(
-        self,
-        outline: Outline,
-        layout: Layout,
-        blocks: dict[str, TextBlock],
-        folds: set[str],
-        theme: Theme,
-        *,
-        annotations: AnnotationStore | None = None,
-    ) -> None:
-        """Bring the items in line with `layout`: move kept ones, show new ones, hide the rest.
+    def refold(self, folds: set[str]) -> Layout:
+        """Show the same outline with other folds, touching only the items that change."""
+        assert self._engine is not None
+        assert self._shown is not None
+        shown = self._shown
+        toggled = shown.folds ^ folds
+        shown.folds = set(folds)
+        change = self._engine.update(frozenset(folds))
+        layout = change.layout
+        for key in change.removed:
+            item = self.nodes.pop(key, None)
+            if item is not None:
+                item.setVisible(False)
+                self._spare[key] = item
+        for group in [g for g, p in self._edge_owner.items() if p in change.removed]:
+            self._drop_edge(group)
+        boxes = layout.boxes
+        for key in change.changed | (toggled & boxes.keys()):
+            self._show_node(key, boxes[key])
+        parents = {boxes[key].parent for key in change.changed if boxes[key].parent is not None}
+        parents |= {key for key in change.changed | toggled | change.removed if key in boxes}
+        parents |= {
+            parent.key
+            for key in change.removed
+            if (parent := shown.outline.parent_of.get(key)) is not None and parent.key in boxes
+        }
+        self._show_edges(layout, parents)
+        self._finish(layout)
+        return layout
 
-        Items of nodes that a fold hides are kept, hidden, for the unfold that shows them again.
-        """
-        self.setBackgroundBrush(theme.background)
+    def _show_node(self, key: str, box: Box) -> None:
+        """Show the item of one node as `box` and the current state say (making it if need be)."""
+        shown = self._shown
+        assert shown is not None
+        node = shown.outline.by_key[key]
+        item = self.nodes.get(key) or self._spare.pop(key, None)
+        if item is None:
+            item = NodeItem(key)
+            self.addItem(item)
+        elif not item.isVisible():
+            item.setVisible(True)
+        self.nodes[key] = item
+        annotation = shown.annotations.get(key) if shown.annotations is not None else None
+        if item.node is not node or item.annotation != annotation:
+            item.node = node
+            item.setToolTip(_tooltip(node, annotation))
+        folded = key in shown.folds and bool(node.children)
+        item.configure(
+            box,
+            shown.blocks[key],
+            shown.colours[key],
+            shown.theme,
+            has_children=bool(node.children),
+            hidden=hidden_count(shown.outline, key) if folded else 0,
+            has_note=node.note is not None,
+            selected=key == self.selected,
+            matched=key in self.matches,
+            annotation=annotation,
+        )
+
+    def _finish(self, layout: Layout) -> None:
         self._overview = None
-        colours = self._colours(outline, layout)
-        by_key = outline.by_key
-        notes = annotations.items if annotations is not None else {}
-        nodes, spare = self.nodes, self._spare
-        shown: dict[str, NodeItem] = {}
-        for key, box in layout.boxes.items():
-            node = by_key[key]
-            item = nodes.get(key) or spare.pop(key, None)
-            if item is None:
-                item = NodeItem(key)
-                self.addItem(item)
-            elif not item.isVisible():
-                item.setVisible(True)
-            annotation = notes.get(key)
-            if item.node is not node or item.annotation != annotation:
-                item.node = node
-                item.setToolTip(_tooltip(node, annotation))
-            item.configure(
-                box,
-                blocks[key],
-                colours[key],
-                theme,
-                has_children=bool(node.children),
-                hidden=hidden_count(outline, key) if key in folds and node.children else 0,
-                has_note=node.note is not None,
-                selected=key == self.selected,
-                matched=key in self.matches,
-                annotation=annotation,
-            )
-            shown[key] = item
-        for key in nodes.keys() - shown.keys():
-            item = nodes[key]
-            item.setVisible(False)
-            spare[key] = item
-        self.nodes = shown
-        self._show_edges(layout, colours)
         left, top, right, bottom = layout.bounds
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
             -MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN
@@ -195,74 +226,66 @@ class MapScene(QGraphicsScene):
         """Drop every item: another outline is about to be shown."""
         for item in [*self.nodes.values(), *self._spare.values(), *self._edges.values()]:
             self.removeItem(item)
-        self.nodes, self._spare, self._edges = {}, {}, {}
+        self.nodes, self._spare, self._edges, self._edge_owner = {}, {}, {}, {}
         self.selected = None
         self.matches = set()
 
-    def _colours(self, outline: Outline, layout: Layout) -> dict[str, QColor]:
-        """Each main branch its colour, inherited down, unless a node names its own."""
-        root_key = outline.root.key
-        colours: dict[str, QColor] = {}
-        main = {child.key: index for index, child in enumerate(outline.root.children)}
-        for key, box in layout.boxes.items():
-            own = outline.by_key[key].color
-            if box.parent is None:
-                colours[key] = QColor(own) if own else QColor("#2f3440")
-            elif box.parent == root_key:
-                colours[key] = branch_colour(main[key], own)
-            else:
-                colours[key] = QColor(own) if own else colours[box.parent]
-        return colours
+    def _show_edges(self, layout: Layout, parents: set[str]) -> None:
+        """Redraw the edges from each of `parents` to its shown children.
 
-    def _show_edges(self, layout: Layout, colours: dict[str, QColor]) -> None:
-        """One path per parent (per main branch at the root, so that each has its colour).
-
-        Paths are drawn relative to the parent, so that a subtree that only moved keeps its path
-        and its edge item just moves with it.
+        One path per parent (per main branch at the root, so that each has its colour), drawn
+        relative to the parent: a subtree that only moved keeps its paths, which just move.
         """
-        boxes = layout.boxes
-        groups: dict[str, list[Box]] = {}
-        for box in boxes.values():
-            if box.parent is None:
-                continue
-            parent = boxes[box.parent]
-            # At the root, one path per main branch, so that each has its own colour.
-            group = f"{box.key}\0from-root" if parent.parent is None else box.parent
-            groups.setdefault(group, []).append(box)
-        edges: dict[str, EdgeItem] = {}
-        for group_key, children in groups.items():
-            parent = boxes[children[0].parent]
-            px, py = parent.x, parent.y
-            if parent.depth == 0:
-                start = (parent.width / 2, parent.height / 2)
+        shown = self._shown
+        assert shown is not None
+        boxes, by_key = layout.boxes, shown.outline.by_key
+        for parent_key in parents:
+            parent = boxes.get(parent_key)
+            children = [boxes[c.key] for c in by_key[parent_key].children if c.key in boxes]
+            if parent is None or not children:
+                groups: dict[str, list[Box]] = {}
+            elif parent.parent is None:
+                groups = {f"{box.key}\0from-root": [box] for box in children}
             else:
-                start = (parent.width if parent.side > 0 else 0.0, _anchor_y(parent))
-            ends = tuple(
-                (
-                    (box.x if box.side > 0 else box.x + box.width) - px,
-                    box.y + _anchor_y(box) - py,
-                )
-                for box in children
-            )
-            colour = colours[children[0].key]
-            width = level_style(min(parent.depth, 3)).edge_width
-            shape = (start, ends, colour.rgba(), width)
-            item = self._edges.pop(group_key, None)
-            if item is None:
-                item = EdgeItem()
-                self.addItem(item)
-            if item.shape_key != shape:
-                path = QPainterPath()
-                origin = QPointF(*start)
-                for end in ends:
-                    add_curve(path, origin, QPointF(*end))
-                item.set_path(path, colour, width)
-                item.shape_key = shape
+                groups = {parent_key: children}
+            for group in [g for g, p in self._edge_owner.items() if p == parent_key]:
+                if group not in groups:
+                    self._drop_edge(group)
+            for group, kids in groups.items():
+                self._draw_edge(group, parent, kids)
+
+    def _draw_edge(self, group: str, parent: Box, children: list[Box]) -> None:
+        px, py = parent.x, parent.y
+        if parent.depth == 0:
+            start = (parent.width / 2, parent.height / 2)
+        else:
+            start = (parent.width if parent.side > 0 else 0.0, _anchor_y(parent))
+        ends = tuple(
+            ((box.x if box.side > 0 else box.x + box.width) - px, box.y + _anchor_y(box) - py)
+            for box in children
+        )
+        assert self._shown is not None
+        colour = self._shown.colours[children[0].key]
+        width = level_style(min(parent.depth, 3)).edge_width
+        shape = (start, ends, colour.rgba(), width)
+        item = self._edges.get(group)
+        if item is None:
+            item = self._edges[group] = EdgeItem()
+            self._edge_owner[group] = parent.key
+            self.addItem(item)
+        if item.shape_key != shape:
+            path = QPainterPath()
+            origin = QPointF(*start)
+            for end in ends:
+                add_curve(path, origin, QPointF(*end))
+            item.set_path(path, colour, width)
+            item.shape_key = shape
+        if (item.x(), item.y()) != (px, py):
             item.setPos(px, py)
-            edges[group_key] = item
-        for item in self._edges.values():
-            self.removeItem(item)
-        self._edges = edges
+
+    def _drop_edge(self, group: str) -> None:
+        self.removeItem(self._edges.pop(group))
+        del self._edge_owner[group]
 
     def set_selected(self, key: str | None) -> None:
         """Mark `key` as the selected node (None: no selection)."""
@@ -335,6 +358,35 @@ class MapScene(QGraphicsScene):
 
 
 _PLAIN_OPTION = QStyleOptionGraphicsItem()
+
+
+@dataclass(slots=True)
+class _Shown:
+    """What the scene shows: the outline and everything its items are painted from."""
+
+    outline: Outline
+    blocks: dict[str, TextBlock]
+    theme: Theme
+    annotations: AnnotationStore | None
+    colours: dict[str, QColor]
+    folds: set[str]
+
+
+def _colours(outline: Outline) -> dict[str, QColor]:
+    """Each main branch its colour, inherited down, unless a node names its own."""
+    root = outline.root
+    colours = {root.key: QColor(root.color or "#2f3440")}
+    stack = []
+    for index, branch in enumerate(root.children):
+        colours[branch.key] = branch_colour(index, branch.color)
+        stack.append(branch)
+    while stack:
+        parent = stack.pop()
+        inherited = colours[parent.key]
+        for child in parent.children:
+            colours[child.key] = QColor(child.color) if child.color else inherited
+            stack.append(child)
+    return colours
 
 
 def _anchor_y(box: Box) -> float:

@@ -404,10 +404,10 @@ class MainWindow(QMainWindow):
         self._show_zoom(self.view.zoom())
 
     def _relayout_keeping(self, key: str) -> None:
-        """Relayout with the node `key` kept still on screen."""
+        """Show the current folds, with the node `key` kept still on screen."""
         item = self.scene.nodes.get(key)
         before = self.view.mapFromScene(item.scenePos()) if item is not None else None
-        self.relayout()
+        self.layout_ = self.scene.refold(self.folds)
         item = self.scene.nodes.get(key)
         if item is not None and before is not None:
             self.view.keep_point(item.scenePos(), before)
@@ -433,9 +433,7 @@ class MainWindow(QMainWindow):
         if self.outline is None:
             return
         self.folds = folds_to_level(self.outline, level)
-        if self.scene.selected not in self.scene.nodes:
-            self.scene.selected = None
-        self.relayout()
+        self.layout_ = self.scene.refold(self.folds)
         self.view.fit_map()
 
     def set_layout_mode(self, mode: LayoutMode) -> None:

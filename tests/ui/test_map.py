@@ -7,6 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from mindmap.core.layout import layout_outline
 from mindmap.ui.window import MainWindow
 
 
@@ -137,8 +138,7 @@ def test_title_names_the_file_and_the_app(sample_window: MainWindow) -> None:
     assert sample_window.count_label.text() == "72 nodes"
 
 
-def test_every_edge_runs_from_the_parent_to_the_child(sample_window: MainWindow) -> None:
-    window = sample_window
+def assert_edges_run_from_parents_to_children(window: MainWindow) -> None:
     scene = window.scene
     curves = []  # (start, end) in scene coordinates
     for edge in scene._edges.values():
@@ -152,6 +152,7 @@ def test_every_edge_runs_from_the_parent_to_the_child(sample_window: MainWindow)
             elif index + 1 == path.elementCount() or path.elementAt(index + 1).isMoveTo():
                 curves.append((start, point))
     boxes = window.layout_.boxes
+    ends = 0
     for key, box in boxes.items():
         if box.parent is None:
             continue
@@ -161,3 +162,29 @@ def test_every_edge_runs_from_the_parent_to_the_child(sample_window: MainWindow)
         starts = [s for s, e in curves if (e - end).manhattanLength() < 0.5]
         assert starts, key
         assert all(parent.contains(s) for s in starts), key
+        ends += 1
+    assert len(curves) == ends  # no edge left over to a hidden node
+
+
+def test_every_edge_runs_from_the_parent_to_the_child(sample_window: MainWindow) -> None:
+    assert_edges_run_from_parents_to_children(sample_window)
+
+
+def test_items_match_a_fresh_layout_after_many_folds(sample_window: MainWindow) -> None:
+    window = sample_window
+    branches = [n.key for n in window.outline.root.walk() if n.children][1:]
+    for key in [*branches[::3], *branches[1::4], branches[0], *branches[::3]]:
+        window.toggle_fold(key)
+    fresh = layout_outline(
+        window.outline.root,
+        lambda node: (window.blocks[node.key].width, window.blocks[node.key].height),
+        window.folds,
+    )
+    assert set(window.scene.nodes) == set(fresh.boxes)
+    for key, box in fresh.boxes.items():
+        item = window.scene.nodes[key]
+        assert (item.x(), item.y()) == (box.x, box.y), key
+        assert item.isVisible()
+        folded = key in window.folds and bool(window.outline.by_key[key].children)
+        assert (item.hidden > 0) == folded, key
+    assert_edges_run_from_parents_to_children(window)
