@@ -23,6 +23,7 @@ from mindmap.ui.theme import Theme, branch_colour, level_style
 
 OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: paint the overview
 OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
+OVERVIEW_DEEP_EDGES_ZOOM = 0.1  # below this, the overview draws only the first two levels' edges
 MAP_MARGIN = 60.0
 FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
@@ -44,6 +45,7 @@ class MapScene(QGraphicsScene):
         self._spare: dict[str, NodeItem] = {}  # hidden by a fold, kept for the unfold
         self._edges: dict[str, EdgeItem] = {}
         self._edge_owner: dict[str, str] = {}  # edge group → the parent it leaves from
+        self._groups_of: dict[str, set[str]] = {}  # parent → its edge groups
         self._engine: IncrementalLayout | None = None
         self._shown: _Shown | None = None  # what the items show, for updates after a fold
         self.selected: str | None = None
@@ -101,8 +103,9 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 item.setVisible(False)
                 self._spare[key] = item
-        for group in [g for g, p in self._edge_owner.items() if p in change.removed]:
-            self._drop_edge(group)
+        for key in change.removed:
+            for group in list(self._groups_of.get(key, ())):
+                self._drop_edge(group)
         boxes = layout.boxes
         for key in change.changed | (toggled & boxes.keys()):
             self._show_node(key, boxes[key])
@@ -185,23 +188,32 @@ class MapScene(QGraphicsScene):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base = QTransform.fromScale(zoom, zoom).translate(-rect.left(), -rect.top())
-        for edge in self._edges.values():
-            painter.setTransform(QTransform.fromTranslate(edge.x(), edge.y()) * base)
-            edge.paint(painter, _PLAIN_OPTION)
+        deep_edges = zoom >= OVERVIEW_DEEP_EDGES_ZOOM  # below it they would be sub-pixel dust
+        owner_depth = {key: item.box.depth for key, item in self.nodes.items()}
+        for group, edge in self._edges.items():
+            if deep_edges or owner_depth.get(self._edge_owner[group], 0) < 2:
+                painter.setTransform(QTransform.fromTranslate(edge.x(), edge.y()) * base)
+                edge.paint(painter, _PLAIN_OPTION)
         painter.setTransform(base)
-        painter.setPen(Qt.PenStyle.NoPen)
         readable = MIN_TEXT_PX / zoom
+        bars: dict[int, list[QRectF]] = {}  # one drawRects call per colour
         for item in self.nodes.values():
             box = item.box
             if item.style.font.pointSizeF() * 96 / 72 >= readable:  # the root, main branches
                 painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
                 item.paint(painter, _PLAIN_OPTION)
                 painter.setTransform(base)
-                painter.setPen(Qt.PenStyle.NoPen)
             else:
-                bar = QColor(item.colour)
-                bar.setAlpha(150)
-                painter.fillRect(QRectF(box.x, box.y, box.width, box.height), bar)
+                rects = bars.get(item.colour.rgba())
+                if rects is None:
+                    rects = bars[item.colour.rgba()] = []
+                rects.append(QRectF(box.x, box.y, box.width, box.height))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for rgba, rects in bars.items():
+            bar = QColor.fromRgba(rgba)
+            bar.setAlpha(150)
+            painter.setBrush(bar)
+            painter.drawRects(rects)
         painter.end()
         return image
 
@@ -226,7 +238,8 @@ class MapScene(QGraphicsScene):
         """Drop every item: another outline is about to be shown."""
         for item in [*self.nodes.values(), *self._spare.values(), *self._edges.values()]:
             self.removeItem(item)
-        self.nodes, self._spare, self._edges, self._edge_owner = {}, {}, {}, {}
+        self.nodes, self._spare, self._edges = {}, {}, {}
+        self._edge_owner, self._groups_of = {}, {}
         self.selected = None
         self.matches = set()
 
@@ -248,7 +261,7 @@ class MapScene(QGraphicsScene):
                 groups = {f"{box.key}\0from-root": [box] for box in children}
             else:
                 groups = {parent_key: children}
-            for group in [g for g, p in self._edge_owner.items() if p == parent_key]:
+            for group in list(self._groups_of.get(parent_key, ())):
                 if group not in groups:
                     self._drop_edge(group)
             for group, kids in groups.items():
@@ -272,6 +285,7 @@ class MapScene(QGraphicsScene):
         if item is None:
             item = self._edges[group] = EdgeItem()
             self._edge_owner[group] = parent.key
+            self._groups_of.setdefault(parent.key, set()).add(group)
             self.addItem(item)
         if item.shape_key != shape:
             path = QPainterPath()
@@ -285,7 +299,8 @@ class MapScene(QGraphicsScene):
 
     def _drop_edge(self, group: str) -> None:
         self.removeItem(self._edges.pop(group))
-        del self._edge_owner[group]
+        owner = self._edge_owner.pop(group)
+        self._groups_of[owner].discard(group)
 
     def set_selected(self, key: str | None) -> None:
         """Mark `key` as the selected node (None: no selection)."""
