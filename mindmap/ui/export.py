@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from mindmap.core.annotations import AnnotationStore, SidecarError, load_sidecar, sidecar_path
@@ -183,27 +191,19 @@ def _export_png(
 
 
 def _render_svg(scene: MapScene, source: QRectF, background: QColor, scale: float) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    data, buffer = _buffer()
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     size = source.size() * scale
     generator.setSize(size.toSize())
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle("Mind map")
-    painter = QPainter(generator)
-    target = QRectF(0, 0, size.width(), size.height())
-    painter.fillRect(target, background)
-    scene.render(painter, target, source)
-    painter.end()
+    _paint_page(generator, QRectF(0, 0, size.width(), size.height()), scene, source, background)
     return bytes(data.data())
 
 
 def _render_pdf(scene: MapScene, source: QRectF, background: QColor, scale: float) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    data, buffer = _buffer()
     writer = QPdfWriter(buffer)
     writer.setTitle("Mind map")
     writer.setCreator("Mindmap")
@@ -215,12 +215,25 @@ def _render_pdf(scene: MapScene, source: QRectF, background: QColor, scale: floa
             QMarginsF(0, 0, 0, 0),
         )
     )
-    painter = QPainter(writer)
-    target = QRectF(0, 0, writer.width(), writer.height())
+    _paint_page(writer, QRectF(0, 0, writer.width(), writer.height()), scene, source, background)
+    return bytes(data.data())
+
+
+def _buffer() -> tuple[QByteArray, QBuffer]:
+    """An in-memory file: vector exports are made whole, then written atomically."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return data, buffer
+
+
+def _paint_page(
+    device: QPaintDevice, target: QRectF, scene: MapScene, source: QRectF, background: QColor
+) -> None:
+    painter = QPainter(device)
     painter.fillRect(target, background)
     scene.render(painter, target, source)
     painter.end()
-    return bytes(data.data())
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,15 +21,25 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: QSettings) -> MainWindow:
-    window = MainWindow(settings)
-    qtbot.add_widget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.wait_exposed(window)
-    window.activateWindow()
-    qtbot.wait_until(window.isActiveWindow)
-    return window
+def make_window(qtbot: QtBot) -> Callable[[QSettings], MainWindow]:
+    """Makes real main windows, shown and active (shortcuts go to the active window)."""
+
+    def make(settings: QSettings) -> MainWindow:
+        window = MainWindow(settings)
+        qtbot.add_widget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.wait_exposed(window)
+        window.activateWindow()
+        qtbot.wait_until(window.isActiveWindow)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: Callable[[QSettings], MainWindow], settings: QSettings) -> MainWindow:
+    return make_window(settings)
 
 
 @pytest.fixture

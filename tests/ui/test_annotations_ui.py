@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,18 +32,6 @@ def outline_file(tmp_path: Path) -> Path:
     return path
 
 
-def open_window(qtbot: QtBot, settings: QSettings, path: Path) -> MainWindow:
-    window = MainWindow(settings)
-    qtbot.add_widget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.wait_exposed(window)
-    window.activateWindow()
-    qtbot.wait_until(window.isActiveWindow)
-    window.open_file(path)
-    return window
-
-
 def write_in_dialog(text: str, mark_index: int = 0) -> None:
     """Type into the annotation dialog as soon as it shows, and press Save."""
 
@@ -67,15 +56,20 @@ def annotate_by_keyboard(window: MainWindow, qtbot: QtBot, key: str, text: str) 
 
 
 def test_annotation_made_in_the_ui_is_there_after_closing_and_reopening(
-    qtbot: QtBot, settings: QSettings, outline_file: Path
+    qtbot: QtBot,
+    make_window: Callable[[QSettings], MainWindow],
+    settings: QSettings,
+    outline_file: Path,
 ) -> None:
-    window = open_window(qtbot, settings, outline_file)
+    window = make_window(settings)
+    window.open_file(outline_file)
     annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
     assert window.scene.nodes[BRAHMOS].annotation.text.startswith("Mnemonic")
     assert "Your annotation" in window.scene.nodes[BRAHMOS].toolTip()
     window.close()
 
-    again = open_window(qtbot, settings, outline_file)
+    again = make_window(settings)
+    again.open_file(outline_file)
     item = again.scene.nodes[BRAHMOS]
     assert item.annotation is not None
     assert item.annotation.text == "Mnemonic: **Brahmaputra + Moskva**"
