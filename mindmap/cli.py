@@ -11,8 +11,7 @@ from mindmap import __version__
 from mindmap.assets import sample_outline_path
 from mindmap.core.outline import OutlineError, load_outline
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("check", "export")
+EXIT_OK, EXIT_ERRORS = 0, 1  # and 2, from argparse, for bad usage
 _EPILOG = """commands:
   mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem

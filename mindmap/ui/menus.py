@@ -49,7 +49,7 @@ def build_menus(window: MainWindow) -> None:
     window.reload_action = add_action(
         window, "&Reload", window.reload, [QKeySequence("F5"), QKeySequence("Ctrl+R")], file
     )
-    window.save_action = add_action(window, "&Save Outline", window.save_outline, key.Save, file)
+    add_action(window, "&Save Outline", window.save_outline, key.Save, file)
     add_action(window, "Open in E&xternal Editor", window.open_in_external_editor, None, file)
     file.addSeparator()
     window.export_action = add_action(window, "&Export…", window.export_map, "Ctrl+E", file)
@@ -115,9 +115,7 @@ def build_menus(window: MainWindow) -> None:
     window.find_action = add_action(window, "&Find…", window.find_bar.open_bar, key.Find, view)
 
     annotate = menus.addMenu("&Annotate")
-    window.annotate_action = add_action(
-        window, "&Annotate…", window.annotating.annotate, "A", annotate
-    )
+    add_action(window, "&Annotate…", window.annotating.annotate, "A", annotate)
     for number, mark in enumerate(Mark, start=1):
         add_action(
             window,
