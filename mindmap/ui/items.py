@@ -112,6 +112,17 @@ class NodeItem(QGraphicsItem):
             self.fresh = fresh
             self.update()
 
+    def move_to(self, box: Box) -> bool:
+        """Follow `box` if only its place changed; False when the item needs `configure`."""
+        look = self._look
+        if look is None or self.box is not box or (box.width, box.height, box.side) != look[:3]:
+            return False
+        position = (box.x, box.y)
+        if position != self._pos:
+            self._pos = position
+            self.setPos(box.x, box.y)
+        return True
+
     def set_annotation(self, annotation: Annotation | None) -> None:
         """Show another annotation (or none) without a relayout."""
         if annotation != self.annotation:

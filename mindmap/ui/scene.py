@@ -106,8 +106,12 @@ class MapScene(QGraphicsScene):
         for key in change.removed:
             for group in list(self._groups_of.get(key, ())):
                 self._drop_edge(group)
-        boxes = layout.boxes
-        for key in change.changed | (toggled & boxes.keys()):
+        boxes, nodes = layout.boxes, self.nodes
+        for key in change.changed:  # most only moved: the fast way for those
+            item = nodes.get(key)
+            if item is None or key in toggled or not item.move_to(boxes[key]):
+                self._show_node(key, boxes[key])
+        for key in toggled & boxes.keys():
             self._show_node(key, boxes[key])
         parents = {boxes[key].parent for key in change.changed if boxes[key].parent is not None}
         parents |= {key for key in change.changed | toggled | change.removed if key in boxes}
