@@ -6,14 +6,12 @@ every problem, of syntax or of structure, is reported where it is.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from mindmap.core.keys import index_nodes
+from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
 from mindmap.core.yamlraw import CORE_TAGS, MAP, SCALAR, SEQ, Raw, compose, decode, describe
@@ -50,25 +48,13 @@ def parse_outline(data: bytes | str, path: str) -> ParsedOutline:
     """Parse outline text (bytes must be UTF-8; a BOM is fine) into an `Outline` with keys."""
     try:
         text = decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-        with _gc_paused():
+        with gc_paused():
             raw = compose(text, path)
             return _Builder(path).build(raw)
     except OutlineError:
         raise
     except FileProblemError as error:
         raise OutlineError(error.problems) from None
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC: a big load makes many objects and no cycles, and GC passes slow it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _InvalidNodeError(Exception):

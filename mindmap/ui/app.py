@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mindmap.assets import resource_path
+from mindmap.core.memory import gc_paused
 from mindmap.ui.window import APP_NAME, MainWindow
 
 
@@ -28,11 +29,8 @@ def open_window(path: Path, settings: QSettings | None = None) -> MainWindow:
     """Show a window and open `path` in it, fitted to the window's real size."""
     window = MainWindow(settings)
     window.show()
-    gc.disable()  # a big open makes many objects and no cycles; the GC only slows it down
-    try:
+    with gc_paused():
         window.open_file(path)
-    finally:
-        gc.enable()
     gc.freeze()  # what the open made lives as long as the window: keep it out of GC passes
     return window
 

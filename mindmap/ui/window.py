@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from mindmap.assets import resource_path
 from mindmap.core.layout import Layout, LayoutMode
+from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
@@ -242,10 +243,11 @@ class MainWindow(QMainWindow):
         self.folds &= outline.by_key.keys()
         if old_keys:
             self.folds |= initial_folds(outline) - old_keys
-        self.blocks = measure_outline(outline.root, self.measurer)
-        self._lines = sorted((node.line, node.key) for node in outline.root.walk())
-        self.annotations.attach(outline)
-        self.relayout()
+        with gc_paused():
+            self.blocks = measure_outline(outline.root, self.measurer)
+            self._lines = sorted((node.line, node.key) for node in outline.root.walk())
+            self.annotations.attach(outline)
+            self.relayout()
         if anchor in self.scene.nodes and anchor_view is not None:
             self.view.keep_point(self.scene.nodes[anchor].scenePos(), anchor_view)
         if old_keys:
@@ -392,14 +394,15 @@ class MainWindow(QMainWindow):
         if self.outline is None:
             return
         theme = resolve_theme(self.theme_choice)
-        self.layout_ = self.scene.show_outline(
-            self.outline,
-            self.blocks,
-            self.folds,
-            self.mode,
-            theme,
-            annotations=self.annotations.store,
-        )
+        with gc_paused():
+            self.layout_ = self.scene.show_outline(
+                self.outline,
+                self.blocks,
+                self.folds,
+                self.mode,
+                theme,
+                annotations=self.annotations.store,
+            )
         self.count_label.setText(f"{self.outline.node_count:,} nodes")
         self._show_zoom(self.view.zoom())
 
@@ -407,7 +410,8 @@ class MainWindow(QMainWindow):
         """Show the current folds, with the node `key` kept still on screen."""
         item = self.scene.nodes.get(key)
         before = self.view.mapFromScene(item.scenePos()) if item is not None else None
-        self.layout_ = self.scene.refold(self.folds)
+        with gc_paused():
+            self.layout_ = self.scene.refold(self.folds)
         item = self.scene.nodes.get(key)
         if item is not None and before is not None:
             self.view.keep_point(item.scenePos(), before)
@@ -433,7 +437,8 @@ class MainWindow(QMainWindow):
         if self.outline is None:
             return
         self.folds = folds_to_level(self.outline, level)
-        self.layout_ = self.scene.refold(self.folds)
+        with gc_paused():
+            self.layout_ = self.scene.refold(self.folds)
         self.view.fit_map()
 
     def set_layout_mode(self, mode: LayoutMode) -> None:
