@@ -14,6 +14,12 @@ from mindmap.cli import main
 ROOT = Path(__file__).parents[1]
 
 
+def python_m_mindmap(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m mindmap ARGS` as a user runs it from a shell."""
+    command = [sys.executable, "-m", "mindmap", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -55,21 +61,9 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_m_mindmap_version_and_help() -> None:
-    version = subprocess.run(
-        [sys.executable, "-m", "mindmap", "--version"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    version = python_m_mindmap("--version")
     assert (version.returncode, version.stdout) == (0, f"mindmap {__version__}\n")
-    helped = subprocess.run(
-        [sys.executable, "-m", "mindmap", "--help"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    helped = python_m_mindmap("--help")
     assert helped.returncode == 0
     assert "mindmap check FILE..." in helped.stdout
     assert "mindmap export FILE -o OUT" in helped.stdout
@@ -77,13 +71,7 @@ def test_python_m_mindmap_version_and_help() -> None:
 
 def test_check_broken_yaml_from_the_shell_has_no_traceback(tmp_path: Path) -> None:
     bad = write(tmp_path, "tabs.yaml", "Root:\n\t- a\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "mindmap", "check", str(bad)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    result = python_m_mindmap("check", str(bad))
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         f"{bad}:2:1: a tab character here; indent with spaces (YAML does not allow tabs)"
