@@ -78,26 +78,32 @@ class AnnotationStore:
             self.items[key] = annotation
 
     def attach(self, outline: Outline) -> bool:
-        """Match annotations to the outline's nodes; returns whether any moved to a new key."""
+        """Match annotations to the outline's nodes; returns whether any moved to a new key.
+
+        An annotation whose key is gone follows a node only when the choice is unambiguous:
+        it is the only one lost with its title, and exactly one node has that title and no
+        annotation of its own. Anything else waits, unattached, for the user.
+        """
         moved = False
         titles: dict[str, list[str]] = {}
         for node in outline.root.walk():
             titles.setdefault(node.title, []).append(node.key)
-        self.unattached = set()
+        lost: dict[str, list[str]] = {}  # title → keys of annotations whose node is gone
         for key, annotation in list(self.items.items()):
             node = outline.by_key.get(key)
-            if node is not None:
-                if node.title != annotation.title:  # renamed, but its id kept it in place
-                    self.items[key] = replace(annotation, title=node.title)
-                    moved = True
-                continue
-            free = [k for k in titles.get(annotation.title, []) if k not in self.items]
-            if len(free) == 1:
-                del self.items[key]
-                self.items[free[0]] = replace(annotation, key=free[0])
+            if node is None:
+                lost.setdefault(annotation.title, []).append(key)
+            elif node.title != annotation.title:  # renamed, but its id kept it in place
+                self.items[key] = replace(annotation, title=node.title)
+                moved = True
+        self.unattached = set()
+        for title, keys in lost.items():
+            namesakes = titles.get(title, [])
+            if len(keys) == 1 and len(namesakes) == 1 and namesakes[0] not in self.items:
+                self.items[namesakes[0]] = replace(self.items.pop(keys[0]), key=namesakes[0])
                 moved = True
             else:
-                self.unattached.add(key)
+                self.unattached.update(keys)
         return moved
 
     def move(self, old_key: str, new_key: str, title: str) -> None:
@@ -106,26 +112,26 @@ class AnnotationStore:
         self.unattached.discard(old_key)
         self.items[new_key] = replace(annotation, key=new_key, title=title, updated=now())
 
-    def merge(self, theirs: AnnotationStore, base: dict[str, str]) -> None:
+    def merge(self, theirs: AnnotationStore, base: dict[str, Annotation]) -> None:
         """Take in another program's version of the sidecar without clobbering either side.
 
-        `base` holds each key's `updated` as last read or written: an entry the other side
-        deleted is deleted here only if it was not changed here since; otherwise the newer
-        version of each entry wins.
+        Entry by entry against `base`, the entries as last read or written: a side that did not
+        change an entry takes the other side's version of it, a deletion included. When both
+        changed it, the newer stays under its key and the other is kept as an unattached copy.
         """
-        for key, mine in list(self.items.items()):
-            if key not in theirs.items and base.get(key) == mine.updated:
-                del self.items[key]
-        for key, other in theirs.items.items():
-            mine = self.items.get(key)
-            if mine is None:
-                if base.get(key) != other.updated:  # not one that was deleted here
-                    self.items[key] = other
-            elif other.updated > mine.updated:
-                self.items[key] = other
-
-    def stamps(self) -> dict[str, str]:
-        return {key: annotation.updated for key, annotation in self.items.items()}
+        for key in self.items.keys() | theirs.items.keys():
+            mine, other, old = self.items.get(key), theirs.items.get(key), base.get(key)
+            if other in (old, mine):
+                continue
+            if mine == old:
+                self.put(other, key)
+            elif mine is None or other is None:  # deleted on one side, changed on the other
+                self.items[key] = mine or other  # type: ignore[assignment]
+            else:
+                newer, older = (other, mine) if other.updated > mine.updated else (mine, other)
+                copy = f"{key} (other version of {older.updated or 'unknown date'})"
+                self.items[key] = newer
+                self.items[copy] = replace(older, key=copy)
 
     def dump(self, outline_name: str) -> str:
         """The sidecar's text: readable YAML, multi-line texts as blocks."""

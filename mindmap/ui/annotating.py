@@ -29,6 +29,7 @@ class Annotating(QObject):
         session.saved.connect(self._annotations_saved)
         panel.activated.connect(window.reveal)
         panel.edit_requested.connect(self._edit_from_panel)
+        panel.annotate_requested.connect(self.annotate)
         panel.attach_requested.connect(self._attach_annotation)
         panel.delete_requested.connect(self._delete_annotation)
         window.scene.context_menu_requested.connect(self.context_menu)
@@ -40,11 +41,19 @@ class Annotating(QObject):
         if key is None or self.window.outline is None or key not in self.window.outline.by_key:
             self.window.statusBar().showMessage("Select a node to annotate it.", 5000)
             return
+        session = self.window.annotations
+        if session.read_only_reason is not None:  # what the user typed could not be kept
+            session.problem.emit(session.read_only_reason)
+            return
         self.window.select(key)
         title = self.window.outline.by_key[key].title
-        dialog = AnnotationDialog(self.window, key, title, self.window.annotations.store.get(key))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.window.annotations.set(key, dialog.annotation(), title)
+        before = session.store.get(key)
+        dialog = AnnotationDialog(self.window, key, title, before)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        after = dialog.annotation()
+        if _content(after) != _content(before):  # an unchanged Save is no undo step
+            session.set(key, after, title)
 
     def toggle_mark(self, mark: Mark) -> None:
         """Keys 1–3: set a revision mark on the selected node, or take it off."""
@@ -145,7 +154,7 @@ class Annotating(QObject):
         choice = QMessageBox.question(
             self.window,
             "Annotations not saved",
-            "Some annotations could not be saved. Save them elsewhere before closing?",
+            "Some annotations could not be saved. Save them elsewhere first?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -155,3 +164,7 @@ class Annotating(QObject):
             self.save_annotations_as()
             return not self.window.annotations.unsaved
         return choice == QMessageBox.StandardButton.Discard
+
+
+def _content(annotation: Annotation | None) -> tuple[str, Mark | None] | None:
+    return (annotation.text, annotation.mark) if annotation is not None else None

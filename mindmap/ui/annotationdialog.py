@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,7 +42,7 @@ class AnnotationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(QLabel(f"<b>{title}</b>"))
+        column.addWidget(QLabel(f"<b>{html.escape(title)}</b>"))
         column.addWidget(self.text, 1)
         column.addWidget(self.mark)
         column.addWidget(buttons)

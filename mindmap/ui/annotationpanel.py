@@ -19,19 +19,23 @@ from PySide6.QtWidgets import (
 
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.ui.annotationdialog import MARK_NAMES
+from mindmap.ui.tooltip import plain_tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 _ANY_MARK = "any"
+LABEL_CHARS = 100  # of an annotation's first line in the list; the view below shows it all
 
 
 class AnnotationPanel(QDockWidget):
     """Emits `activated(key)` when an attached annotation is clicked, `attach_requested(key)` and
-    `delete_requested(key)` for an unattached one, `edit_requested(key)` on a double-click."""
+    `delete_requested(key)` for an unattached one, `edit_requested(key)` on a double-click,
+    `annotate_requested` for the node selected on the map."""
 
     activated = Signal(str)
     attach_requested = Signal(str)
     delete_requested = Signal(str)
     edit_requested = Signal(str)
+    annotate_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Annotations", parent)
@@ -47,6 +51,7 @@ class AnnotationPanel(QDockWidget):
         self.list = QListWidget()
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(True)
+        self.annotate = QPushButton("Annotate selected node…")
         self.attach = QPushButton("Attach to selected node")
         self.delete = QPushButton("Delete")
         for button in (self.attach, self.delete):
@@ -55,6 +60,7 @@ class AnnotationPanel(QDockWidget):
         filters.addWidget(self.filter, 1)
         filters.addWidget(self.mark)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.annotate)
         buttons.addWidget(self.attach)
         buttons.addWidget(self.delete)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -73,6 +79,7 @@ class AnnotationPanel(QDockWidget):
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemClicked.connect(self._clicked)
         self.list.itemDoubleClicked.connect(lambda item: self.edit_requested.emit(_key(item)))
+        self.annotate.clicked.connect(self.annotate_requested)
         self.attach.clicked.connect(lambda: self._request(self.attach_requested))
         self.delete.clicked.connect(lambda: self._request(self.delete_requested))
 
@@ -97,7 +104,7 @@ class AnnotationPanel(QDockWidget):
                 continue
             item = QListWidgetItem(self._label(annotation))
             item.setData(KEY_ROLE, annotation.key)
-            item.setToolTip(annotation.text)
+            item.setToolTip(plain_tooltip(annotation.text))
             self.list.addItem(item)
             if annotation.key == keep:
                 self.list.setCurrentItem(item)
@@ -107,6 +114,8 @@ class AnnotationPanel(QDockWidget):
         badge = f" [{annotation.mark.value}]" if annotation.mark is not None else ""
         where = " (unattached)" if annotation.key in self._store.unattached else ""
         line = annotation.first_line
+        if len(line) > LABEL_CHARS:
+            line = line[:LABEL_CHARS].rstrip() + " …"
         return f"{annotation.title}{where}{badge}" + (f" — {line}" if line else "")
 
     def _show_current(self, *_args: object) -> None:

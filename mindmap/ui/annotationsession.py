@@ -43,7 +43,7 @@ class AnnotationSession(QObject):
         self.outline_name = ""
         self.read_only_reason: str | None = None  # set while the sidecar cannot be read
         self.unsaved = False  # edits that the last save could not write
-        self._base: dict[str, str] = {}  # `updated` of each entry as last read or written
+        self._base: dict[str, Annotation] = {}  # the entries as last read or written
         self._outline: Outline | None = None
         self._watcher = FileWatcher(self)
         self._watcher.changed.connect(self._merge_from_disk)
@@ -67,7 +67,7 @@ class AnnotationSession(QObject):
             self.changed.emit(set())
             return
         self.read_only_reason = None
-        self._base = self.store.stamps()
+        self._base = dict(self.store.items)
         if outline is not None:
             self.attach(outline)
         else:
@@ -76,8 +76,10 @@ class AnnotationSession(QObject):
     def attach(self, outline: Outline) -> None:
         """Match the annotations to a (re)loaded outline; save if any followed a moved node."""
         self._outline = outline
-        if self.store.attach(outline) and self.read_only_reason is None:
-            self.save()
+        if self.store.attach(outline):
+            self.undo_stack.clear()  # its steps name the keys the annotations had before
+            if self.read_only_reason is None:
+                self.save()
         self.changed.emit(set())
 
     def set(self, key: str, annotation: Annotation | None, title: str) -> bool:
@@ -104,6 +106,11 @@ class AnnotationSession(QObject):
     def apply(self, key: str, annotation: Annotation | None) -> None:
         """Put an annotation in place and save (undo and redo come through here)."""
         self.store.put(annotation, key)
+        if annotation is not None and self._outline is not None:
+            if key in self._outline.by_key:
+                self.store.unattached.discard(key)
+            else:
+                self.store.unattached.add(key)
         self.save()
         self.changed.emit({key})
 
@@ -111,6 +118,8 @@ class AnnotationSession(QObject):
         """Write the sidecar now; on failure the edits stay in memory and `problem` says why."""
         if self.path is None or self.read_only_reason is not None:
             return False
+        if self._watcher.stale():  # changed by another program since we read it: merge first
+            return self._merge_from_disk()
         return self.save_to(self.path)
 
     def save_to(self, path: Path) -> bool:
@@ -120,18 +129,18 @@ class AnnotationSession(QObject):
             self.unsaved = True
             self.problem.emit(
                 f"{path}: cannot save your annotations: {error.strerror}. They are kept in "
-                "memory; use File ▸ Save Annotations As… to put them somewhere safe."
+                "memory; use Annotate ▸ Save Annotations As… to put them somewhere safe."
             )
             return False
         if path == self.path:
             self._watcher.acknowledge()
-            self._base = self.store.stamps()
+            self._base = dict(self.store.items)
         self.unsaved = False
         self.saved.emit()
         return True
 
     def start_over(self) -> Path | None:
-        """Keep a copy of an unreadable sidecar beside it, then annotate afresh."""
+        """Keep a copy of an unreadable sidecar beside it, then save what is in memory over it."""
         if self.path is None or self.read_only_reason is None:
             return None
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -142,31 +151,40 @@ class AnnotationSession(QObject):
             self.problem.emit(f"{self.path}: cannot keep a copy: {error.strerror}")
             return None
         self.read_only_reason = None
-        self.store = AnnotationStore()
-        self._base = {}
+        self.save_to(self.path)
         self.changed.emit(set())
         return copy
 
-    def _merge_from_disk(self) -> None:
-        """Another program or window changed the sidecar: take its changes in, keep ours."""
+    def _merge_from_disk(self) -> bool:
+        """Another program or window changed the sidecar: take its changes in, keep ours.
+
+        A sidecar that became unreadable is left alone, and annotating waits until the user
+        decides; returns whether memory and disk agree afterwards.
+        """
         if self.path is None:
-            return
+            return False
+        self._watcher.acknowledge()  # this version is the one being read now
+        if not self.path.is_file():  # deleted by another program: memory holds all there is
+            return self.save_to(self.path)
         try:
             theirs = load_sidecar(self.path)
         except SidecarError as error:
-            self.problem.emit(f"{error} — the other program's version was not taken in")
-            return
-        if self.read_only_reason is not None:  # it was fixed on disk: take it as it is
-            self.read_only_reason = None
-            self.store = theirs
-        else:
-            self.store.merge(theirs, self._base)
-        self._base = theirs.stamps()
+            self.read_only_reason = (
+                f"{error} — changed by another program; your annotations are kept in memory "
+                "and read-only until you decide what to do"
+            )
+            self.problem.emit(self.read_only_reason)
+            return False
+        self.read_only_reason = None  # readable again (or still)
+        self.store.merge(theirs, self._base)
+        self._base = dict(theirs.items)
         if self._outline is not None:
             self.store.attach(self._outline)
-        if self.store.stamps() != theirs.stamps():
-            self.save()  # ours had something theirs lacked: write the merged whole
+        saved = True
+        if self.store.items != theirs.items:
+            saved = self.save_to(self.path)  # ours had something theirs lacked: write the whole
         self.changed.emit(set())
+        return saved
 
 
 class _Change(QUndoCommand):

@@ -20,6 +20,7 @@ from mindmap.core.viewstate import hidden_count
 from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve
 from mindmap.ui.textmetrics import TextBlock
 from mindmap.ui.theme import Theme, branch_colour, level_style
+from mindmap.ui.tooltip import plain_tooltip
 
 OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: paint the overview
 OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
@@ -423,4 +424,4 @@ def _tooltip(node: Node, annotation: Annotation | None) -> str:
     if annotation is not None:
         mark = f" [{annotation.mark.value}]" if annotation.mark is not None else ""
         parts.append(f"Your annotation{mark}:\n{annotation.text}".rstrip())
-    return "\n\n".join(parts)
+    return plain_tooltip("\n\n".join(parts))

@@ -49,6 +49,10 @@ class FileWatcher(QObject):
         self._signature = self._stat()
         self._present = self._signature is not None
 
+    def stale(self) -> bool:
+        """Whether the file changed since we last read or wrote it."""
+        return self._stat() != self._signature
+
     def _stat(self) -> tuple[int, int, int] | None:
         try:
             info = self.path.stat() if self.path else None

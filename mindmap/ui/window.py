@@ -167,6 +167,8 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path) -> bool:
         """Open `path`. A file that does not load still opens in the Outline panel, with its
         message in the banner, so that it can be fixed; the map shows once it loads."""
+        if self.annotations.unsaved and not self.annotating.confirm_unsaved():
+            return False
         try:
             data = path.read_bytes()
         except OSError as error:

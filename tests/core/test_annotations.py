@@ -74,25 +74,44 @@ def test_ambiguous_title_stays_unattached() -> None:
     assert notes.unattached == {"Revision/Gone"}
 
 
-def test_merge_keeps_both_sides_and_the_newer_entry() -> None:
-    base = {"a": "1", "b": "1", "c": "1"}
+def test_merge_takes_each_sides_changes_and_keeps_both_versions_of_a_conflict() -> None:
+    base = {
+        key: Annotation(key, key.upper(), "as read", None, "1") for key in ("a", "b", "c", "e", "f")
+    }
     mine = store(
         Annotation("a", "A", "mine, newer", None, "3"),
-        Annotation("b", "B", "unchanged", None, "1"),
+        Annotation("b", "B", "as read", None, "1"),
         Annotation("c", "C", "changed here", None, "2"),
+        Annotation("e", "E", "as read", None, "1"),
+        Annotation("f", "F", "as read", None, "1"),
         Annotation("new", "N", "only mine", None, "2"),
     )
     theirs = store(
         Annotation("a", "A", "theirs, older", None, "2"),
         Annotation("d", "D", "only theirs", None, "2"),
+        Annotation("e", "E", "edited by hand, same stamp", None, "1"),
+        Annotation("f", "F", "as read", None, "1"),
     )  # they deleted b and c
     mine.merge(theirs, base)
     assert {k: a.text for k, a in mine.items.items()} == {
         "a": "mine, newer",
-        "c": "changed here",
+        "a (other version of 2)": "theirs, older",  # both changed it: neither is lost
+        "c": "changed here",  # deleted there, changed here: kept
+        "e": "edited by hand, same stamp",
+        "f": "as read",
         "new": "only mine",
         "d": "only theirs",
     }
+
+
+def test_two_lost_annotations_of_one_title_wait_for_the_user() -> None:
+    notes = store(
+        Annotation("Revision/Defence/BrahMos", "BrahMos", "defence", None, "t"),
+        Annotation("Revision/Energy/BrahMos", "BrahMos", "energy", None, "t"),
+    )
+    notes.attach(outline("Revision:\n  - Other:\n      - BrahMos\n"))
+    assert notes.unattached == {"Revision/Defence/BrahMos", "Revision/Energy/BrahMos"}
+    assert {a.text for a in notes.items.values()} == {"defence", "energy"}
 
 
 BROKEN = [

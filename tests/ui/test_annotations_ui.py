@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.annotations import Mark, load_sidecar
@@ -47,12 +47,17 @@ def write_in_dialog(text: str, mark_index: int = 0) -> None:
     QTimer.singleShot(0, answer)
 
 
-def annotate_by_keyboard(window: MainWindow, qtbot: QtBot, key: str, text: str) -> None:
+def press(window: MainWindow, qtbot: QtBot, key: str, key_code: Qt.Key) -> None:
+    """Select `key` on the map and press a key, as the user would, in the active window."""
     window.select(key)
     window.activateWindow()  # offscreen, a closed dialog does not hand activation back
     qtbot.wait_until(window.isActiveWindow)  # and shortcuts go to the active window
+    qtbot.keyClick(window.view, key_code)
+
+
+def annotate_by_keyboard(window: MainWindow, qtbot: QtBot, key: str, text: str) -> None:
     write_in_dialog(text)
-    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    press(window, qtbot, key, Qt.Key.Key_A)
 
 
 def test_annotation_made_in_the_ui_is_there_after_closing_and_reopening(
@@ -221,3 +226,87 @@ def test_clicking_in_the_panel_unfolds_and_centres_the_node(
     assert window.scene.selected == BRAHMOS
     centre = window.view.mapToScene(window.view.viewport().rect().center())
     assert window.scene.nodes[BRAHMOS].sceneBoundingRect().contains(centre)
+
+
+def test_an_edit_right_after_another_program_wrote_keeps_both(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "mine")
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(  # another program adds an entry; the app has not heard of it yet
+        text + "- key: Revision/Energy\n  title: Energy\n  text: by hand\n  updated: '2026'\n",
+        encoding="utf-8",
+    )
+    press(window, qtbot, "Revision/Defence/Su-30", Qt.Key.Key_1)  # within the watcher's debounce
+    on_disk = load_sidecar(sidecar)
+    assert {a.text for a in on_disk.items.values()} == {"mine", "by hand", ""}
+    assert window.annotations.store.get("Revision/Energy").text == "by hand"
+
+
+def test_sidecar_broken_by_another_program_while_open_is_not_written_over(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "mine")
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    broken = sidecar.read_bytes() + b"oops: [\n"
+    sidecar.write_bytes(broken)
+    press(window, qtbot, "Revision/Defence/Su-30", Qt.Key.Key_1)
+    assert sidecar.read_bytes() == broken
+    assert window.notes_banner.action.text() == "Keep a copy and start over"
+    qtbot.keyClick(window.view, Qt.Key.Key_A)  # the editor does not open to lose what is typed
+    assert QApplication.activeModalWidget() is None
+    assert window.annotations.store.get(BRAHMOS).text == "mine"  # memory keeps it
+
+    window.notes_banner.action.click()  # keep a copy, write what is in memory
+    assert load_sidecar(sidecar).get(BRAHMOS).text == "mine"
+
+
+def test_opening_another_outline_asks_about_unsaved_annotations(
+    window: MainWindow, qtbot: QtBot, outline_file: Path, tmp_path: Path
+) -> None:
+    window.open_file(outline_file)
+    (tmp_path / "outline.notes.yaml").mkdir()  # the save fails
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_2)
+    assert window.annotations.unsaved
+    other = tmp_path / "other.yaml"
+    other.write_text("Other:\n  - leaf\n", encoding="utf-8")
+    asked = []
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, cancel)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, cancel)
+    assert not window.open_file(other)
+    assert len(asked) == 1
+    assert "could not be saved" in asked[0]
+    assert window.path == outline_file
+    assert window.annotations.store.get(BRAHMOS).mark is Mark.REVISE
+    assert window.annotations.save_to(tmp_path / "safe.notes.yaml")  # closing will not ask
+
+
+def test_undo_after_a_reload_moved_the_annotation_changes_nothing_hidden(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "v1")
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "v2")
+    outline_file.write_text(
+        OUTLINE.replace("Kudankulam", "Kudankulam\n      - BrahMos").replace(
+            "      - BrahMos\n      - Su-30", "      - Su-30"
+        ),
+        encoding="utf-8",
+    )
+    window.reload()
+    moved = "Revision/Energy/BrahMos"
+    assert window.annotations.store.get(moved).text == "v2"
+    window.annotations.undo_stack.undo()  # steps that named the old key are gone
+    assert set(window.annotations.store.items) == {moved}
+    assert window.annotations.store.unattached == set()
