@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] == "check":
-            return _check(_check_parser().parse_args(args[1:]))
+            status = _check(_check_parser().parse_args(args[1:]))
+            sys.stdout.flush()  # here, where a reader that has gone away is dealt with
+            return status
         if args and args[0] == "export":
             from mindmap.ui.export import run_export_command
 
@@ -32,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open(_open_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `mindmap check … | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERRORS
 
 
 def _open_parser() -> argparse.ArgumentParser:

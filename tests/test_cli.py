@@ -77,3 +77,13 @@ def test_check_broken_yaml_from_the_shell_has_no_traceback(tmp_path: Path) -> No
         f"{bad}:2:1: a tab character here; indent with spaces (YAML does not allow tabs)"
     )
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.yaml", "Root:\n" + "  - [x]\n" * 40)
+    command = f"{sys.executable} -m mindmap check {' '.join([str(bad)] * 40)} | head -1"
+    done = subprocess.run(
+        command, shell=True, capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.stdout == f"{bad}:2:5: a node must be a string or a mapping, got a list\n"
+    assert "Traceback" not in done.stderr

@@ -22,7 +22,7 @@ def escape_title(title: str) -> str:
 
 def id_key(node_id: str) -> str:
     """The key of a node that carries an explicit `id`."""
-    return "#" + node_id
+    return "#" + escape_title(node_id)
 
 
 def index_nodes(root: Node) -> tuple[dict[str, Node], dict[str, Node | None]]:

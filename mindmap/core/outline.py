@@ -14,7 +14,17 @@ from mindmap.core.keys import index_nodes
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
-from mindmap.core.yamlraw import CORE_TAGS, MAP, SCALAR, SEQ, Raw, compose, decode, describe
+from mindmap.core.yamlraw import (
+    CORE_TAGS,
+    EMPTY_FILE,
+    MAP,
+    SCALAR,
+    SEQ,
+    Raw,
+    compose,
+    decode,
+    describe,
+)
 
 MAX_ERRORS = 50
 RESERVED = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
@@ -79,6 +89,8 @@ class _Builder:
         if raw[0] == SEQ:
             message = "the file holds a list; expected one root node, such as 'My topic:' above it"
             raise OutlineError([Problem(self.path, raw[3], raw[4], message)])
+        if raw[0] == SCALAR and not raw[1] and raw[2] is None:  # only '---' or a lone '~'
+            raise OutlineError([Problem(self.path, 1, 1, EMPTY_FILE)])
         try:
             root, children = self._node(raw)
         except _InvalidNodeError as invalid:
@@ -91,8 +103,11 @@ class _Builder:
             depth = max(depth, level + 1)
             siblings = parent.children
             for item in items:
-                if item[0] == SCALAR and item[2] is None and item[1]:  # a plain leaf: most nodes
-                    siblings.append(Node(item[1], [], None, False, None, None, None, (), *item[3:]))
+                if len(self.errors) >= MAX_ERRORS:
+                    break
+                text = item[1]
+                if item[0] == SCALAR and item[2] is None and text and not text.isspace():  # a leaf
+                    siblings.append(Node(text, [], None, False, None, None, None, (), *item[3:]))
                     continue
                 try:
                     child, grandchildren = self._node(item)
@@ -200,7 +215,7 @@ def _text(raw: Raw, what: str, allow_empty: bool = False) -> str:
     _check_tag(raw)
     if raw[0] != SCALAR:
         raise _InvalidNodeError(raw, f"{what} must be text, got {describe(raw)}")
-    if not raw[1] and not allow_empty:
+    if not allow_empty and (not raw[1] or raw[1].isspace()):
         raise _InvalidNodeError(raw, f"{what} is empty; expected some text")
     return raw[1]
 

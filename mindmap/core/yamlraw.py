@@ -8,6 +8,8 @@ time, memory or the stack. Syntax errors become one line: `FILE:LINE:COL: what i
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from mindmap.core.problems import FileProblemError, Problem
@@ -31,6 +33,11 @@ _INDENT_PROBLEMS = {
     "expected <block end>, but found '<block mapping start>'",
 }
 _KIND_NAMES = {SEQ: "a list", MAP: "a mapping"}
+EMPTY_FILE = "the file is empty; expected a root node such as 'My topic:' with its children"
+MAX_KEY_CHARS = 1024  # libyaml's limit on a key written without 'title:'
+# Characters YAML does not allow in a file, and the line breaks editors show as no break at all.
+_NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_UNICODE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 
 # A raw YAML node: (kind, value, tag, line, column); value is the text of a scalar, a list of raw
 # nodes for a sequence, a list of (key, value) pairs for a mapping. Lines and columns count from 1.
@@ -55,6 +62,8 @@ def compose(text: str, path: str) -> Raw:
     stack: list[list] = []  # open collections: [items, is_mapping, pending key or None]
     root: Raw | None = None
     documents = 0
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:  # pasted from the web or Word
+        text = text.translate(_UNICODE_BREAKS)  # libyaml would break lines there, editors don't
     try:
         for event in yaml.parse(text, Loader=Loader):
             kind = event.__class__
@@ -104,10 +113,24 @@ def compose(text: str, path: str) -> Raw:
                 stack.append([node[1], node[0] == MAP, None])
     except yaml.MarkedYAMLError as error:
         raise FileProblemError([_syntax_problem(error, text, path)]) from None
+    except yaml.YAMLError:  # the reader's: a character YAML does not allow
+        raise FileProblemError([_character_problem(text, path)]) from None
     if root is None:
-        message = "the file is empty; expected a root node such as 'My topic:' with its children"
-        raise FileProblemError([Problem(path, 1, 1, message)])
+        raise FileProblemError([Problem(path, 1, 1, EMPTY_FILE)])
     return root
+
+
+def _character_problem(text: str, path: str) -> Problem:
+    """Where the first character that YAML does not allow is (pasted from a PDF, often)."""
+    found = _NOT_ALLOWED.search(text)
+    if found is None:
+        return Problem(path, 1, 1, "invalid YAML: the file cannot be read as YAML text")
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    code = ord(found.group())
+    message = f"a control character (U+{code:04X}) here, which YAML does not allow; remove it"
+    return Problem(path, line, column, message)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
@@ -123,6 +146,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
         message = "the indentation here does not line up with the lines above; check its spaces"
     elif problem == "exceeded maximum nesting depth":
         message = _TOO_DEEP
+    elif (
+        problem.startswith("mapping values are not allowed")
+        and mark
+        and mark.column >= MAX_KEY_CHARS
+    ):
+        message = (
+            f"a 'Title:' longer than {MAX_KEY_CHARS} characters; write the node as "
+            "'title: …' with 'children:'"
+        )
     elif problem.startswith("mapping values are not allowed"):
         message = "a ': ' inside a title; put the whole title in quotes"
     else:

@@ -98,3 +98,11 @@ def test_empty_children_and_empty_note_are_allowed() -> None:
 def test_a_single_title_is_a_map_of_one_node() -> None:
     outline = parse_outline("Just a title\n", "o.yaml").outline
     assert (outline.root.title, outline.node_count, outline.depth) == ("Just a title", 1, 0)
+
+
+def test_keys_tell_every_node_apart_even_when_an_id_looks_like_a_path() -> None:
+    text = "R:\n  - title: B\n    id: k\n    children: [c]\n  - title: D\n    id: k/c\n"
+    outline = parse_outline(text, "o.yaml").outline
+    assert len(outline.by_key) == outline.node_count == 4
+    assert outline.root.children[0].children[0].key == "#k/c"
+    assert outline.root.children[1].key == "#k\\/c"

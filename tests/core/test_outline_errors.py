@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from mindmap.core.outline import OutlineError, load_outline, parse_outline
+from mindmap.core.outline import MAX_ERRORS, OutlineError, load_outline, parse_outline
 from mindmap.core.yamlraw import MAX_DEPTH
 
 # (case, file bytes, the exact messages)
@@ -38,6 +38,11 @@ BAD_FILES = [
     ("alias", b"Root:\n  - &a A\n  - *a\n", ["o.yaml:3:5: aliases (*a) are not supported in an outline; write the node out in full"]),
     ("two documents", b"a\n---\nb\n", ["o.yaml:2:1: a second YAML document starts here; an outline file holds one root"]),
     ("not UTF-8", b"Root:\n  - caf\xe9\n", ["o.yaml:2:8: the file is not UTF-8 text (byte 0xe9); save it with UTF-8 encoding"]),
+    ("control character", b"Root:\n  - a\x0cb\n", ["o.yaml:2:6: a control character (U+000C) here, which YAML does not allow; remove it"]),
+    ("NUL byte", b"Root:\n  - a\x00\n", ["o.yaml:2:6: a control character (U+0000) here, which YAML does not allow; remove it"]),
+    ("only dashes", b"---\n", ["o.yaml:1:1: the file is empty; expected a root node such as 'My topic:' with its children"]),
+    ("blank quoted title", b'Root:\n  - " "\n', ["o.yaml:2:5: a node is empty; expected some text"]),
+    ("compact title over 1024", b"Root:\n  - " + b"w" * 1100 + b": [a]\n", ["o.yaml:2:1105: a 'Title:' longer than 1024 characters; write the node as 'title: …' with 'children:'"]),
     (
         "several at once",
         b"Root:\n  - [a]\n  - ok\n  - title: x\n    color: red\n",
@@ -90,3 +95,14 @@ def test_missing_file_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(OutlineError) as caught:
         load_outline(missing)
     assert str(caught.value) == f"{missing}: cannot read the file: No such file or directory"
+
+
+def test_unicode_line_separators_stay_inside_their_title() -> None:
+    parsed = parse_outline("Root:\n  - first\u2028second\n  - x\x85y\n", "o.yaml")
+    assert [c.title for c in parsed.outline.root.children] == ["first second", "x y"]
+
+
+def test_too_many_errors_stop_at_the_cap() -> None:
+    with pytest.raises(OutlineError) as caught:
+        parse_outline("Root:\n" + "  - [x]\n" * 200, "o.yaml")
+    assert len(caught.value.problems) == MAX_ERRORS

@@ -14,7 +14,13 @@ from mindmap.core.outline import RESERVED, parse_outline
 TRAPS = ["yes", "No", "~", "null", "1.10", "0x1F", "2025-01-01", "1e3", "on", "12:30", ".inf"]
 texts = st.one_of(
     st.sampled_from(TRAPS),
-    st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20),
+    # Blank texts are refused, and U+0085, U+2028 and U+2029 read as spaces (libyaml would
+    # break lines there, editors do not): any other text comes back as it went in.
+    st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x85\u2028\u2029"),
+        min_size=1,
+        max_size=20,
+    ).filter(lambda text: not text.isspace()),
 )
 
 
