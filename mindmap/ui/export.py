@@ -42,6 +42,9 @@ MAX_WIDTH_PX = 32_767  # Qt's raster painter draws nothing beyond this coordinat
 MAX_PIXELS = 400_000_000  # a PNG this big takes some seconds to encode; bigger is no use
 BAND_PIXELS = 8_000_000  # drawn and encoded at a time: 32 MB, and a chance to cancel
 PDF_POINTS_PER_PX = 0.75  # a scene pixel is 1/96 inch, a PDF point 1/72
+SCREEN_DPI = 96  # a scene pixel is a CSS pixel: what an SVG's size is given in
+MIN_SCALE = 0.5  # below it the smallest titles are under 6 px high: no use to anyone
+MIN_SCALE_ARG, MAX_SCALE_ARG = 0.1, 8.0
 
 
 class ExportFormat(enum.Enum):
@@ -150,12 +153,18 @@ def _export_png(
     """Draw the map band by band at the target scale and stream the rows into the PNG."""
     used = largest_scale(source, scale)
     warning = None
+    if used < min(scale, MIN_SCALE):
+        raise ExportError(
+            f"{path}: the map is too large for one readable image (it would need scale "
+            f"{used:.2g}); export SVG or PDF, or fewer levels with --level"
+        )
     if used < scale:
         warning = (
             f"the map is too large for one image at scale {scale:g}; "
             f"exported at scale {used:.3g} instead"
         )
-    width, height = round(source.width() * used), round(source.height() * used)
+    fit = int if used < scale else round  # at a cap, rounding up would cross it
+    width, height = fit(source.width() * used), fit(source.height() * used)
     alpha = background.alpha() < 255
     row_format = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
     band_rows = max(1, min(height, BAND_PIXELS // width))
@@ -196,6 +205,7 @@ def _render_svg(scene: MapScene, source: QRectF, background: QColor, scale: floa
     generator.setOutputDevice(buffer)
     size = source.size() * scale
     generator.setSize(size.toSize())
+    generator.setResolution(SCREEN_DPI)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle("Mind map")
     _paint_page(generator, QRectF(0, 0, size.width(), size.height()), scene, source, background)
@@ -271,7 +281,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the outline")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    parser.add_argument("--scale", type=float, default=2.0, help="1 to 4 (default 2)")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=2.0,
+        help=f"{MIN_SCALE_ARG:g} to {MAX_SCALE_ARG:g}; 1 is the map at 100 %% (default 2)",
+    )
     folding = parser.add_mutually_exclusive_group()
     folding.add_argument("--expand-all", action="store_true", help="unfold every branch")
     folding.add_argument("--level", type=int, metavar="N", help="show levels 1 to N only")
@@ -289,16 +304,27 @@ def _parser() -> argparse.ArgumentParser:
 def run_export_command(argv: Sequence[str]) -> int:
     """`mindmap export`: headless, one line on error, exit 0 / 1 / 2."""
     options = _parser().parse_args(argv)
-    if not 0.1 <= options.scale <= 8:
-        print("mindmap export: --scale must be between 0.1 and 8", file=sys.stderr)
+    if not MIN_SCALE_ARG <= options.scale <= MAX_SCALE_ARG:
+        print(
+            f"mindmap export: --scale must be between {MIN_SCALE_ARG:g} and {MAX_SCALE_ARG:g}",
+            file=sys.stderr,
+        )
+        return 2
+    if options.level is not None and options.level < 1:
+        print("mindmap export: --level must be 1 or more", file=sys.stderr)
         return 2
     try:
         export_format(options.output)
+        if options.output.exists() and options.output.samefile(options.file):
+            raise ExportError(f"{options.output}: that is the outline itself; choose another name")
         parsed = load_outline(options.file)
     except (OutlineError, ExportError) as error:
         print(error, file=sys.stderr)
         return 1
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    except OSError as error:
+        print(f"{options.output}: {error.strerror}", file=sys.stderr)
+        return 1
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless, whatever the session's display
     from mindmap.ui.app import make_application  # noqa: PLC0415 - Qt starts only when needed
 
     make_application()

@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         self.content = QComboBox()
         self.content.addItems(["The map as folded now", "The map fully expanded"])
-        self.content.setCurrentIndex(int(settings.value("export/expand_all", 0)))
+        self.content.setCurrentIndex(1 if str(settings.value("export/expand_all", 0)) == "1" else 0)
         self.scale = QDoubleSpinBox()
         self.scale.setRange(1.0, 4.0)
         self.scale.setSingleStep(0.5)
@@ -62,7 +62,7 @@ class ExportDialog(QDialog):
         self.background = QComboBox()
         self.background.addItems(_BACKGROUND_NAMES)
         background = str(settings.value("export/background", "theme"))
-        self.background.setCurrentIndex(BACKGROUNDS.index(background))
+        self.background.setCurrentIndex(max(0, _index(BACKGROUNDS, background)))
         self.annotation_text = QCheckBox("Write my annotations' text under their nodes")
         self.annotation_text.setChecked(settings.value("export/annotation_text", "false") == "true")
         self.margin = QSpinBox()
@@ -118,3 +118,8 @@ class ExportDialog(QDialog):
             margin_px=self.margin.value(),
         )
         return ExportRequest(path, self.content.currentIndex() == 1, with_text, options)
+
+
+def _index(choices: tuple[str, ...], value: str) -> int:
+    """Where `value` is among `choices`, or -1 (a setting from another version, or hand-edited)."""
+    return choices.index(value) if value in choices else -1

@@ -58,7 +58,7 @@ from mindmap.ui.outlinepanel import OutlinePanel
 from mindmap.ui.places import Place, load_place, save_place
 from mindmap.ui.scene import MapScene
 from mindmap.ui.textmetrics import TextBlock, TextMeasurer, measure_outline
-from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
+from mindmap.ui.theme import LIGHT, ThemeChoice, apply_colour_scheme, resolve_theme
 from mindmap.ui.view import MapView
 from mindmap.ui.watcher import FileWatcher
 
@@ -582,16 +582,18 @@ class MainWindow(QMainWindow):
         """Export as asked; says how it went in the status bar, or why not in a message box."""
         assert self.outline is not None
         theme = resolve_theme(self.theme_choice)
-        scene = self.scene
-        if request.expand_all or request.with_annotation_text:
-            scene = scene_for_export(
-                self.outline,
-                set() if request.expand_all else self.folds,
-                self.mode,
-                theme,
-                self.annotations.store,
-                with_text=request.with_annotation_text,
-            )
+        if request.options.background is not None and request.options.background.value() > 160:
+            theme = LIGHT  # a dark theme's pale text would vanish on a white page
+        # A scene of its own: a reload during a long export cannot change what is drawn, and
+        # the selection and find highlights stay on screen, out of the picture.
+        scene = scene_for_export(
+            self.outline,
+            set() if request.expand_all else set(self.folds),
+            self.mode,
+            theme,
+            self.annotations.store,
+            with_text=request.with_annotation_text,
+        )
         progress = QProgressDialog("Exporting the map…", "Cancel", 0, 1000, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import load_outline
 from mindmap.core.viewstate import folds_to_level
+from mindmap.ui import export as export_module
 from mindmap.ui.export import run_export_command, scene_for_export
 from mindmap.ui.theme import LIGHT
 
@@ -159,3 +160,43 @@ def test_with_annotations_writes_their_text_and_markers_show_always(tmp_path: Pa
     assert "✎ Brahmaputra plus Moskva" in noted.read_text(encoding="utf-8")
     marker = "#d93025"  # the 'important' mark, drawn in both
     assert marker in plain.read_text(encoding="utf-8")
+
+
+def test_output_that_is_the_outline_itself_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "notes.svg"  # an outline with an image's name
+    src.write_text("Root:\n  - a\n", encoding="utf-8")
+    assert run_export_command([str(src), "-o", str(src)]) == 1
+    assert capsys.readouterr().err == f"{src}: that is the outline itself; choose another name\n"
+    assert src.read_text(encoding="utf-8") == "Root:\n  - a\n"
+
+
+def test_map_too_large_for_the_pixel_cap_is_scaled_down_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "MAX_PIXELS", 3_000_000)  # the sample needs ~13 M at 2
+    out = export(tmp_path, "capped.png")
+    printed = capsys.readouterr()
+    used = float(re.search(r"at scale ([0-9.]+)", printed.out).group(1))
+    assert 0.5 < used < 2
+    assert printed.err == (
+        "mindmap export: warning: the map is too large for one image at scale 2; "
+        f"exported at scale {used:.3g} instead\n"
+    )
+    image = QImage(str(out))
+    assert image.width() * image.height() <= 3_000_000
+    assert image.width() * image.height() > 2_900_000  # the largest that fits, not smaller
+
+
+def test_map_too_large_to_be_readable_is_refused_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "MAX_PIXELS", 200_000)  # only scale ~0.25 would fit
+    out = tmp_path / "huge.png"
+    out.write_bytes(b"an older picture")
+    assert run_export_command([str(SAMPLE), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{out}: the map is too large for one readable image")
+    assert out.read_bytes() == b"an older picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["huge.png"]

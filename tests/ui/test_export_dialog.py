@@ -6,14 +6,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from mindmap.ui.export import ExportCancelledError, ExportOptions, export_scene
-from mindmap.ui.exportdialog import ExportDialog
-from mindmap.ui.theme import LIGHT
+from mindmap.core.layout import LayoutMode
+from mindmap.ui.export import (
+    ExportCancelledError,
+    ExportOptions,
+    export_scene,
+    run_export_command,
+    scene_for_export,
+)
+from mindmap.ui.exportdialog import ExportDialog, ExportRequest
+from mindmap.ui.theme import LIGHT, ThemeChoice
 from mindmap.ui.window import MainWindow
+
+SAMPLE = Path(__file__).parents[2] / "outline.yaml"
 
 
 def answer_dialog(path: Path, scale: float, background_index: int) -> None:
@@ -60,3 +69,30 @@ def test_cancelled_export_leaves_existing_file_alone(
         export_scene(sample_window.scene, out, LIGHT, ExportOptions(scale=2), lambda _: False)
     assert out.read_bytes() == b"an older export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.png", "settings.ini"]
+
+
+def test_window_export_is_the_map_without_selection_or_find_highlights(
+    sample_window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sample_window.set_theme(ThemeChoice.LIGHT)
+    sample_window.select(sample_window.outline.root.children[0].key)
+    sample_window.find_bar.open_bar()
+    qtbot.keyClicks(sample_window.find_bar.field, "Russia")
+    assert sample_window.scene.matches
+    window_png, command_png = tmp_path / "window.png", tmp_path / "command.png"
+    request = ExportRequest(window_png, False, False, ExportOptions(scale=1.0))
+    assert sample_window.run_export(request) is not None
+    assert run_export_command([str(SAMPLE), "-o", str(command_png), "--scale", "1"]) == 0
+    assert QImage(str(window_png)) == QImage(str(command_png))
+
+
+def test_dark_theme_on_a_white_page_is_drawn_in_the_light_theme(
+    sample_window: MainWindow, tmp_path: Path
+) -> None:
+    sample_window.set_theme(ThemeChoice.DARK)
+    white, light = tmp_path / "white.png", tmp_path / "light.png"
+    options = ExportOptions(scale=1.0, background=QColor("#ffffff"))
+    assert sample_window.run_export(ExportRequest(white, False, False, options)) is not None
+    scene = scene_for_export(sample_window.outline, set(), LayoutMode.MINDMAP, LIGHT)
+    export_scene(scene, light, LIGHT, options)
+    assert QImage(str(white)) == QImage(str(light))
