@@ -20,7 +20,7 @@ import enum
 from bisect import bisect_left
 from collections.abc import Callable, Container
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, attrgetter, sub
 
@@ -265,6 +265,9 @@ class LayoutChange:
     """Keys whose box is new or moved since the previous call (every key on the first call)."""
     removed: set[str]
     """Keys that the previous call showed and that are hidden now."""
+    reshaped: set[str] = field(default_factory=set)
+    """Changed keys whose shown children may now sit otherwise relative to them (re-packed, or
+    their branch changed side). Every other changed key moved together with its subtree."""
 
 
 _ALL, _COMPARE, _SHIFT = 0, 1, 2  # how `IncrementalLayout._move` updates a branch's boxes
@@ -438,8 +441,9 @@ class IncrementalLayout:
             removed.update(keys[a:c])
         self._show(shown, changed)
         dirty = self._repack(candidates)
+        reshaped = {keys[v] for v in dirty}
         if self._open[0]:
-            self._lay_branches(shown, changed)
+            self._lay_branches(shown, changed, reshaped)
         else:
             self._placed.clear()
             w, h = self._width[0], self._height[0]
@@ -456,7 +460,7 @@ class IncrementalLayout:
         box_list = self._boxes
         for a, c in shown:
             boxes.update(zip(keys[a:c], box_list[a:c], strict=True))  # type: ignore[arg-type]
-        return LayoutChange(self.layout, changed, removed)
+        return LayoutChange(self.layout, changed, removed, reshaped)
 
     def preorder(self) -> list[str]:
         """The keys of the shown nodes in pre-order (`layout.boxes` is only on the first call)."""
@@ -712,7 +716,9 @@ class IncrementalLayout:
             reaches.append(max(bottom[a:c]))
         return min(tops), max(lows), max(reaches)
 
-    def _lay_branches(self, shown: list[tuple[int, int]], changed: set[str]) -> None:
+    def _lay_branches(
+        self, shown: list[tuple[int, int]], changed: set[str], reshaped: set[str]
+    ) -> None:
         """Pack the main branches around the root and bring their boxes up to date."""
         branches: list[int] = self._kids[0]  # type: ignore[assignment]
         mark, extents, placed = self._mark, self._extents, self._placed
@@ -756,6 +762,7 @@ class IncrementalLayout:
             before = placed.get(b)
             if before is None or before[1] != side:
                 self._move(b, off, side, changed, _ALL)
+                reshaped.update(self._keys[b : self._end[b]])  # mirrored: every edge turns
             elif mark[b]:
                 self._move(b, off, side, changed, _COMPARE)
                 compared.append(b)

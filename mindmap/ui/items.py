@@ -92,6 +92,7 @@ class NodeItem(QGraphicsItem):
             self._static = None
         self._look = look
         self.box, self.block, self.colour, self.theme = box, block, colour, theme
+        self.rgba: int = look[5]
         self.style: LevelStyle = level_style(min(box.depth, 3))
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched

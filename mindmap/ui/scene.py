@@ -121,7 +121,19 @@ class MapScene(QGraphicsScene):
             for key in change.removed
             if (parent := shown.outline.parent_of.get(key)) is not None and parent.key in boxes
         }
-        self._show_edges(layout, parents)
+        # Most parents moved with their whole subtree: their edges keep their shape and only
+        # follow. Those re-packed or turned, and those shown anew, are drawn again.
+        groups_of, edges, reshaped = self._groups_of, self._edges, change.reshaped
+        redraw = set()
+        for key in parents:
+            groups = groups_of.get(key)
+            if key in reshaped or not groups:
+                redraw.add(key)
+                continue
+            box = boxes[key]
+            for group in groups:
+                edges[group].setPos(box.x, box.y)
+        self._show_edges(layout, redraw)
         self._finish(layout)
         return layout
 
@@ -194,25 +206,29 @@ class MapScene(QGraphicsScene):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base = QTransform.fromScale(zoom, zoom).translate(-rect.left(), -rect.top())
         deep_edges = zoom >= OVERVIEW_DEEP_EDGES_ZOOM  # below it they would be sub-pixel dust
-        owner_depth = {key: item.box.depth for key, item in self.nodes.items()}
+        nodes = self.nodes
         for group, edge in self._edges.items():
-            if deep_edges or owner_depth.get(self._edge_owner[group], 0) < 2:
+            owner = nodes.get(self._edge_owner[group])
+            if deep_edges or (owner is not None and owner.box.depth < 2):
                 painter.setTransform(QTransform.fromTranslate(edge.x(), edge.y()) * base)
                 edge.paint(painter, _PLAIN_OPTION)
         painter.setTransform(base)
         readable = MIN_TEXT_PX / zoom
-        bars: dict[int, list[QRectF]] = {}  # one drawRects call per colour
-        for item in self.nodes.values():
+        # Depths whose titles are big enough to read at this zoom (the root, main branches)
+        # are painted as on screen; the rest as bars, one drawRects call per colour.
+        painted = [level_style(d).font.pointSizeF() * 96 / 72 >= readable for d in range(4)]
+        bars: dict[int, list[QRectF]] = {}
+        for item in nodes.values():
             box = item.box
-            if item.style.font.pointSizeF() * 96 / 72 >= readable:  # the root, main branches
+            if painted[min(box.depth, 3)]:
                 painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
                 item.paint(painter, _PLAIN_OPTION)
                 painter.setTransform(base)
-            else:
-                rects = bars.get(item.colour.rgba())
-                if rects is None:
-                    rects = bars[item.colour.rgba()] = []
-                rects.append(QRectF(box.x, box.y, box.width, box.height))
+                continue
+            rects = bars.get(item.rgba)
+            if rects is None:
+                rects = bars[item.rgba] = []
+            rects.append(QRectF(box.x, box.y, box.width, box.height))
         painter.setPen(Qt.PenStyle.NoPen)
         for rgba, rects in bars.items():
             bar = QColor.fromRgba(rgba)
