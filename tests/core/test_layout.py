@@ -519,6 +519,15 @@ def check_incremental(
     after = snapshot(change.layout)
     assert change.changed == {k for k, v in after.items() if before.get(k) != v}
     assert change.removed == before.keys() - after.keys()
+    for key, (x, y, *_, parent) in after.items():  # outside `reshaped`, subtrees move whole
+        if parent is None or parent in change.reshaped or not {key, parent} <= before.keys():
+            continue
+        (px, py), (old_x, old_y), (old_px, old_py) = (
+            after[parent][:2],
+            before[key][:2],
+            before[parent][:2],
+        )
+        assert (x - px, y - py) == pytest.approx((old_x - old_px, old_y - old_py), abs=EPS), key
     return after
 
 
