@@ -29,7 +29,8 @@ class OutlinePanel(QDockWidget):
         self.setWidget(self.editor)
         self.path: Path | None = None
         self._loading = False
-        self._waiting: str | None = None  # text loaded while hidden, shown when the panel shows
+        # Text (and its error line) loaded while hidden, put in the editor when the panel shows.
+        self._waiting: tuple[str, int | None] | None = None
         self.visibilityChanged.connect(self._shown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -42,19 +43,36 @@ class OutlinePanel(QDockWidget):
         """Whether the panel holds edits that are not saved."""
         return self.editor.document().isModified()
 
-    def load(self, path: Path, text: str) -> None:
-        """Show the file's text, as saved (not dirty), keeping the cursor's line.
+    def load(self, path: Path, text: str, *, editable: bool = True) -> None:
+        """Show the file's text, as saved (not dirty), keeping the cursor's line. A file that
+        could not be read as it is (not UTF-8) is shown read-only: saving it would damage it.
 
         While the panel is hidden the text waits: filling and colouring a big document costs
-        more than the reload itself, and nobody sees it.
+        more than the reload itself, and nobody sees it. What the editor held goes at once, so
+        that nothing stale is ever saved.
         """
         self.path = path
-        if not self.isVisible():
-            self._waiting = text
+        self.editor.setReadOnly(not editable)
+        if self.isVisible():
+            self._fill(text, None)
             return
-        self._fill(text)
+        self._waiting = (text, None)
+        if not self.editor.document().isEmpty():
+            self._loading = True
+            try:
+                self.editor.clear()
+            finally:
+                self._loading = False
+        self.editor.document().setModified(False)
 
-    def _fill(self, text: str) -> None:
+    def mark_error(self, line: int | None) -> None:
+        """Mark the line of the file's first problem (None: no problem)."""
+        if self._waiting is not None:
+            self._waiting = (self._waiting[0], line)
+        else:
+            self.editor.set_error_line(line)
+
+    def _fill(self, text: str, error_line: int | None) -> None:
         self._waiting = None
         line = self.editor.current_line()
         self._loading = True
@@ -63,7 +81,7 @@ class OutlinePanel(QDockWidget):
         finally:
             self._loading = False
         self.editor.document().setModified(False)
-        self.editor.set_error_line(None)
+        self.editor.set_error_line(error_line)
         self.show_line(line)
 
     def show_line(self, line: int) -> None:
@@ -75,8 +93,11 @@ class OutlinePanel(QDockWidget):
             self._loading = False
 
     def save(self) -> None:
-        """Write the text to the file atomically; OSError says why it could not."""
-        if self.path is None:
+        """Write the edited text to the file atomically; OSError says why it could not.
+
+        Only edits are written: a panel without any holds nothing newer than the file.
+        """
+        if self.path is None or not self.is_dirty():
             return
         write_atomic(self.path, self.editor.toPlainText().encode("utf-8"))
         self.editor.document().setModified(False)
@@ -97,7 +118,7 @@ class OutlinePanel(QDockWidget):
 
     def _shown(self, visible: bool) -> None:
         if visible and self._waiting is not None:
-            self._fill(self._waiting)
+            self._fill(*self._waiting)
 
     def _typed(self) -> None:
         if not self._loading:

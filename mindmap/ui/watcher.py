@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 DEBOUNCE_MS = 150
+MISSING_POLL_MS = 500  # while the file (or its folder) is gone, look for it this often
 
 
 class FileWatcher(QObject):
@@ -29,6 +30,11 @@ class FileWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._settle)
+        # A deleted folder drops its watch, and nothing tells when it comes back: poll, slowly,
+        # and only while the file is missing.
+        self._poll = QTimer(self)
+        self._poll.setInterval(MISSING_POLL_MS)
+        self._poll.timeout.connect(self._settle)
         self.path: Path | None = None
         self._signature: tuple[int, int, int] | None = None
         self._present = False
@@ -38,8 +44,8 @@ class FileWatcher(QObject):
         old = self._watcher.files() + self._watcher.directories()
         if old:
             self._watcher.removePaths(old)
+        self._poll.stop()
         self.path = path.resolve()
-        self._watcher.addPath(str(self.path.parent))
         self._rewatch()
         self._signature = self._stat()
         self._present = self._signature is not None
@@ -61,7 +67,13 @@ class FileWatcher(QObject):
         return (info.st_ino, info.st_size, info.st_mtime_ns) if info else None
 
     def _rewatch(self) -> None:
-        if self.path is not None and self.path.exists():
+        """Watch the file and its folder again where a rename or a delete dropped the watch."""
+        if self.path is None:
+            return
+        folder = str(self.path.parent)
+        if folder not in self._watcher.directories() and self.path.parent.is_dir():
+            self._watcher.addPath(folder)
+        if self.path.exists():
             self._watcher.addPath(str(self.path))  # a no-op when already watched
 
     def _poke(self, _changed_path: str) -> None:
@@ -72,11 +84,16 @@ class FileWatcher(QObject):
         self._rewatch()
         signature = self._stat()
         if signature is None:
+            self._poll.start()
             if self._present:
                 self._present = False
                 self.vanished.emit()
             return
-        self._present = True
-        if signature != self._signature:
+        self._poll.stop()
+        returned, self._present = not self._present, True
+        if returned:  # its folder may be another one now (renamed away, made anew): watch it
+            self._watcher.removePath(str(self.path.parent))
+            self._rewatch()
+        if signature != self._signature or returned:  # moved away and back: same signature
             self._signature = signature
             self.changed.emit()

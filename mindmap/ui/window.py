@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.layout_: Layout | None = None
         self.blocks: dict[str, TextBlock] = {}
         self.folds: set[str] = set()
+        self._asking_about_disk = False  # the "changed on disk" question is open
         self.measurer = TextMeasurer()
         self.theme_choice = ThemeChoice(self.settings.value("view/theme", "system"))
         self.mode = LayoutMode(self.settings.value("view/layout", LayoutMode.MINDMAP.value))
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path) -> bool:
         """Open `path`. A file that does not load still opens in the Outline panel, with its
         message in the banner, so that it can be fixed; the map shows once it loads."""
+        if self.outline_panel.is_dirty() and not self._confirm_drop_edits():
+            return False
         if self.annotations.unsaved and not self.annotating.confirm_unsaved():
             return False
         try:
@@ -181,30 +184,14 @@ class MainWindow(QMainWindow):
         self.scene.forget_items()
         self.outline = None
         self.layout_ = None
+        self.folds = set()
         self._end_find()
         self._remember_recent(path)
         self._show_title()
         self._show_details(None)
-        self.outline_panel.load(path, data.decode("utf-8-sig", errors="replace"))
         self.notes_banner.clear()
         self.annotations.open(path, None)
-        try:
-            parsed = parse_outline(data, str(path))
-        except OutlineError as error:
-            self._show_problem(error)
-            return False
-        self.banner.clear()
-        place = load_place(self.settings, path)
-        self.folds = initial_folds(parsed.outline)
-        if place is not None:
-            self.folds = set(place.folds & parsed.outline.by_key.keys())
-        self._apply(parsed)
-        if place is None:
-            self.view.fit_map()
-        else:
-            self.view.set_zoom(place.zoom)
-            self.view.centerOn(QPointF(*place.centre))
-        return True
+        return self._load(data)
 
     def reload(self) -> None:
         """Read the file again from disk (F5), keeping folds, selection and the place on screen.
@@ -215,20 +202,47 @@ class MainWindow(QMainWindow):
             return
         if self.outline_panel.is_dirty() and not self._confirm_drop_edits():
             return
+        self.watcher.acknowledge()  # before reading: a write that lands after it is noticed
         try:
             data = self.path.read_bytes()
         except OSError as error:
             self.banner.show_message(f"{self.path}: cannot read the file: {error.strerror}")
             return
-        self.watcher.acknowledge()
-        self.outline_panel.load(self.path, data.decode("utf-8-sig", errors="replace"))
+        self._load(data)
+
+    def _load(self, data: bytes) -> bool:
+        """Show the file's bytes in the Outline panel and, when they parse, on the map."""
+        assert self.path is not None
+        try:
+            text, readable = data.decode("utf-8-sig"), True
+        except UnicodeDecodeError:
+            text, readable = data.decode("utf-8-sig", errors="replace"), False
+        self.outline_panel.load(self.path, text, editable=readable)
         try:
             parsed = parse_outline(data, str(self.path))
         except OutlineError as error:
             self._show_problem(error)
-            return
+            return False
+        self._show(parsed)
+        return True
+
+    def _show(self, parsed: ParsedOutline) -> None:
+        """Show a parsed outline: the first time as remembered (or fitted), then in place."""
         self.banner.clear()
+        if self.outline is not None:
+            self._apply(parsed)
+            return
+        assert self.path is not None
+        place = load_place(self.settings, self.path)
+        self.folds = initial_folds(parsed.outline)
+        if place is not None:
+            self.folds = set(place.folds & parsed.outline.by_key.keys())
         self._apply(parsed)
+        if place is None:
+            self.view.fit_map()
+        else:
+            self.view.set_zoom(place.zoom)
+            self.view.centerOn(QPointF(*place.centre))
 
     def _apply(self, parsed: ParsedOutline) -> None:
         """Show a newly parsed outline in place of the old one: folds, selection, the node at
@@ -268,6 +282,7 @@ class MainWindow(QMainWindow):
         more = len(error.problems) - 1
         text = str(first) + (f"  (and {more} more)" if more else "")
         line = first.line
+        self.outline_panel.mark_error(line or None)
         if line:
             self.banner.show_message(text, f"Show line {line}", lambda: self.show_line(line))
         else:
@@ -280,16 +295,25 @@ class MainWindow(QMainWindow):
 
     def _file_changed(self) -> None:
         """The file changed on disk: reload, or ask first when the panel holds unsaved edits."""
+        if self._asking_about_disk:  # asked already: the answer will look at the file as it is
+            return
         if self.outline_panel.is_dirty():
-            choice = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 "The outline changed on disk",
                 f"{self.path} was changed by another program, and the Outline panel has "
-                "edits that are not saved.",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
-                QMessageBox.StandardButton.Ignore,
+                "edits that are not saved. Which version do you want?",
+                parent=self,
             )
-            if choice != QMessageBox.StandardButton.Discard:
+            keep = box.addButton("Keep My Edits", QMessageBox.ButtonRole.RejectRole)
+            box.addButton("Load the File from Disk", QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(keep)
+            self._asking_about_disk = True
+            try:
+                box.exec()
+            finally:
+                self._asking_about_disk = False
+            if box.clickedButton() is keep:
                 self.statusBar().showMessage(
                     "Kept your edits; saving them will replace the file on disk.", 10_000
                 )
@@ -304,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def save_outline(self) -> None:
         """Ctrl+S: write the panel's text to the file, atomically."""
-        if self.path is None:
+        if self.path is None or not self.outline_panel.is_dirty():
             return
         try:
             self.outline_panel.save()
@@ -323,8 +347,7 @@ class MainWindow(QMainWindow):
         self._show_problem(error)
 
     def _preview(self, parsed: ParsedOutline) -> None:
-        self.banner.clear()
-        self._apply(parsed)
+        self._show(parsed)
 
     def _confirm_drop_edits(self) -> bool:
         choice = QMessageBox.question(

@@ -99,6 +99,7 @@ def test_broken_file_keeps_the_map_and_shows_the_line_until_fixed(
     window.banner.action.click()
     assert window.outline_panel.isVisible()
     assert window.outline_panel.editor.current_line() == 3
+    assert window.outline_panel.editor.error_line == 3  # marked in the editor too
 
     rename_over(outline_file, OUTLINE.replace("BrahMos", "BrahMos missile"))
     qtbot.wait_until(lambda: not window.banner.isVisible(), timeout=3000)
@@ -114,6 +115,9 @@ def test_vanished_file_is_said_and_the_map_stays(
     qtbot.wait_until(window.banner.isVisible, timeout=3000)
     assert "deleted or moved away" in window.banner.label.text()
     assert titles(window) == before
+
+    outline_file.write_text(OUTLINE, encoding="utf-8")  # put back, not a byte changed
+    qtbot.wait_until(lambda: not window.banner.isVisible(), timeout=3000)
 
 
 def type_into_panel(window: MainWindow, qtbot: QtBot, old: str, new: str) -> None:
@@ -137,21 +141,22 @@ def test_typing_previews_and_ctrl_s_saves_without_a_second_change(
     qtbot.keyClick(window.outline_panel.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert outline_file.read_text(encoding="utf-8") == OUTLINE.replace("Gaganyaan", "Chandrayaan")
     assert window.windowTitle() == "outline.yaml — Mindmap"
-    items = dict(window.scene.nodes)
-    qtbot.wait(400)  # longer than the watcher's debounce: its event, if any, has come
-    assert window.scene.nodes == items
+    with qtbot.assertNotEmitted(window.watcher.changed):
+        window.watcher._settle()  # what the watcher does once the save's file events settle
     assert not window.banner.isVisible()
 
 
-def answer_question(button: QMessageBox.StandardButton) -> None:
-    """Press `button` of the next message box, as soon as it shows."""
+def answer_question(button: QMessageBox.StandardButton | str) -> None:
+    """Press `button` (a standard one, or the one with this text) of the next message box."""
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(button).click()
-        else:
+        if not isinstance(box, QMessageBox):
             QTimer.singleShot(20, answer)
+        elif isinstance(button, str):
+            next(b for b in box.buttons() if b.text() == button).click()
+        else:
+            box.button(button).click()
 
     QTimer.singleShot(0, answer)
 
@@ -162,9 +167,7 @@ def test_disk_change_during_unsaved_edits_asks(
 ) -> None:
     window = opened
     type_into_panel(window, qtbot, "Gaganyaan", "Chandrayaan")
-    answer_question(
-        QMessageBox.StandardButton.Ignore if keep_mine else QMessageBox.StandardButton.Discard
-    )
+    answer_question("Keep My Edits" if keep_mine else "Load the File from Disk")
     rename_over(outline_file, OUTLINE.replace("Sakhalin I", "Sakhalin II"))
     if keep_mine:
         qtbot.wait_until(lambda: "Kept your edits" in window.statusBar().currentMessage())
@@ -212,3 +215,66 @@ def test_map_selection_and_editor_cursor_follow_each_other(
     panel.editor.setFocus()
     panel.editor.go_to_line(4)  # the user moves the cursor to "- Su-30"
     assert window.scene.selected == "Revision/Defence/Su-30"
+
+
+def test_ctrl_s_without_edits_writes_nothing_and_never_an_older_text(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot
+) -> None:
+    window = opened
+    qtbot.keyClick(window.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert outline_file.read_text(encoding="utf-8") == OUTLINE  # the panel was never shown
+    window.outline_panel.focus_editor()
+    window.outline_panel.hide()
+    newer = OUTLINE.replace("Sakhalin I", "Sakhalin II")
+    rename_over(outline_file, newer)
+    qtbot.wait_until(lambda: "Sakhalin II" in titles(window), timeout=3000)
+    qtbot.keyClick(window.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert outline_file.read_text(encoding="utf-8") == newer
+
+
+def test_opening_another_file_asks_about_unsaved_edits(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = opened
+    type_into_panel(window, qtbot, "Gaganyaan", "Chandrayaan")
+    other = tmp_path / "other.yaml"
+    other.write_text("Other:\n  - leaf\n", encoding="utf-8")
+    answer_question(QMessageBox.StandardButton.Cancel)
+    assert not window.open_file(other)
+    assert window.path == outline_file
+    assert "Chandrayaan" in window.outline_panel.editor.toPlainText()
+    answer_question(QMessageBox.StandardButton.Discard)
+    assert window.open_file(other)
+    assert window.windowTitle() == "other.yaml — Mindmap"
+    assert not window.outline_panel.is_dirty()
+    assert outline_file.read_text(encoding="utf-8") == OUTLINE
+
+
+def test_a_file_broken_at_open_shows_as_remembered_once_fixed(
+    window: MainWindow, outline_file: Path, qtbot: QtBot
+) -> None:
+    folded = OUTLINE.replace(
+        "  - Energy:\n", "  - title: Energy\n    collapsed: true\n    children:\n"
+    )
+    outline_file.write_text(folded.replace("BrahMos", "'BrahMos"), encoding="utf-8")
+    assert not window.open_file(outline_file)
+    assert window.banner.isVisible()
+    rename_over(outline_file, folded)
+    qtbot.wait_until(lambda: bool(window.scene.nodes), timeout=3000)
+    assert window.folds == {"Revision/Energy"}  # collapsed: true holds on the first good load
+    assert "Revision/Energy/Kudankulam" not in window.scene.nodes
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.map_rect)  # fitted, as a first open is
+
+
+def test_a_file_that_is_not_utf8_cannot_be_damaged_from_the_panel(
+    window: MainWindow, outline_file: Path
+) -> None:
+    data = OUTLINE.replace("Su-30", "Su-30 caf\xe9").encode("latin-1")
+    outline_file.write_bytes(data)
+    assert not window.open_file(outline_file)
+    assert "not UTF-8" in window.banner.label.text()
+    window.outline_panel.focus_editor()
+    assert window.outline_panel.editor.isReadOnly()
+    window.save_outline()
+    assert outline_file.read_bytes() == data
