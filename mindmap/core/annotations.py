@@ -85,6 +85,9 @@ class AnnotationStore:
         annotation of its own. Anything else waits, unattached, for the user.
         """
         moved = False
+        self.unattached = set()
+        if not self.items:  # the common case on a big map: nothing to look for
+            return False
         titles: dict[str, list[str]] = {}
         for node in outline.root.walk():
             titles.setdefault(node.title, []).append(node.key)

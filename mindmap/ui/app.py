@@ -31,7 +31,9 @@ def open_window(path: Path, settings: QSettings | None = None) -> MainWindow:
     window.show()
     with gc_paused():
         window.open_file(path)
-    gc.freeze()  # what the open made lives as long as the window: keep it out of GC passes
+        # What the open made lives as long as the window: keep it out of GC passes, from the
+        # first one on (frozen after the pause, that first pass would walk all of it).
+        gc.freeze()
     return window
 
 

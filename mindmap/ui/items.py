@@ -334,8 +334,10 @@ class EdgeItem(QGraphicsItem):
         painter.drawPath(self._path)
 
 
-def add_curve(path: QPainterPath, start: QPointF, end: QPointF) -> None:
-    """A smooth S-curve leaving `start` and reaching `end` horizontally."""
-    middle = (start.x() + end.x()) / 2
-    path.moveTo(start)
-    path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)
+def add_curve(path: QPainterPath, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """A smooth S-curve leaving `start` and reaching `end` horizontally (plain numbers: a big
+    map draws thousands, and QPointF objects cost more than the curves)."""
+    (sx, sy), (ex, ey) = start, end
+    middle = (sx + ex) / 2
+    path.moveTo(sx, sy)
+    path.cubicTo(middle, sy, middle, ey, ex, ey)

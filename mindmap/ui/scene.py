@@ -9,8 +9,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransfo
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
+    QToolTip,
 )
 
 from mindmap.core.annotations import Annotation, AnnotationStore
@@ -150,9 +152,7 @@ class MapScene(QGraphicsScene):
             item.setVisible(True)
         self.nodes[key] = item
         annotation = shown.annotations.get(key) if shown.annotations is not None else None
-        if item.node is not node or item.annotation != annotation:
-            item.node = node
-            item.setToolTip(_tooltip(node, annotation))
+        item.node = node
         folded = key in shown.folds and bool(node.children)
         item.configure(
             box,
@@ -310,9 +310,8 @@ class MapScene(QGraphicsScene):
             self.addItem(item)
         if item.shape_key != shape:
             path = QPainterPath()
-            origin = QPointF(*start)
             for end in ends:
-                add_curve(path, origin, QPointF(*end))
+                add_curve(path, start, end)
             item.set_path(path, colour, width)
             item.shape_key = shape
         if (item.x(), item.y()) != (px, py):
@@ -339,7 +338,6 @@ class MapScene(QGraphicsScene):
                 annotation = annotations.get(key)
                 if annotation != item.annotation:
                     item.set_annotation(annotation)
-                    item.setToolTip(_tooltip(item.node, annotation))
 
     def flash(self, keys: set[str]) -> None:
         """Highlight new nodes for a moment, so that the eye finds what a reload added."""
@@ -362,6 +360,16 @@ class MapScene(QGraphicsScene):
             if isinstance(item, NodeItem):
                 return item
         return None
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt's name
+        """Hover text made when asked for: most nodes are never hovered on a big map."""
+        item = self.node_at(event.scenePos())
+        text = tooltip(item.node, item.annotation) if item is not None and item.node else ""
+        if text:
+            QToolTip.showText(event.screenPos(), text, event.widget())
+        else:
+            QToolTip.hideText()
+        event.accept()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         item = self.node_at(event.scenePos())
@@ -430,7 +438,7 @@ def _anchor_y(box: Box) -> float:
     return box.height / 2 if level_style(min(box.depth, 3)).boxed else box.height - 1.0
 
 
-def _tooltip(node: Node, annotation: Annotation | None) -> str:
+def tooltip(node: Node, annotation: Annotation | None) -> str:
     """Hover text: the author's note, tags and link, and the user's annotation."""
     parts = [node.note] if node.note else []
     if node.tags:
