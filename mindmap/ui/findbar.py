@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+_BAR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 
 
 class FindBar(QWidget):
@@ -57,8 +59,22 @@ class FindBar(QWidget):
             self.count.setText("")
         elif total == 0:
             self.count.setText("no match")
+        elif current is None:
+            self.count.setText(f"{total} match" + ("es" if total > 1 else ""))
         else:
-            self.count.setText(f"{current or 0} of {total}")
+            self.count.setText(f"{current} of {total}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Enter and Escape in the field are the bar's, not the window's shortcuts (which
+        centre the selection and clear it): claim them before the shortcuts see them."""
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.key() in _BAR_KEYS  # type: ignore[attr-defined]
+        ):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -188,3 +188,29 @@ def test_items_match_a_fresh_layout_after_many_folds(sample_window: MainWindow) 
         folded = key in window.folds and bool(window.outline.by_key[key].children)
         assert (item.hidden > 0) == folded, key
     assert_edges_run_from_parents_to_children(window)
+
+
+def test_find_bar_enter_steps_to_hidden_matches_and_escape_closes(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = sample_window
+    window.fold_all()  # every match below the main branches is hidden
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = window.find_bar.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "sukhoi")
+    assert window.find_bar.count.text() == "2 matches"
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    first = window.scene.selected
+    assert window.outline.by_key[first].title == "Major collaboration programmes"  # its note
+    assert window.find_bar.count.text() == "1 of 2"
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert window.scene.nodes[first].sceneBoundingRect().contains(centre)  # unfolded, centred
+    qtbot.keyClick(field, Qt.Key.Key_Enter)
+    assert window.outline.by_key[window.scene.selected].title == "Sukhoi Su-30"
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.scene.selected == first
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert not window.scene.matches
+    assert window.scene.selected == first  # the place found is kept
