@@ -121,7 +121,8 @@ def layout_outline(
     centred on (0, 0) and every parent is centred between the centres of its first and last
     child (on each side, for the root). In MINDMAP mode the first main branches go right, top
     to bottom, and the rest go left, bottom to top (clockwise, as XMind reads): the split is
-    the one that makes the sums of the branches' subtree heights on both sides closest.
+    the one that makes the sides' node counts closest, folded nodes included, so that a fold
+    never moves a branch to the other side.
     """
     level_gap = float(spacing.level_gap)
     sib_gap = float(spacing.sibling_gap)
@@ -193,7 +194,7 @@ def layout_outline(
     # Split the main branches between the sides and stack each side on the root. Ties go to
     # the right side; the left side is stacked bottom to top, so it reads on clockwise.
     count = len(branches)
-    split = _split(mode, tops, lows)
+    split = _split(mode, [_subtree_size(nodes[b]) for b in branches])
     offset = [0.0] * count
     for order in (range(split), range(count - 1, split - 1, -1)):
         if order:
@@ -236,23 +237,33 @@ def layout_outline(
     return Layout(boxes, (left, top, right, low))
 
 
-def _split(mode: LayoutMode, tops: list[float], lows: list[float]) -> int:
-    """How many main branches go right: the split that balances the sides' subtree heights.
+def _split(mode: LayoutMode, sizes: list[int]) -> int:
+    """How many main branches go right: the split that balances the sides' node counts.
 
-    Ties go to the right side. Shared by both layouts, so that they split alike to the bit.
+    The counts include folded nodes: a side fills the same way whatever is folded, and a
+    student finds each branch where it always was. Ties go to the right side. Shared by both
+    layouts, so that they split alike.
     """
-    count = len(tops)
+    count = len(sizes)
     if mode is not LayoutMode.MINDMAP or count < 2:
         return count
-    heights = list(map(sub, lows, tops))
-    total = sum(heights)
-    split, best, acc = 0, total, 0.0
+    total = sum(sizes)
+    split, best, acc = 0, total, 0
     for k in range(1, count + 1):
-        acc += heights[k - 1]
+        acc += sizes[k - 1]
         imbalance = abs(2 * acc - total)
         if imbalance <= best:
             split, best = k, imbalance
     return split
+
+
+def _subtree_size(node: Node) -> int:
+    """How many nodes the subtree of `node` holds, folded or not."""
+    count, stack = 0, [node]
+    while stack:
+        count += 1
+        stack.extend(stack.pop().children)
+    return count
 
 
 @dataclass(slots=True)
@@ -727,10 +738,9 @@ class IncrementalLayout:
         for b in branches:
             if mark[b] or b not in extents:
                 extents[b] = self._extent(b)
-        tops = [extents[b][0] for b in branches]
-        lows = [extents[b][1] for b in branches]
         count = len(branches)
-        split = _split(self._mode, tops, lows)
+        end = self._end
+        split = _split(self._mode, [end[b] - b for b in branches])
         state, place = self._state, self._place
         relx, prelim = state.relx, state.prelim
         record: list[float] = []

@@ -181,11 +181,8 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
 
     branches = [] if root.key in folded else [boxes[c.key] for c in root.children]
     if mode is LayoutMode.MINDMAP and len(branches) > 1:
-        # The split balances the heights of the branches' subtrees; ties go right.
-        heights = [
-            max(d.bottom for d in subtree(b.key)) - min(d.y for d in subtree(b.key))
-            for b in branches
-        ]
+        # The split balances the sides' node counts, folded nodes included; ties go right.
+        heights = [sum(1 for _ in child.walk()) for child in root.children]
         k = sum(b.side > 0 for b in branches)
 
         def imbalance(split: int) -> float:
@@ -584,9 +581,10 @@ def test_incremental_first_update_reports_every_box_and_then_nothing() -> None:
     assert again.layout is first.layout
 
 
-def test_incremental_fold_that_moves_a_branch_to_the_other_side() -> None:
+def test_incremental_fold_keeps_every_branch_on_its_side() -> None:
     # As in test_mindmap_balances_heights_and_mirrors_the_left_side: a alone on the right.
-    # Folded, a is as tall as b, c and d, so the split becomes a b | d c: b changes side.
+    # Folded, a is no taller than b, c and d; but sides are chosen on node counts, folded
+    # nodes included, so b stays on the left and nothing there moves.
     tree = node("R", node("a", node("a1"), node("a2"), node("a3")), node("b"), node("c"), node("d"))
     sizes = {**ROOT, "a": (60, 20), "b": (60, 20), "c": (80, 20), "d": (60, 20)}
     engine = IncrementalLayout(tree, measure_from(sizes))
@@ -595,12 +593,12 @@ def test_incremental_fold_that_moves_a_branch_to_the_other_side() -> None:
     kept = {key: boxes[key] for key in "Rabcd"}
     change = engine.update({"a"})
     assert change.removed == {"a1", "a2", "a3"}
-    assert change.changed == {"a", "b", "c", "d"}
-    assert boxes["b"].side == 1
+    assert {key: boxes[key].side for key in "abcd"} == {"a": 1, "b": -1, "c": -1, "d": -1}
+    assert change.changed == set()  # a, alone on its side, stays centred on the root
     assert corners(change.layout) == corners(layout_outline(tree, measure_from(sizes), {"a"}))
     assert all(boxes[key] is box for key, box in kept.items())  # the same boxes, updated
     back = engine.update(set())
-    assert back.changed == {"a", "a1", "a2", "a3", "b", "c", "d"}
+    assert back.changed == {"a1", "a2", "a3"}
     assert list(back.layout.boxes) == ["R", "a", "b", "c", "d", "a1", "a2", "a3"]
     assert engine.preorder() == ["R", "a", "a1", "a2", "a3", "b", "c", "d"]
     assert corners(back.layout) == corners(layout_outline(tree, measure_from(sizes)))
