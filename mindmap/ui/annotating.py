@@ -33,7 +33,7 @@ class Annotating(QObject):
         panel.attach_requested.connect(self._attach_annotation)
         panel.delete_requested.connect(self._delete_annotation)
         window.scene.context_menu_requested.connect(self.context_menu)
-        window.scene.node_double_clicked.connect(self.annotate)
+        window.scene.node_double_clicked.connect(self._double_clicked)
 
     def annotate(self, key: str | None = None) -> None:
         """Open the annotation editor for `key` (default: the selected node)."""
@@ -54,6 +54,11 @@ class Annotating(QObject):
         after = dialog.annotation()
         if _content(after) != _content(before):  # an unchanged Save is no undo step
             session.set(key, after, title)
+
+    def _double_clicked(self, key: str) -> None:
+        """A double-click centres the node, as Enter does, and opens its annotation."""
+        self.window.centre_on(key)
+        self.annotate(key)
 
     def toggle_mark(self, mark: Mark) -> None:
         """Keys 1–3: set a revision mark on the selected node, or take it off."""

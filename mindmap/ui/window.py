@@ -130,12 +130,12 @@ class MainWindow(QMainWindow):
     def _make_details_dock(self) -> None:
         self.details = QTextBrowser()
         self.details.setOpenExternalLinks(True)
-        self.details.setPlaceholderText("Select a node to see its note, tags and link.")
+        self.details.setPlaceholderText("Click a node to read its note.")
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details")
         self.details_dock.setWidget(self.details)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
-        self.details_dock.hide()
+        self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
 
     def _make_status_bar(self) -> None:
         self.file_label = QLabel()
@@ -185,7 +185,9 @@ class MainWindow(QMainWindow):
         self.outline = None
         self.layout_ = None
         self.folds = set()
-        self._end_find()
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()  # its matches were the other file's
+        self.count_label.clear()
         self._remember_recent(path)
         self._show_title()
         self._show_details(None)
