@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 # Z-order: edges under nodes, nodes under the overview picture shown when zoomed far out.
 Z_EDGE = 0.0
@@ -104,6 +105,44 @@ def apply_colour_scheme(choice: ThemeChoice) -> None:
             ThemeChoice.DARK: Qt.ColorScheme.Dark,
         }[choice]
         hints.setColorScheme(scheme)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    # Where the platform or the style ignores the request (offscreen, some desktops, older Qt),
+    # the palette is set by hand so that the window's chrome matches the map.
+    want_dark = resolve_theme(choice) is DARK
+    if _is_dark(app.palette()) != want_dark:
+        app.setPalette(_dark_palette() if want_dark else app.style().standardPalette())
+
+
+def _is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _dark_palette() -> QPalette:
+    """A dark palette for the widgets, in the map's dark colours."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#25282e"),
+        (roles.WindowText, "#e6e6e6"),
+        (roles.Base, "#1e2127"),
+        (roles.AlternateBase, "#2b2f36"),
+        (roles.Text, "#e6e6e6"),
+        (roles.Button, "#2f333a"),
+        (roles.ButtonText, "#e6e6e6"),
+        (roles.ToolTipBase, "#2f333a"),
+        (roles.ToolTipText, "#e6e6e6"),
+        (roles.PlaceholderText, "#8a8f98"),
+        (roles.Highlight, "#8ab4f8"),
+        (roles.HighlightedText, "#1e2127"),
+        (roles.Link, "#8ab4f8"),
+        (roles.BrightText, "#ffffff"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7079"))
+    return palette
 
 
 def branch_colour(index: int, own: str | None) -> QColor:

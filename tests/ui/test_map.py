@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.layout import layout_outline
+from mindmap.ui.theme import ThemeChoice
 from mindmap.ui.window import MainWindow
 
 
@@ -214,3 +215,20 @@ def test_find_bar_enter_steps_to_hidden_matches_and_escape_closes(
     assert not window.find_bar.isVisible()
     assert not window.scene.matches
     assert window.scene.selected == first  # the place found is kept
+
+
+def test_dark_theme_darkens_the_window_too_and_light_brings_it_back(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = sample_window
+
+    def lightness(widget: QWidget, role: QPalette.ColorRole) -> int:
+        return widget.palette().color(role).lightness()
+
+    window.set_theme(ThemeChoice.DARK)
+    assert window.scene.backgroundBrush().color().lightness() < 128
+    qtbot.wait_until(lambda: lightness(window, QPalette.ColorRole.Window) < 128)  # the chrome
+    assert lightness(window.details, QPalette.ColorRole.Base) < 128
+    window.set_theme(ThemeChoice.LIGHT)
+    assert window.scene.backgroundBrush().color().lightness() > 128
+    qtbot.wait_until(lambda: lightness(window, QPalette.ColorRole.Window) > 128)
