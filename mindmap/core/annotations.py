@@ -133,6 +133,10 @@ class AnnotationStore:
             else:
                 newer, older = (other, mine) if other.updated > mine.updated else (mine, other)
                 copy = f"{key} (other version of {older.updated or 'unknown date'})"
+                number = 1
+                while copy in self.items and self.items[copy] != replace(older, key=copy):
+                    number += 1
+                    copy = f"{key} (other version {number} of {older.updated or 'unknown date'})"
                 self.items[key] = newer
                 self.items[copy] = replace(older, key=copy)
 
@@ -162,6 +166,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    if any(c in text for c in "\x85\u2028\u2029"):  # line breaks to YAML: escaped, or lost
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
     style = "|" if "\n" in text and text == text.rstrip(" ") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 

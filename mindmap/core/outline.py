@@ -30,6 +30,7 @@ MAX_ERRORS = 50
 RESERVED = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_UNICODE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 
 
 class OutlineError(FileProblemError):
@@ -58,6 +59,8 @@ def parse_outline(data: bytes | str, path: str) -> ParsedOutline:
     """Parse outline text (bytes must be UTF-8; a BOM is fine) into an `Outline` with keys."""
     try:
         text = decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+        if "\u2028" in text or "\u2029" in text or "\x85" in text:  # pasted from the web
+            text = text.translate(_UNICODE_BREAKS)  # libyaml breaks lines there, editors don't
         with gc_paused():
             raw = compose(text, path)
             return _Builder(path).build(raw)
@@ -89,7 +92,7 @@ class _Builder:
         if raw[0] == SEQ:
             message = "the file holds a list; expected one root node, such as 'My topic:' above it"
             raise OutlineError([Problem(self.path, raw[3], raw[4], message)])
-        if raw[0] == SCALAR and not raw[1] and raw[2] is None:  # only '---' or a lone '~'
+        if raw[0] == SCALAR and not raw[1] and raw[2] is None:  # a file of only '---'
             raise OutlineError([Problem(self.path, 1, 1, EMPTY_FILE)])
         try:
             root, children = self._node(raw)
@@ -119,7 +122,7 @@ class _Builder:
                     stack.append((child, grandchildren, level + 1))
             count += len(siblings)
         if self.errors:
-            raise OutlineError(self.errors)
+            raise OutlineError(sorted(self.errors, key=lambda p: (p.line, p.column)))
         by_key, parent_of = index_nodes(root)
         outline = Outline(root, self.path, count, depth, by_key, parent_of)
         return ParsedOutline(outline, self.warnings)

@@ -35,9 +35,9 @@ _INDENT_PROBLEMS = {
 _KIND_NAMES = {SEQ: "a list", MAP: "a mapping"}
 EMPTY_FILE = "the file is empty; expected a root node such as 'My topic:' with its children"
 MAX_KEY_CHARS = 1024  # libyaml's limit on a key written without 'title:'
-# Characters YAML does not allow in a file, and the line breaks editors show as no break at all.
+# Characters YAML does not allow in a file.
 _NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_UNICODE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
 
 # A raw YAML node: (kind, value, tag, line, column); value is the text of a scalar, a list of raw
 # nodes for a sequence, a list of (key, value) pairs for a mapping. Lines and columns count from 1.
@@ -62,8 +62,6 @@ def compose(text: str, path: str) -> Raw:
     stack: list[list] = []  # open collections: [items, is_mapping, pending key or None]
     root: Raw | None = None
     documents = 0
-    if "\u2028" in text or "\u2029" in text or "\x85" in text:  # pasted from the web or Word
-        text = text.translate(_UNICODE_BREAKS)  # libyaml would break lines there, editors don't
     try:
         for event in yaml.parse(text, Loader=Loader):
             kind = event.__class__

@@ -11,7 +11,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mindmap.core.annotations import (
@@ -52,6 +52,7 @@ class AnnotationSession(QObject):
         """Load the annotations of the outline at `outline_path` (a missing sidecar: none)."""
         self.path = sidecar_path(outline_path)
         self.outline_name = outline_path.name
+        self._outline = outline  # never the previous outline's: its keys are not this one's
         self.undo_stack.clear()
         self.unsaved = False
         self._watcher.watch(self.path)
@@ -173,6 +174,10 @@ class AnnotationSession(QObject):
                 f"{error} — changed by another program; your annotations are kept in memory "
                 "and read-only until you decide what to do"
             )
+            # An undo now would change what cannot be saved. Cleared once the step that got
+            # here (a redo, perhaps, inside the stack's own push) is over.
+            QTimer.singleShot(0, self.undo_stack.clear)
+            self.unsaved = bool(self.store.items)  # memory is their only good copy: ask
             self.problem.emit(self.read_only_reason)
             return False
         self.read_only_reason = None  # readable again (or still)

@@ -315,14 +315,11 @@ def run_export_command(argv: Sequence[str]) -> int:
         return 2
     try:
         export_format(options.output)
-        if options.output.exists() and options.output.samefile(options.file):
+        if _same_file(options.output, options.file):
             raise ExportError(f"{options.output}: that is the outline itself; choose another name")
         parsed = load_outline(options.file)
     except (OutlineError, ExportError) as error:
         print(error, file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"{options.output}: {error.strerror}", file=sys.stderr)
         return 1
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless, whatever the session's display
     from mindmap.ui.app import make_application  # noqa: PLC0415 - Qt starts only when needed
@@ -361,3 +358,11 @@ def run_export_command(argv: Sequence[str]) -> int:
         print(f"mindmap export: warning: {result.warning}", file=sys.stderr)
     print(f"{result.path}: {result.width} × {result.height} px at scale {result.scale:.3g}")
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether both paths name one existing file (a missing one is nobody's)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False

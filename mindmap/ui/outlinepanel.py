@@ -31,6 +31,7 @@ class OutlinePanel(QDockWidget):
         self._loading = False
         # Text (and its error line) loaded while hidden, put in the editor when the panel shows.
         self._waiting: tuple[str, int | None] | None = None
+        self._line = 1  # the cursor's line, kept while the text waits
         self.visibilityChanged.connect(self._shown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -56,6 +57,8 @@ class OutlinePanel(QDockWidget):
         if self.isVisible():
             self._fill(text, None)
             return
+        if self._waiting is None:
+            self._line = self.editor.current_line()
         self._waiting = (text, None)
         if not self.editor.document().isEmpty():
             self._loading = True
@@ -73,8 +76,8 @@ class OutlinePanel(QDockWidget):
             self.editor.set_error_line(line)
 
     def _fill(self, text: str, error_line: int | None) -> None:
+        line = self._line if self._waiting is not None else self.editor.current_line()
         self._waiting = None
-        line = self.editor.current_line()
         self._loading = True
         try:
             self.editor.setPlainText(text)

@@ -48,6 +48,11 @@ def test_dump_and_parse_round_trip_multiline_text_and_marks() -> None:
     assert parse_sidecar(text.encode(), "s.yaml").items == original.items
 
 
+def test_annotation_text_with_unicode_line_separators_round_trips() -> None:
+    original = store(Annotation("k", "K", "line1\u2028line2\x85end", None, "t"))
+    assert parse_sidecar(original.dump("o.yaml").encode(), "s.yaml").items == original.items
+
+
 def test_moved_node_is_followed_and_renamed_one_waits_unattached() -> None:
     notes = store(
         Annotation("Revision/Defence/BrahMos", "BrahMos", "missile", None, "t"),

@@ -44,6 +44,14 @@ BAD_FILES = [
     ("blank quoted title", b'Root:\n  - " "\n', ["o.yaml:2:5: a node is empty; expected some text"]),
     ("compact title over 1024", b"Root:\n  - " + b"w" * 1100 + b": [a]\n", ["o.yaml:2:1105: a 'Title:' longer than 1024 characters; write the node as 'title: …' with 'children:'"]),
     (
+        "errors in file order",
+        b"Root:\n  - A:\n      - [x]\n  - [y]\n",
+        [
+            "o.yaml:3:9: a node must be a string or a mapping, got a list",
+            "o.yaml:4:5: a node must be a string or a mapping, got a list",
+        ],
+    ),
+    (
         "several at once",
         b"Root:\n  - [a]\n  - ok\n  - title: x\n    color: red\n",
         [

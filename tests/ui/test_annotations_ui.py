@@ -271,6 +271,8 @@ def test_sidecar_broken_by_another_program_while_open_is_not_written_over(
     qtbot.keyClick(window.view, Qt.Key.Key_A)  # the editor does not open to lose what is typed
     assert QApplication.activeModalWidget() is None
     assert window.annotations.store.get(BRAHMOS).text == "mine"  # memory keeps it
+    assert window.annotations.unsaved  # so opening another file or closing asks first
+    qtbot.wait_until(lambda: not window.annotations.undo_stack.canUndo())  # nor changed
 
     window.notes_banner.action.click()  # keep a copy, write what is in memory
     assert load_sidecar(sidecar).get(BRAHMOS).text == "mine"
