@@ -83,8 +83,7 @@ class NodeItem(QGraphicsItem):
         look += (has_children, hidden, has_note, annotation, selected, matched)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
-                self._pos = (box.x, box.y)
-                self.setPos(box.x, box.y)
+                self._place(box)
             self.box = box
             return
         self.prepareGeometryChange()
@@ -97,8 +96,8 @@ class NodeItem(QGraphicsItem):
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched
         self.annotation = annotation
-        self._pos = (box.x, box.y)
-        self.setPos(box.x, box.y)
+        self.level = min(box.depth, 3)
+        self._place(box)
         left, right = -7.0, box.width + 7.0
         if has_children and box.side >= 0 and box.depth > 0:
             right += OUTER_REACH
@@ -118,11 +117,15 @@ class NodeItem(QGraphicsItem):
         look = self._look
         if look is None or self.box is not box or (box.width, box.height, box.side) != look[:3]:
             return False
-        position = (box.x, box.y)
-        if position != self._pos:
-            self._pos = position
-            self.setPos(box.x, box.y)
+        if (box.x, box.y) != self._pos:
+            self._place(box)
         return True
+
+    def _place(self, box: Box) -> None:
+        """Put the item where its box is; `bar` is the box as the overview draws it."""
+        self._pos = (box.x, box.y)
+        self.setPos(box.x, box.y)
+        self.bar = QRectF(box.x, box.y, box.width, box.height)
 
     def set_annotation(self, annotation: Annotation | None) -> None:
         """Show another annotation (or none) without a relayout."""

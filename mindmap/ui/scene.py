@@ -219,8 +219,8 @@ class MapScene(QGraphicsScene):
         painted = [level_style(d).font.pointSizeF() * 96 / 72 >= readable for d in range(4)]
         bars: dict[int, list[QRectF]] = {}
         for item in nodes.values():
-            box = item.box
-            if painted[min(box.depth, 3)]:
+            if painted[item.level]:
+                box = item.box
                 painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
                 item.paint(painter, _PLAIN_OPTION)
                 painter.setTransform(base)
@@ -228,7 +228,7 @@ class MapScene(QGraphicsScene):
             rects = bars.get(item.rgba)
             if rects is None:
                 rects = bars[item.rgba] = []
-            rects.append(QRectF(box.x, box.y, box.width, box.height))
+            rects.append(item.bar)
         painter.setPen(Qt.PenStyle.NoPen)
         for rgba, rects in bars.items():
             bar = QColor.fromRgba(rgba)
