@@ -42,6 +42,7 @@ MAX_WIDTH_PX = 32_767  # Qt's raster painter draws nothing beyond this coordinat
 MAX_PIXELS = 400_000_000  # a PNG this big takes some seconds to encode; bigger is no use
 BAND_PIXELS = 8_000_000  # drawn and encoded at a time: 32 MB, and a chance to cancel
 PDF_POINTS_PER_PX = 0.75  # a scene pixel is 1/96 inch, a PDF point 1/72
+MAX_PDF_POINTS = 14_400  # the largest page side PDF readers take (200 inches, Acrobat's limit)
 SCREEN_DPI = 96  # a scene pixel is a CSS pixel: what an SVG's size is given in
 MIN_SCALE = 0.5  # below it the smallest titles are under 6 px high: no use to anyone
 MIN_SCALE_ARG, MAX_SCALE_ARG = 0.1, 8.0
@@ -112,13 +113,21 @@ def export_scene(
     with _own_background(scene):
         if fmt is ExportFormat.PNG:
             return _export_png(scene, source, path, background, options.scale, progress=progress)
+        scale, warning = options.scale, None
         if fmt is ExportFormat.SVG:
-            data = _render_svg(scene, source, background, options.scale)
+            data = _render_svg(scene, source, background, scale)
         else:
-            data = _render_pdf(scene, source, background, options.scale)
+            longest = max(source.width(), source.height()) * PDF_POINTS_PER_PX
+            if longest * scale > MAX_PDF_POINTS:
+                scale = MAX_PDF_POINTS / longest
+                warning = (
+                    f"the map is too large for one PDF page at scale {options.scale:g}; "
+                    f"written at scale {scale:.3g} (zoom in the reader: it stays sharp)"
+                )
+            data = _render_pdf(scene, source, background, scale)
     _write(path, data)
-    size = source.size() * options.scale
-    return ExportResult(path, round(size.width()), round(size.height()), options.scale)
+    size = source.size() * scale
+    return ExportResult(path, round(size.width()), round(size.height()), scale, warning)
 
 
 @contextmanager

@@ -200,3 +200,13 @@ def test_map_too_large_to_be_readable_is_refused_and_nothing_written(
     assert err.startswith(f"{out}: the map is too large for one readable image")
     assert out.read_bytes() == b"an older picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["huge.png"]
+
+
+def test_pdf_page_too_large_for_readers_is_scaled_to_fit_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "MAX_PDF_POINTS", 1_000)  # the sample is ~4,000 pt wide
+    data = export(tmp_path, "map.pdf").read_bytes()
+    (box,) = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert max(float(box[0]), float(box[1])) == pytest.approx(1_000, abs=1)
+    assert "too large for one PDF page at scale 2; written at scale" in capsys.readouterr().err
