@@ -85,6 +85,10 @@ def test_pdf_has_one_page_of_the_maps_aspect(tmp_path: Path, sample_scene) -> No
     aspect = float(box[0]) / float(box[1])
     rect = scene.content_rect().adjusted(-32, -32, 32, 32)
     assert aspect == pytest.approx(rect.width() / rect.height(), rel=0.01)
+    # Text is text, and its spaces are spaces (Qt maps DejaVu's space glyph to a tab).
+    tables = re.findall(rb"beginbfrange(.*?)endbfrange", data, re.DOTALL)
+    assert tables
+    assert all(b"<0009>" not in table for table in tables)
 
 
 @pytest.mark.parametrize(
