@@ -72,6 +72,13 @@ def hover_text(window: MainWindow, key: str) -> str:
     return QToolTip.text() if QToolTip.isVisible() else ""
 
 
+def annotate_mine(window: MainWindow, qtbot: QtBot, outline_file: Path) -> Path:
+    """Open the outline, annotate BrahMos with "mine"; returns the sidecar's path."""
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "mine")
+    return outline_file.parent / "outline.notes.yaml"
+
+
 def test_annotation_made_in_the_ui_is_there_after_closing_and_reopening(
     qtbot: QtBot,
     make_window: Callable[[QSettings], MainWindow],
@@ -202,9 +209,7 @@ def test_find_matches_annotation_text(window: MainWindow, qtbot: QtBot, outline_
 def test_annotations_changed_by_another_program_are_merged(
     window: MainWindow, qtbot: QtBot, outline_file: Path
 ) -> None:
-    window.open_file(outline_file)
-    annotate_by_keyboard(window, qtbot, BRAHMOS, "mine")
-    sidecar = outline_file.parent / "outline.notes.yaml"
+    sidecar = annotate_mine(window, qtbot, outline_file)
     other = MainWindow(
         QSettings(str(outline_file.parent / "other.ini"), QSettings.Format.IniFormat)
     )
@@ -243,9 +248,7 @@ def test_clicking_in_the_panel_unfolds_and_centres_the_node(
 def test_an_edit_right_after_another_program_wrote_keeps_both(
     window: MainWindow, qtbot: QtBot, outline_file: Path
 ) -> None:
-    window.open_file(outline_file)
-    annotate_by_keyboard(window, qtbot, BRAHMOS, "mine")
-    sidecar = outline_file.parent / "outline.notes.yaml"
+    sidecar = annotate_mine(window, qtbot, outline_file)
     text = sidecar.read_text(encoding="utf-8")
     sidecar.write_text(  # another program adds an entry; the app has not heard of it yet
         text + "- key: Revision/Energy\n  title: Energy\n  text: by hand\n  updated: '2026'\n",
@@ -260,9 +263,7 @@ def test_an_edit_right_after_another_program_wrote_keeps_both(
 def test_sidecar_broken_by_another_program_while_open_is_not_written_over(
     window: MainWindow, qtbot: QtBot, outline_file: Path
 ) -> None:
-    window.open_file(outline_file)
-    annotate_by_keyboard(window, qtbot, BRAHMOS, "mine")
-    sidecar = outline_file.parent / "outline.notes.yaml"
+    sidecar = annotate_mine(window, qtbot, outline_file)
     broken = sidecar.read_bytes() + b"oops: [\n"
     sidecar.write_bytes(broken)
     press(window, qtbot, "Revision/Defence/Su-30", Qt.Key.Key_1)
