@@ -75,6 +75,10 @@ class OutlinePanel(QDockWidget):
         else:
             self.editor.set_error_line(line)
 
+    def error_line(self) -> int | None:
+        """The line of the file's first problem, if it has one."""
+        return self._waiting[1] if self._waiting is not None else self.editor.error_line
+
     def _fill(self, text: str, error_line: int | None) -> None:
         line = self._line if self._waiting is not None else self.editor.current_line()
         self._waiting = None

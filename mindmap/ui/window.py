@@ -5,11 +5,10 @@ from __future__ import annotations
 import bisect
 import html
 import os
-import shlex
-import subprocess
+import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QPointF, QProcess, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindmap.assets import resource_path
+from mindmap.core.editorcommand import editor_command
 from mindmap.core.layout import Layout, LayoutMode
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
@@ -372,16 +372,20 @@ class MainWindow(QMainWindow):
             self.view.ensureVisible(self.scene.nodes[key], 40, 40)
 
     def open_in_external_editor(self) -> None:
-        """$VISUAL or $EDITOR when set, else the system's application for the file."""
+        """$VISUAL or $EDITOR when set (at the error's line, else the selected node's), else
+        the system's application for the file."""
         if self.path is None:
             return
-        command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        line = self.outline_panel.error_line()
+        if line is None and self.outline is not None and self.scene.selected in self.outline.by_key:
+            line = self.outline.by_key[self.scene.selected].line
+        terminal = os.environ.get("TERMINAL") or shutil.which("x-terminal-emulator")
+        command = editor_command(os.environ, self.path, line, terminal)
         if command:
-            try:
-                subprocess.Popen([*shlex.split(command), str(self.path)])
+            started, _pid = QProcess.startDetached(command[0], command[1:])
+            if started:
                 return
-            except OSError as error:
-                self.statusBar().showMessage(f"Cannot start {command}: {error.strerror}", 10_000)
+            self.statusBar().showMessage(f"Cannot start {command[0]}", 10_000)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
 
     def _remember_place(self) -> None:

@@ -278,3 +278,22 @@ def test_a_file_that_is_not_utf8_cannot_be_damaged_from_the_panel(
     assert window.outline_panel.editor.isReadOnly()
     window.save_outline()
     assert outline_file.read_bytes() == data
+
+
+def test_open_in_external_editor_starts_the_users_editor_at_the_selected_line(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:
+    record = tmp_path / "editor-args.txt"
+    fake_vim = tmp_path / "vim"  # a terminal editor: it must get a terminal, and +LINE
+    fake_vim.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > {record}\n", encoding="utf-8")
+    fake_vim.chmod(0o755)
+    terminal = tmp_path / "term"  # a terminal emulator that runs what follows -e
+    terminal.write_text('#!/bin/sh\nshift\nexec "$@"\n', encoding="utf-8")
+    terminal.chmod(0o755)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(fake_vim))
+    monkeypatch.setenv("TERMINAL", str(terminal))
+    opened.select("Revision/Energy/Sakhalin I")
+    opened.open_in_external_editor()
+    qtbot.wait_until(lambda: record.exists() and record.read_text().count("\n") == 2, timeout=5000)
+    assert record.read_text(encoding="utf-8").split("\n")[:2] == ["+7", str(outline_file)]
