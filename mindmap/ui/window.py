@@ -8,7 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QProcess, QSettings, Qt, QUrl
+from PySide6.QtCore import QPoint, QPointF, QProcess, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -249,12 +249,18 @@ class MainWindow(QMainWindow):
     def _apply(self, parsed: ParsedOutline) -> None:
         """Show a newly parsed outline in place of the old one: folds, selection, the node at
         the centre of the view and the zoom stay; new nodes flash briefly."""
-        anchor, anchor_view = None, None
-        if self.layout_ is not None:
+        # The node at the centre and its ancestors, where they are on screen: the first of them
+        # that the new outline still has stays exactly there.
+        anchors: list[tuple[str, QPoint]] = []
+        if self.layout_ is not None and self.outline is not None:
             centre = self.view.mapToScene(self.view.viewport().rect().center())
-            anchor = self._node_nearest(centre)
-            if anchor is not None:
-                anchor_view = self.view.mapFromScene(self.scene.nodes[anchor].scenePos())
+            key = self._node_nearest(centre)
+            while key is not None:
+                if key in self.scene.nodes:
+                    view_point = self.view.mapFromScene(self.scene.nodes[key].scenePos())
+                    anchors.append((key, view_point))
+                parent = self.outline.parent_of.get(key)
+                key = parent.key if parent is not None else None
         old_keys = set(self.outline.by_key) if self.outline is not None else set()
         outline = parsed.outline
         self.outline = outline
@@ -266,8 +272,10 @@ class MainWindow(QMainWindow):
             self._lines = sorted((node.line, node.key) for node in outline.root.walk())
             self.annotations.attach(outline)
             self.relayout()
-        if anchor in self.scene.nodes and anchor_view is not None:
-            self.view.keep_point(self.scene.nodes[anchor].scenePos(), anchor_view)
+        for key, view_point in anchors:
+            if key in self.scene.nodes:
+                self.view.keep_point(self.scene.nodes[key].scenePos(), view_point)
+                break
         if old_keys:
             self.scene.flash(outline.by_key.keys() - old_keys)
         if self.find_bar.isVisible():

@@ -297,3 +297,16 @@ def test_open_in_external_editor_starts_the_users_editor_at_the_selected_line(
     opened.open_in_external_editor()
     qtbot.wait_until(lambda: record.exists() and record.read_text().count("\n") == 2, timeout=5000)
     assert record.read_text(encoding="utf-8").split("\n")[:2] == ["+7", str(outline_file)]
+
+
+def test_when_the_node_at_the_centre_is_removed_its_parent_stays_still(
+    opened: MainWindow, outline_file: Path, qtbot: QtBot
+) -> None:
+    window = opened
+    window.view.set_zoom(1.5)
+    window.centre_on("Revision/Energy/Kudankulam")
+    parent_before = window.view.mapFromScene(window.scene.nodes["Revision/Energy"].scenePos())
+    rename_over(outline_file, OUTLINE.replace("      - Kudankulam\n", ""))
+    qtbot.wait_until(lambda: "Kudankulam" not in titles(window), timeout=3000)
+    parent_after = window.view.mapFromScene(window.scene.nodes["Revision/Energy"].scenePos())
+    assert (parent_after - parent_before).manhattanLength() <= 1
