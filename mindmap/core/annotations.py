@@ -16,7 +16,16 @@ import yaml
 
 from mindmap.core.model import Outline
 from mindmap.core.problems import FileProblemError, Problem
-from mindmap.core.yamlraw import MAP, SCALAR, SEQ, Raw, compose, decode, describe
+from mindmap.core.yamlraw import (
+    MAP,
+    SCALAR,
+    SEQ,
+    Raw,
+    compose,
+    decode,
+    describe,
+    unicode_breaks_as_spaces,
+)
 
 SIDECAR_VERSION = 1
 _HEADER = (
@@ -188,7 +197,7 @@ def load_sidecar(path: Path) -> AnnotationStore:
 
 def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
     try:
-        text = decode(data, path)
+        text = unicode_breaks_as_spaces(decode(data, path))  # a hand edit may hold them raw
         if not text.strip():
             return AnnotationStore()
         root = compose(text, path)

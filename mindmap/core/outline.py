@@ -24,13 +24,13 @@ from mindmap.core.yamlraw import (
     compose,
     decode,
     describe,
+    unicode_breaks_as_spaces,
 )
 
 MAX_ERRORS = 50
 RESERVED = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-_UNICODE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 
 
 class OutlineError(FileProblemError):
@@ -59,8 +59,7 @@ def parse_outline(data: bytes | str, path: str) -> ParsedOutline:
     """Parse outline text (bytes must be UTF-8; a BOM is fine) into an `Outline` with keys."""
     try:
         text = decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-        if "\u2028" in text or "\u2029" in text or "\x85" in text:  # pasted from the web
-            text = text.translate(_UNICODE_BREAKS)  # libyaml breaks lines there, editors don't
+        text = unicode_breaks_as_spaces(text)
         with gc_paused():
             raw = compose(text, path)
             return _Builder(path).build(raw)

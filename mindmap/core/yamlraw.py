@@ -35,6 +35,8 @@ _INDENT_PROBLEMS = {
 _KIND_NAMES = {SEQ: "a list", MAP: "a mapping"}
 EMPTY_FILE = "the file is empty; expected a root node such as 'My topic:' with its children"
 MAX_KEY_CHARS = 1024  # libyaml's limit on a key written without 'title:'
+# Characters that libyaml reads as line breaks and editors show as no break at all.
+_UNICODE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 # Characters YAML does not allow in a file.
 _NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -55,6 +57,15 @@ def decode(data: bytes, path: str) -> str:
         byte = data[error.start]
         message = f"the file is not UTF-8 text (byte 0x{byte:02x}); save it with UTF-8 encoding"
         raise FileProblemError([Problem(path, line, column, message)]) from None
+
+
+def unicode_breaks_as_spaces(text: str) -> str:
+    """U+0085, U+2028 and U+2029 as spaces, as an editor shows them (text pasted from the web
+    or a word processor has them): libyaml would break lines there and miscount every line
+    after. Same length, so columns hold. Escaped ones (`\\L` in quotes) are left alone."""
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return text.translate(_UNICODE_BREAKS)
+    return text
 
 
 def compose(text: str, path: str) -> Raw:

@@ -188,6 +188,8 @@ class AnnotationSession(QObject):
         saved = True
         if self.store.items != theirs.items:
             saved = self.save_to(self.path)  # ours had something theirs lacked: write the whole
+        else:
+            self.unsaved = False  # memory and disk agree
         self.changed.emit(set())
         return saved
 

@@ -50,6 +50,7 @@ MIN_SCALE_ARG, MAX_SCALE_ARG = 0.1, 8.0
 
 
 _TO_UNICODE = re.compile(rb"beginbf(char|range).*?endbf\1", re.DOTALL)
+_HEX = re.compile(rb"<[0-9A-Fa-f]+>")
 
 
 class ExportFormat(enum.Enum):
@@ -244,8 +245,19 @@ def _render_pdf(scene: MapScene, source: QRectF, background: QColor, scale: floa
 
 def _spaces_as_spaces(pdf: bytes) -> bytes:
     """Qt maps the space glyph of some fonts (DejaVu Sans among them) to a tab in the PDF's
-    ToUnicode tables, so that a search for two words finds nothing. Same length: offsets hold."""
-    return _TO_UNICODE.sub(lambda table: table.group(0).replace(b"<0009>", b"<0020>"), pdf)
+    ToUnicode tables, so that a search for two words finds nothing. Only the Unicode side of
+    each mapping changes (glyph codes stay), byte for byte: the file's offsets hold."""
+
+    def table(match: re.Match[bytes]) -> bytes:
+        sources = 2 if match.group(1) == b"range" else 1  # glyph codes that start each line
+        lines = []
+        for line in match.group(0).split(b"\n"):
+            codes = list(_HEX.finditer(line))
+            start = codes[sources - 1].end() if len(codes) > sources else len(line)
+            lines.append(line[:start] + line[start:].replace(b"<0009>", b"<0020>"))
+        return b"\n".join(lines)
+
+    return _TO_UNICODE.sub(table, pdf)
 
 
 def _buffer() -> tuple[QByteArray, QBuffer]:

@@ -112,6 +112,8 @@ def apply_colour_scheme(choice: ThemeChoice) -> None:
     # the palette is set by hand so that the window's chrome matches the map.
     want_dark = resolve_theme(choice) is DARK
     if _is_dark(app.palette()) != want_dark:
+        app.setPalette(QPalette())  # back to the system's own, if that one fits
+    if _is_dark(app.palette()) != want_dark:
         app.setPalette(_dark_palette() if want_dark else app.style().standardPalette())
 
 
@@ -138,6 +140,11 @@ def _dark_palette() -> QPalette:
         (roles.HighlightedText, "#1e2127"),
         (roles.Link, "#8ab4f8"),
         (roles.BrightText, "#ffffff"),
+        (roles.Light, "#3a3f47"),
+        (roles.Midlight, "#33373e"),
+        (roles.Mid, "#2a2e35"),
+        (roles.Dark, "#181a1f"),
+        (roles.Shadow, "#0d0e11"),
     ):
         palette.setColor(role, QColor(colour))
     for role in (roles.WindowText, roles.Text, roles.ButtonText):

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
         apply_colour_scheme(self.theme_choice)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.relayout())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.setAcceptDrops(True)
         self._show_title()
         geometry = self.settings.value("window/geometry")
@@ -490,6 +490,11 @@ class MainWindow(QMainWindow):
         self.theme_choice = choice
         self.settings.setValue("view/theme", choice.value)
         apply_colour_scheme(choice)
+        self.relayout()
+
+    def _system_scheme_changed(self) -> None:
+        """The desktop went light or dark: the map follows, and so does the window's chrome."""
+        apply_colour_scheme(self.theme_choice)
         self.relayout()
 
     def _root_key(self) -> str:

@@ -53,6 +53,15 @@ def test_annotation_text_with_unicode_line_separators_round_trips() -> None:
     assert parse_sidecar(original.dump("o.yaml").encode(), "s.yaml").items == original.items
 
 
+def test_raw_unicode_line_separators_typed_into_the_sidecar_read_as_spaces() -> None:
+    data = "annotations:\n  - key: k\n    text: pasted\u2028from web\n  - key: [x]\n"
+    with pytest.raises(SidecarError) as caught:
+        parse_sidecar(data.encode(), "s.yaml")
+    assert str(caught.value) == "s.yaml:4:10: key must be text, got a list"  # lines as shown
+    fine = parse_sidecar(data.replace("[x]", "j").encode(), "s.yaml")
+    assert fine.get("k").text == "pasted from web"
+
+
 def test_moved_node_is_followed_and_renamed_one_waits_unattached() -> None:
     notes = store(
         Annotation("Revision/Defence/BrahMos", "BrahMos", "missile", None, "t"),

@@ -325,3 +325,17 @@ def test_undo_after_a_reload_moved_the_annotation_changes_nothing_hidden(
     window.annotations.undo_stack.undo()  # steps that named the old key are gone
     assert set(window.annotations.store.items) == {moved}
     assert window.annotations.store.unattached == set()
+
+
+def test_a_sidecar_repaired_on_disk_takes_annotating_back_and_nothing_is_left_unsaved(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    sidecar = annotate_mine(window, qtbot, outline_file)
+    good = sidecar.read_bytes()
+    sidecar.write_bytes(good + b"oops: [\n")
+    qtbot.wait_until(lambda: window.annotations.read_only_reason is not None, timeout=3000)
+    assert window.annotations.unsaved
+    sidecar.write_bytes(good)  # the other program puts it right
+    qtbot.wait_until(lambda: window.annotations.read_only_reason is None, timeout=3000)
+    assert not window.annotations.unsaved  # memory and disk agree: closing need not ask
+    assert window.annotations.store.get(BRAHMOS).text == "mine"

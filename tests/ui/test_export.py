@@ -16,7 +16,7 @@ from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import load_outline
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui import export as export_module
-from mindmap.ui.export import run_export_command, scene_for_export
+from mindmap.ui.export import _spaces_as_spaces, run_export_command, scene_for_export
 from mindmap.ui.theme import LIGHT
 
 ROOT = Path(__file__).parents[2]
@@ -214,3 +214,14 @@ def test_pdf_page_too_large_for_readers_is_scaled_to_fit_with_a_warning(
     (box,) = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     assert max(float(box[0]), float(box[1])) == pytest.approx(1_000, abs=1)
     assert "too large for one PDF page at scale 2; written at scale" in capsys.readouterr().err
+
+
+def test_pdf_text_tables_change_only_unicode_values_never_glyph_codes() -> None:
+    tables = (
+        b"beginbfrange\n<0009> <0018> [<0061> <0009> <0062>]\n<0020> <0020> <0009>\nendbfrange\n"
+        b"beginbfchar\n<0009> <0009>\nendbfchar"
+    )
+    assert _spaces_as_spaces(b"%PDF " + tables) == b"%PDF " + (
+        b"beginbfrange\n<0009> <0018> [<0061> <0020> <0062>]\n<0020> <0020> <0020>\nendbfrange\n"
+        b"beginbfchar\n<0009> <0020>\nendbfchar"
+    )
