@@ -106,6 +106,8 @@ class Layout:
     boxes: dict[str, Box]
     bounds: tuple[float, float, float, float]
     """Left, top, right, bottom of all boxes."""
+    split: int = 0
+    """How many main branches are on the right (the rest are on the left)."""
 
 
 def layout_outline(
@@ -114,6 +116,8 @@ def layout_outline(
     folded: Container[str] = frozenset(),
     mode: LayoutMode = LayoutMode.MINDMAP,
     spacing: Spacing = Spacing(),
+    *,
+    split: int | None = None,
 ) -> Layout:
     """Place every visible node; children of nodes whose key is in `folded` are left out.
 
@@ -121,8 +125,8 @@ def layout_outline(
     centred on (0, 0) and every parent is centred between the centres of its first and last
     child (on each side, for the root). In MINDMAP mode the first main branches go right, top
     to bottom, and the rest go left, bottom to top (clockwise, as XMind reads): the split is
-    the one that makes the sides' node counts closest, folded nodes included, so that a fold
-    never moves a branch to the other side.
+    the one that makes the sums of the branches' subtree heights on both sides closest, unless
+    `split` says how many go right (to keep each branch on its side across a fold).
     """
     level_gap = float(spacing.level_gap)
     sib_gap = float(spacing.sibling_gap)
@@ -194,7 +198,7 @@ def layout_outline(
     # Split the main branches between the sides and stack each side on the root. Ties go to
     # the right side; the left side is stacked bottom to top, so it reads on clockwise.
     count = len(branches)
-    split = _split(mode, [_subtree_size(nodes[b]) for b in branches])
+    split = _split(mode, tops, lows, split)
     offset = [0.0] * count
     for order in (range(split), range(count - 1, split - 1, -1)):
         if order:
@@ -234,36 +238,29 @@ def layout_outline(
     boxes = dict(
         zip(keys, map(Box, keys, xs, ys, width, height, sides, level, parent_keys), strict=True)
     )
-    return Layout(boxes, (left, top, right, low))
+    return Layout(boxes, (left, top, right, low), split)
 
 
-def _split(mode: LayoutMode, sizes: list[int]) -> int:
-    """How many main branches go right: the split that balances the sides' node counts.
+def _split(mode: LayoutMode, tops: list[float], lows: list[float], kept: int | None) -> int:
+    """How many main branches go right: `kept` when given, else the split that balances the
+    sides' subtree heights.
 
-    The counts include folded nodes: a side fills the same way whatever is folded, and a
-    student finds each branch where it always was. Ties go to the right side. Shared by both
-    layouts, so that they split alike.
+    Ties go to the right side. Shared by both layouts, so that they split alike to the bit.
     """
-    count = len(sizes)
+    count = len(tops)
     if mode is not LayoutMode.MINDMAP or count < 2:
         return count
-    total = sum(sizes)
-    split, best, acc = 0, total, 0
+    if kept is not None:
+        return max(0, min(kept, count))
+    heights = list(map(sub, lows, tops))
+    total = sum(heights)
+    split, best, acc = 0, total, 0.0
     for k in range(1, count + 1):
-        acc += sizes[k - 1]
+        acc += heights[k - 1]
         imbalance = abs(2 * acc - total)
         if imbalance <= best:
             split, best = k, imbalance
     return split
-
-
-def _subtree_size(node: Node) -> int:
-    """How many nodes the subtree of `node` holds, folded or not."""
-    count, stack = 0, [node]
-    while stack:
-        count += 1
-        stack.extend(stack.pop().children)
-    return count
 
 
 @dataclass(slots=True)
@@ -375,6 +372,7 @@ class IncrementalLayout:
         self._closed: list[int] = []  # shown nodes with hidden children, ascending
         self._snapshot: set[str] | None = None  # the folded set of the previous call, if a set
         self._started = False
+        self._kept_split: int | None = None  # the split the last update was asked to keep
 
         self._sized = bytearray(n)
         self._width: list[float] = [0.0] * n
@@ -411,12 +409,13 @@ class IncrementalLayout:
         self._boxes: list[Box | None] = [None] * n
         self.layout = Layout({}, (0.0, 0.0, 0.0, 0.0))
 
-    def update(self, folded: Container[str]) -> LayoutChange:
-        """Lay out the map with the children of the nodes in `folded` hidden.
+    def update(self, folded: Container[str], split: int | None = None) -> LayoutChange:
+        """Lay out the map with the children of the nodes in `folded` hidden, and `split` main
+        branches on the right (None: as balances the sides).
 
-        The boxes equal those of `layout_outline(root, measure, folded, mode, spacing)`. A set
-        (or frozenset) is compared with the previous call's in O(its size); any other container
-        is asked about every node that has children.
+        The boxes equal those of `layout_outline(root, measure, folded, mode, spacing,
+        split=split)`. A set (or frozenset) is compared with the previous call's in O(its
+        size); any other container is asked about every node that has children.
         """
         n = self._n
         end = self._end
@@ -443,6 +442,9 @@ class IncrementalLayout:
                     closed[lo:hi] = [m]
                 candidates.append(m)
         self._snapshot = set(folded) if isinstance(folded, AbstractSet) else None
+        if (split != self._kept_split or split not in (None, self.layout.split)) and self._open[0]:
+            candidates.append(0)  # other sides asked for: the branches are placed again
+        self._kept_split = split
         changed: set[str] = set()
         removed: set[str] = set()
         if not candidates:
@@ -459,6 +461,7 @@ class IncrementalLayout:
             self._placed.clear()
             w, h = self._width[0], self._height[0]
             self.layout.bounds = (-w / 2, -h / 2, w / 2, h / 2)
+            self.layout.split = 0  # no branch shows
         mark = self._mark
         for v in dirty:
             mark[v] = 0
@@ -738,9 +741,10 @@ class IncrementalLayout:
         for b in branches:
             if mark[b] or b not in extents:
                 extents[b] = self._extent(b)
+        tops = [extents[b][0] for b in branches]
+        lows = [extents[b][1] for b in branches]
         count = len(branches)
-        end = self._end
-        split = _split(self._mode, [end[b] - b for b in branches])
+        split = self.layout.split = _split(self._mode, tops, lows, self._kept_split)
         state, place = self._state, self._place
         relx, prelim = state.relx, state.prelim
         record: list[float] = []

@@ -55,6 +55,7 @@ class MapScene(QGraphicsScene):
         self.matches: set[str] = set()
         self.map_rect = QRectF()
         self._overview: tuple[float, QImage] | None = None  # (zoom it was drawn at, picture)
+        self.sides: int | None = None  # main branches on the right when last shown, to keep
 
     def show_outline(
         self,
@@ -65,15 +66,18 @@ class MapScene(QGraphicsScene):
         theme: Theme,
         *,
         annotations: AnnotationStore | None = None,
+        split: int | None = None,
     ) -> Layout:
-        """Lay out the unfolded part of `outline` and show all of it; returns the layout."""
+        """Lay out the unfolded part of `outline` and show all of it; returns the layout.
+
+        `split` main branches go right (None: as balances the sides)."""
 
         def measure(node: Node) -> tuple[float, float]:
             block = blocks[node.key]
             return block.width, block.height
 
         self._engine = IncrementalLayout(outline.root, measure, mode)
-        change = self._engine.update(frozenset(folds))
+        change = self._engine.update(frozenset(folds), split)
         self._shown = _Shown(outline, blocks, theme, annotations, _colours(outline), set(folds))
         self.setBackgroundBrush(theme.background)
         for item in self.nodes.values():
@@ -92,14 +96,17 @@ class MapScene(QGraphicsScene):
         self._finish(layout)
         return layout
 
-    def refold(self, folds: set[str]) -> Layout:
-        """Show the same outline with other folds, touching only the items that change."""
+    def refold(self, folds: set[str], *, keep_sides: bool = False) -> Layout:
+        """Show the same outline with other folds, touching only the items that change.
+
+        With `keep_sides` every main branch stays on its side (a fold of one branch should not
+        send another across the map); else the sides are balanced anew."""
         assert self._engine is not None
         assert self._shown is not None
         shown = self._shown
         toggled = shown.folds ^ folds
         shown.folds = set(folds)
-        change = self._engine.update(frozenset(folds))
+        change = self._engine.update(frozenset(folds), self.sides if keep_sides else None)
         layout = change.layout
         for key in change.removed:
             item = self.nodes.pop(key, None)
@@ -169,6 +176,8 @@ class MapScene(QGraphicsScene):
 
     def _finish(self, layout: Layout) -> None:
         self._overview = None
+        if len(layout.boxes) > 1:  # while the root is folded, the sides wait for its unfold
+            self.sides = layout.split
         left, top, right, bottom = layout.bounds
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
             -MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN
@@ -260,6 +269,7 @@ class MapScene(QGraphicsScene):
         for item in [*self.nodes.values(), *self._spare.values(), *self._edges.values()]:
             self.removeItem(item)
         self.nodes, self._spare, self._edges = {}, {}, {}
+        self.sides = None
         self._edge_owner, self._groups_of = {}, {}
         self.selected = None
         self.matches = set()

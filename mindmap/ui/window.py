@@ -262,6 +262,10 @@ class MainWindow(QMainWindow):
                 parent = self.outline.parent_of.get(key)
                 key = parent.key if parent is not None else None
         old_keys = set(self.outline.by_key) if self.outline is not None else set()
+        # The same main branches keep their sides across an edit; new or removed ones rebalance.
+        keep_sides = self.outline is not None and [c.key for c in self.outline.root.children] == [
+            c.key for c in parsed.outline.root.children
+        ]
         outline = parsed.outline
         self.outline = outline
         self.folds &= outline.by_key.keys()
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
             self.blocks = measure_outline(outline.root, self.measurer)
             self._lines = sorted((node.line, node.key) for node in outline.root.walk())
             self.annotations.attach(outline)
-            self.relayout()
+            self.relayout(keep_sides=keep_sides)
         for key, view_point in anchors:
             if key in self.scene.nodes:
                 self.view.keep_point(self.scene.nodes[key].scenePos(), view_point)
@@ -428,11 +432,13 @@ class MainWindow(QMainWindow):
 
     # --- layout and state --------------------------------------------------------------------
 
-    def relayout(self) -> None:
-        """Lay the map out again and bring the scene in line."""
+    def relayout(self, *, keep_sides: bool = True) -> None:
+        """Lay the map out again and bring the scene in line (main branches on their sides,
+        unless `keep_sides` is False)."""
         if self.outline is None:
             return
         theme = resolve_theme(self.theme_choice)
+        split = self.scene.sides if keep_sides else None
         with gc_paused():
             self.layout_ = self.scene.show_outline(
                 self.outline,
@@ -441,16 +447,17 @@ class MainWindow(QMainWindow):
                 self.mode,
                 theme,
                 annotations=self.annotations.store,
+                split=split,
             )
         self.count_label.setText(f"{self.outline.node_count:,} nodes")
         self._show_zoom(self.view.zoom())
 
-    def _relayout_keeping(self, key: str) -> None:
+    def _relayout_keeping(self, key: str, *, keep_sides: bool = True) -> None:
         """Show the current folds, with the node `key` kept still on screen."""
         item = self.scene.nodes.get(key)
         before = self.view.mapFromScene(item.scenePos()) if item is not None else None
         with gc_paused():
-            self.layout_ = self.scene.refold(self.folds)
+            self.layout_ = self.scene.refold(self.folds, keep_sides=keep_sides)
         item = self.scene.nodes.get(key)
         if item is not None and before is not None:
             self.view.keep_point(item.scenePos(), before)
@@ -467,7 +474,7 @@ class MainWindow(QMainWindow):
 
     def expand_all(self) -> None:
         self.folds = set()
-        self._relayout_keeping(self.scene.selected or self._root_key())
+        self._relayout_keeping(self.scene.selected or self._root_key(), keep_sides=False)
 
     def fold_all(self) -> None:
         self.show_levels(1)
@@ -483,7 +490,7 @@ class MainWindow(QMainWindow):
     def set_layout_mode(self, mode: LayoutMode) -> None:
         self.mode = mode
         self.settings.setValue("view/layout", mode.value)
-        self.relayout()
+        self.relayout(keep_sides=False)
         self.view.fit_map()
 
     def set_theme(self, choice: ThemeChoice) -> None:

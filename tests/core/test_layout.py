@@ -181,8 +181,11 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
 
     branches = [] if root.key in folded else [boxes[c.key] for c in root.children]
     if mode is LayoutMode.MINDMAP and len(branches) > 1:
-        # The split balances the sides' node counts, folded nodes included; ties go right.
-        heights = [sum(1 for _ in child.walk()) for child in root.children]
+        # The split balances the heights of the branches' subtrees; ties go right.
+        heights = [
+            max(d.bottom for d in subtree(b.key)) - min(d.y for d in subtree(b.key))
+            for b in branches
+        ]
         k = sum(b.side > 0 for b in branches)
 
         def imbalance(split: int) -> float:
@@ -581,10 +584,9 @@ def test_incremental_first_update_reports_every_box_and_then_nothing() -> None:
     assert again.layout is first.layout
 
 
-def test_incremental_fold_keeps_every_branch_on_its_side() -> None:
+def test_incremental_fold_that_moves_a_branch_to_the_other_side() -> None:
     # As in test_mindmap_balances_heights_and_mirrors_the_left_side: a alone on the right.
-    # Folded, a is no taller than b, c and d; but sides are chosen on node counts, folded
-    # nodes included, so b stays on the left and nothing there moves.
+    # Folded, a is as tall as b, c and d, so the split becomes a b | d c: b changes side.
     tree = node("R", node("a", node("a1"), node("a2"), node("a3")), node("b"), node("c"), node("d"))
     sizes = {**ROOT, "a": (60, 20), "b": (60, 20), "c": (80, 20), "d": (60, 20)}
     engine = IncrementalLayout(tree, measure_from(sizes))
@@ -593,15 +595,53 @@ def test_incremental_fold_keeps_every_branch_on_its_side() -> None:
     kept = {key: boxes[key] for key in "Rabcd"}
     change = engine.update({"a"})
     assert change.removed == {"a1", "a2", "a3"}
-    assert {key: boxes[key].side for key in "abcd"} == {"a": 1, "b": -1, "c": -1, "d": -1}
-    assert change.changed == set()  # a, alone on its side, stays centred on the root
+    assert change.changed == {"a", "b", "c", "d"}
+    assert boxes["b"].side == 1
     assert corners(change.layout) == corners(layout_outline(tree, measure_from(sizes), {"a"}))
     assert all(boxes[key] is box for key, box in kept.items())  # the same boxes, updated
     back = engine.update(set())
-    assert back.changed == {"a1", "a2", "a3"}
+    assert back.changed == {"a", "a1", "a2", "a3", "b", "c", "d"}
     assert list(back.layout.boxes) == ["R", "a", "b", "c", "d", "a1", "a2", "a3"]
     assert engine.preorder() == ["R", "a", "a1", "a2", "a3", "b", "c", "d"]
     assert corners(back.layout) == corners(layout_outline(tree, measure_from(sizes)))
+
+
+def test_incremental_fold_with_the_sides_kept_sends_no_branch_across() -> None:
+    # As above, but the window keeps each branch on its side when one branch is folded.
+    tree = node("R", node("a", node("a1"), node("a2"), node("a3")), node("b"), node("c"), node("d"))
+    sizes = {**ROOT, "a": (60, 20), "b": (60, 20), "c": (80, 20), "d": (60, 20)}
+    engine = IncrementalLayout(tree, measure_from(sizes))
+    assert engine.update(set()).layout.split == 1
+    change = engine.update({"a"}, split=1)
+    boxes = change.layout.boxes
+    assert {key: boxes[key].side for key in "abcd"} == {"a": 1, "b": -1, "c": -1, "d": -1}
+    assert change.changed == set()  # a, alone on its side, stays centred on the root
+    full = layout_outline(tree, measure_from(sizes), {"a"}, split=1)
+    assert corners(change.layout) == corners(full)
+    assert (change.layout.split, full.split) == (1, 1)
+    assert engine.update({"a"}).layout.split == 2  # balanced anew when asked: b goes right
+    assert engine.update(set(), split=2).layout.split == 2
+    assert engine.update(set()).layout.split == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(fold_sequences(), st.data())
+def test_incremental_layout_with_kept_sides_equals_the_full_layout(
+    sequence: tuple[Case, list[tuple[list[str], str]]], data: st.DataObject
+) -> None:
+    case, steps = sequence
+    engine = IncrementalLayout(case.root, measure_from(case.sizes), case.mode, case.spacing)
+    folded = set(case.folded)
+    engine.update(folded)
+    for toggles, _kind in steps:
+        folded ^= set(toggles)
+        split = data.draw(st.none() | st.integers(0, len(case.root.children)))
+        change = engine.update(set(folded), split)
+        full = layout_outline(
+            case.root, measure_from(case.sizes), folded, case.mode, case.spacing, split=split
+        )
+        assert_same_boxes(change.layout, full)
+        assert change.layout.split == full.split
 
 
 def test_incremental_folds_of_the_root() -> None:

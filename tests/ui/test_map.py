@@ -232,3 +232,26 @@ def test_dark_theme_darkens_the_window_too_and_light_brings_it_back(
     window.set_theme(ThemeChoice.LIGHT)
     assert window.scene.backgroundBrush().color().lightness() > 128
     qtbot.wait_until(lambda: lightness(window, QPalette.ColorRole.Window) > 128)
+
+
+def test_folding_a_branch_sends_no_other_branch_across_and_levels_rebalance(
+    window: MainWindow, tmp_path
+) -> None:
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(
+        "R:\n  - Causes:\n      - a\n      - b\n      - c\n      - d\n"
+        "  - Events\n  - People\n  - Results\n",
+        encoding="utf-8",
+    )
+    assert window.open_file(outline)
+
+    def sides() -> dict[str, int]:
+        return {key[2:]: window.layout_.boxes[key].side for key in ("R/Causes", "R/Events")}
+
+    assert sides() == {"Causes": 1, "Events": -1}
+    window.toggle_fold("R/Causes")  # balanced anew, Events would go right
+    assert sides() == {"Causes": 1, "Events": -1}
+    window.toggle_fold("R/Causes")
+    assert sides() == {"Causes": 1, "Events": -1}
+    window.show_levels(1)  # a whole new view of the map: balanced for what shows
+    assert sides() == {"Causes": 1, "Events": 1}
