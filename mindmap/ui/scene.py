@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -187,17 +188,21 @@ class MapScene(QGraphicsScene):
         if self.selected not in layout.boxes:
             self.selected = None
 
-    def overview(self, zoom: float) -> QImage | None:
+    def overview(self, zoom: float, pixel_ratio: float = 1.0) -> QImage | None:
         """A picture of the whole map for painting at `zoom`, or None when items should paint.
 
         Far out, thousands of tiny items cost a frame each time; one picture, drawn once from
-        the layout, costs about a millisecond to show.
+        the layout, costs about a millisecond to show. It is drawn at the zoom shown, rounded
+        up to a power of two (so that nearby zooms share it), in device pixels, within a cap:
+        a bigger picture only costs more to fill and to scale down.
         """
         area = self.map_rect.width() * self.map_rect.height()
         if zoom >= OVERVIEW_ZOOM or area <= 0:
             return None
-        picture_zoom = min(OVERVIEW_ZOOM, (OVERVIEW_PIXELS / area) ** 0.5)
-        if zoom > picture_zoom * 1.3:
+        device_zoom = zoom * pixel_ratio
+        shown = 2.0 ** math.ceil(math.log2(device_zoom))
+        picture_zoom = min(OVERVIEW_ZOOM * pixel_ratio, (OVERVIEW_PIXELS / area) ** 0.5, shown)
+        if device_zoom > picture_zoom * 1.3:
             return None
         if self._overview is None or self._overview[0] != picture_zoom:
             self._overview = (picture_zoom, self._draw_overview(picture_zoom))

@@ -94,7 +94,7 @@ class MapView(QGraphicsView):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         """Far out, paint the scene's overview picture instead of thousands of tiny items."""
         scene = self.map_scene()
-        picture = scene.overview(self.zoom())
+        picture = scene.overview(self.zoom(), self.devicePixelRatioF())
         if picture is None:
             super().paintEvent(event)
             return
