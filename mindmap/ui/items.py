@@ -91,12 +91,10 @@ class NodeItem(QGraphicsItem):
             self._static = None
         self._look = look
         self.box, self.block, self.colour, self.theme = box, block, colour, theme
-        self.rgba: int = look[5]
         self.style: LevelStyle = level_style(min(box.depth, 3))
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched
         self.annotation = annotation
-        self.level = min(box.depth, 3)
         self._place(box)
         left, right = -7.0, box.width + 7.0
         if has_children and box.side >= 0 and box.depth > 0:
@@ -122,10 +120,9 @@ class NodeItem(QGraphicsItem):
         return True
 
     def _place(self, box: Box) -> None:
-        """Put the item where its box is; `bar` is the box as the overview draws it."""
+        """Put the item where its box is."""
         self._pos = (box.x, box.y)
         self.setPos(box.x, box.y)
-        self.bar = QRectF(box.x, box.y, box.width, box.height)
 
     def set_annotation(self, annotation: Annotation | None) -> None:
         """Show another annotation (or none) without a relayout."""
@@ -316,10 +313,11 @@ class EdgeItem(QGraphicsItem):
         self._bounds = QRectF()
         self.shape_key: tuple | None = None  # what the path was drawn from
 
-    def set_path(self, path: QPainterPath, colour: QColor, width: float) -> None:
+    def set_path(self, path: QPainterPath, pen: QPen) -> None:
         self.prepareGeometryChange()
         self._path = path
-        self._pen = QPen(QBrush(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        self._pen = pen
+        width = pen.widthF()
         self._bounds = path.boundingRect().adjusted(-width, -width, width, width)
         self.update()
 

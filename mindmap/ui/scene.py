@@ -1,8 +1,16 @@
-"""MapScene: shows a layout as items, reusing them by key; reports what the user did by signals."""
+"""MapScene: shows a layout as items, reusing them by key; reports what the user did by signals.
+
+Items are made only for what is looked at: a 100,000-node map would spend seconds making items
+that the overview picture stands in for at fit, and that no one scrolls to. The layout's boxes
+are the truth for what is shown and where; `nodes` reads like a dict of every shown node's item
+and makes an item when one is asked for; the view asks for the items of what it is about to
+paint.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -20,7 +28,7 @@ from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve
+from mindmap.ui.items import MIN_TEXT_PX, OUTER_REACH, EdgeItem, NodeItem, add_curve
 from mindmap.ui.textmetrics import TextBlock
 from mindmap.ui.theme import Theme, branch_colour, level_style
 from mindmap.ui.tooltip import plain_tooltip
@@ -31,6 +39,9 @@ OVERVIEW_DEEP_EDGES_ZOOM = 0.1  # below this, the overview draws only the first 
 MAP_MARGIN = 60.0
 FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
+ITEM_REACH = OUTER_REACH + 10.0  # how far a node's item may paint outside its box
+MADE_AHEAD = 0.5  # items are made this many view sizes beyond what is shown, for smooth panning
+KEEP_ITEMS = 6000  # beyond this many items, those far from the view are let go
 
 
 class MapScene(QGraphicsScene):
@@ -45,15 +56,21 @@ class MapScene(QGraphicsScene):
     def __init__(self) -> None:
         super().__init__()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.nodes: dict[str, NodeItem] = {}  # shown nodes
-        self._spare: dict[str, NodeItem] = {}  # hidden by a fold, kept for the unfold
+        self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
+        self.nodes: Mapping[str, NodeItem] = _ShownItems(self)
         self._edges: dict[str, EdgeItem] = {}
         self._edge_owner: dict[str, str] = {}  # edge group → the parent it leaves from
         self._groups_of: dict[str, set[str]] = {}  # parent → its edge groups
         self._engine: IncrementalLayout | None = None
         self._shown: _Shown | None = None  # what the items show, for updates after a fold
+        self._layout: Layout | None = None
+        # Each node's subtree extent with its items' reach, relative to its box (left, top,
+        # right, bottom): a subtree that only moved keeps it, so a fold forgets few.
+        self._reach: dict[str, tuple[float, float, float, float]] = {}
+        self._made = QRectF()  # every item in here is made
         self.selected: str | None = None
         self.matches: set[str] = set()
+        self.fresh: set[str] = set()  # nodes a reload just added
         self.map_rect = QRectF()
         self._overview: tuple[float, QImage] | None = None  # (zoom it was drawn at, picture)
         self.sides: int | None = None  # main branches on the right when last shown, to keep
@@ -69,7 +86,7 @@ class MapScene(QGraphicsScene):
         annotations: AnnotationStore | None = None,
         split: int | None = None,
     ) -> Layout:
-        """Lay out the unfolded part of `outline` and show all of it; returns the layout.
+        """Lay out the unfolded part of `outline` and show it; returns the layout.
 
         `split` main branches go right (None: as balances the sides)."""
 
@@ -80,20 +97,17 @@ class MapScene(QGraphicsScene):
         self._engine = IncrementalLayout(outline.root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
         self._shown = _Shown(outline, blocks, theme, annotations, _colours(outline), set(folds))
+        self._layout = layout = change.layout
+        self._reach = {}
         self.setBackgroundBrush(theme.background)
-        for item in self.nodes.values():
-            item.setVisible(False)
-            self._spare[item.key] = item
-        self.nodes = {}
-        layout = change.layout
-        for key, box in layout.boxes.items():
-            self._show_node(key, box)
-        parents = {box.parent for box in layout.boxes.values() if box.parent is not None}
-        for group in set(self._edge_owner) - {
-            g for g, p in self._edge_owner.items() if p in parents
-        }:
+        boxes = layout.boxes
+        for key in [key for key in self._items if key not in boxes]:
+            self.removeItem(self._items.pop(key))
+        for key in self._items:
+            self._show_node(key, boxes[key])
+        for group in [g for g, owner in self._edge_owner.items() if owner not in boxes]:
             self._drop_edge(group)
-        self._show_edges(layout, parents)
+        self._show_edges(layout, set(self._groups_of))
         self._finish(layout)
         return layout
 
@@ -109,56 +123,155 @@ class MapScene(QGraphicsScene):
         shown.folds = set(folds)
         change = self._engine.update(frozenset(folds), self.sides if keep_sides else None)
         layout = change.layout
-        for key in change.removed:
-            item = self.nodes.pop(key, None)
-            if item is not None:
-                item.setVisible(False)
-                self._spare[key] = item
-        for key in change.removed:
-            for group in list(self._groups_of.get(key, ())):
-                self._drop_edge(group)
-        boxes, nodes = layout.boxes, self.nodes
-        for key in change.changed:  # most only moved: the fast way for those
-            item = nodes.get(key)
-            if item is None or key in toggled or not item.move_to(boxes[key]):
+        boxes, items, changed, reshaped = layout.boxes, self._items, change.changed, change.reshaped
+        self._forget_reach(reshaped | change.removed | toggled)
+        for key in [key for key in items if key not in boxes]:
+            self.removeItem(items.pop(key))
+        for key, item in items.items():  # most only moved: the fast way for those
+            if key in toggled or (key in changed and not item.move_to(boxes[key])):
                 self._show_node(key, boxes[key])
-        for key in toggled & boxes.keys():
-            self._show_node(key, boxes[key])
-        parents = {boxes[key].parent for key in change.changed if boxes[key].parent is not None}
-        parents |= {key for key in change.changed | toggled | change.removed if key in boxes}
-        parents |= {
-            parent.key
-            for key in change.removed
-            if (parent := shown.outline.parent_of.get(key)) is not None and parent.key in boxes
-        }
         # Most parents moved with their whole subtree: their edges keep their shape and only
-        # follow. Those re-packed or turned, and those shown anew, are drawn again.
-        groups_of, edges, reshaped = self._groups_of, self._edges, change.reshaped
+        # follow. Those re-packed or turned, and those folded or unfolded, are drawn again.
         redraw = set()
-        for key in parents:
-            groups = groups_of.get(key)
-            if key in reshaped or not groups:
-                redraw.add(key)
-                continue
-            box = boxes[key]
-            for group in groups:
-                edges[group].setPos(box.x, box.y)
+        for owner, groups in list(self._groups_of.items()):
+            if owner not in boxes:
+                for group in list(groups):
+                    self._drop_edge(group)
+            elif owner in reshaped or owner in toggled:
+                redraw.add(owner)
+            elif owner in changed:
+                box = boxes[owner]
+                for group in groups:
+                    self._edges[group].setPos(box.x, box.y)
         self._show_edges(layout, redraw)
         self._finish(layout)
         return layout
+
+    def _forget_reach(self, keys: set[str]) -> None:
+        """Forget the subtree extents that `keys` changing makes wrong: theirs and ancestors'."""
+        assert self._shown is not None
+        reach, parent_of = self._reach, self._shown.outline.parent_of
+        done: set[str] = set()
+        for changed in keys:
+            key = changed
+            while key not in done:
+                done.add(key)
+                reach.pop(key, None)
+                parent = parent_of.get(key)
+                if parent is None:
+                    break
+                key = parent.key
+
+    def item(self, key: str) -> NodeItem:
+        """The item of shown node `key`, made now if it was not yet (KeyError if not shown)."""
+        item = self._items.get(key)
+        if item is None:
+            assert self._layout is not None, key
+            self._show_node(key, self._layout.boxes[key])
+            item = self._items[key]
+        return item
+
+    def make_items(self, rect: QRectF | None = None) -> None:
+        """Make the items (nodes and edges) that paint in `rect` (None: all of them).
+
+        Walks down from the root into the subtrees whose extent meets `rect`: the cost is
+        that of what is there, not of the map."""
+        layout, shown = self._layout, self._shown
+        if layout is None or shown is None or not layout.boxes:
+            return
+        boxes, by_key, items = layout.boxes, shown.outline.by_key, self._items
+        if rect is None:
+            for key, box in boxes.items():
+                if key not in items:
+                    self._show_node(key, box)
+            parents = {box.parent for box in boxes.values()} - {None}
+            self._show_edges(layout, parents - self._groups_of.keys())  # type: ignore[operator]
+            return
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        reach_of, groups_of = self._reach_of, self._groups_of
+        fans = set()
+        stack = [shown.outline.root.key]
+        while stack:
+            key = stack.pop()
+            box = boxes[key]
+            x0, y0, x1, y1 = reach_of(key)
+            x, y = box.x, box.y
+            if x + x1 < left or x + x0 > right or y + y1 < top or y + y0 > bottom:
+                continue
+            if key not in items and (
+                x - ITEM_REACH <= right
+                and x + box.width + ITEM_REACH >= left
+                and y - ITEM_REACH <= bottom
+                and y + box.height + ITEM_REACH >= top
+            ):
+                self._show_node(key, box)
+            kids = [c.key for c in by_key[key].children if c.key in boxes]
+            if kids:
+                if not groups_of.get(key):
+                    fans.add(key)
+                stack += kids
+        self._show_edges(layout, fans)
+
+    def make_items_for_view(self, shown: QRectF) -> None:
+        """Before the view paints `shown` (scene coordinates): make what paints there and a
+        margin around it, so that panning a little makes nothing; let far items go."""
+        if self._made.contains(shown):
+            return
+        dx, dy = shown.width() * MADE_AHEAD, shown.height() * MADE_AHEAD
+        ahead = shown.adjusted(-dx, -dy, dx, dy)
+        if len(self._items) > KEEP_ITEMS:
+            self._let_go(ahead)
+        self.make_items(ahead)
+        self._made = ahead
+
+    def _let_go(self, keep: QRectF) -> None:
+        """Remove the items outside `keep`: a long walk over a big map should not make them all."""
+        for key, item in list(self._items.items()):
+            if not item.sceneBoundingRect().intersects(keep):
+                self.removeItem(self._items.pop(key))
+        for group, edge in list(self._edges.items()):
+            if not edge.sceneBoundingRect().intersects(keep):
+                self._drop_edge(group)
+
+    def _reach_of(self, key: str) -> tuple[float, float, float, float]:
+        """The extent of `key`'s shown subtree, items and edges included, relative to its box."""
+        reach = self._reach
+        known = reach.get(key)
+        if known is not None:
+            return known
+        assert self._layout is not None
+        assert self._shown is not None
+        boxes, by_key = self._layout.boxes, self._shown.outline.by_key
+        order, stack = [], [key]
+        while stack:  # the subtree's unknown part, parents first
+            parent = stack.pop()
+            order.append(parent)
+            kids = (c.key for c in by_key[parent].children)
+            stack += [kid for kid in kids if kid in boxes and kid not in reach]
+        for parent in reversed(order):
+            box = boxes[parent]
+            x0, y0 = -ITEM_REACH, -ITEM_REACH
+            x1, y1 = box.width + ITEM_REACH, box.height + ITEM_REACH
+            for child in by_key[parent].children:
+                kid = boxes.get(child.key)
+                if kid is None:
+                    continue
+                dx, dy = kid.x - box.x, kid.y - box.y
+                kx0, ky0, kx1, ky1 = reach[child.key]
+                x0, y0 = min(x0, kx0 + dx), min(y0, ky0 + dy)
+                x1, y1 = max(x1, kx1 + dx), max(y1, ky1 + dy)
+            reach[parent] = (x0, y0, x1, y1)
+        return reach[key]
 
     def _show_node(self, key: str, box: Box) -> None:
         """Show the item of one node as `box` and the current state say (making it if need be)."""
         shown = self._shown
         assert shown is not None
         node = shown.outline.by_key[key]
-        item = self.nodes.get(key) or self._spare.pop(key, None)
+        item = self._items.get(key)
         if item is None:
-            item = NodeItem(key)
+            item = self._items[key] = NodeItem(key)
             self.addItem(item)
-        elif not item.isVisible():
-            item.setVisible(True)
-        self.nodes[key] = item
         annotation = shown.annotations.get(key) if shown.annotations is not None else None
         item.node = node
         folded = key in shown.folds and bool(node.children)
@@ -174,9 +287,11 @@ class MapScene(QGraphicsScene):
             matched=key in self.matches,
             annotation=annotation,
         )
+        item.set_fresh(key in self.fresh)
 
     def _finish(self, layout: Layout) -> None:
         self._overview = None
+        self._made = QRectF()
         if len(layout.boxes) > 1:  # while the root is folded, the sides wait for its unfold
             self.sides = layout.split
         left, top, right, bottom = layout.bounds
@@ -187,6 +302,7 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(self.map_rect.adjusted(-room, -room, room, room))
         if self.selected not in layout.boxes:
             self.selected = None
+        self.update()  # what no item covered before may show now
 
     def overview(self, zoom: float, pixel_ratio: float = 1.0) -> QImage | None:
         """A picture of the whole map for painting at `zoom`, or None when items should paint.
@@ -209,7 +325,10 @@ class MapScene(QGraphicsScene):
         return self._overview[1]
 
     def _draw_overview(self, zoom: float) -> QImage:
-        rect = self.map_rect
+        """The map from its boxes: edges, readable titles as on screen, the rest as bars."""
+        assert self._layout is not None
+        assert self._shown is not None
+        rect, boxes, colours = self.map_rect, self._layout.boxes, self._shown.colours
         image = QImage(
             max(1, round(rect.width() * zoom)),
             max(1, round(rect.height() * zoom)),
@@ -219,33 +338,39 @@ class MapScene(QGraphicsScene):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base = QTransform.fromScale(zoom, zoom).translate(-rect.left(), -rect.top())
-        deep_edges = zoom >= OVERVIEW_DEEP_EDGES_ZOOM  # below it they would be sub-pixel dust
-        nodes = self.nodes
-        for group, edge in self._edges.items():
-            owner = nodes.get(self._edge_owner[group])
-            if deep_edges or (owner is not None and owner.box.depth < 2):
-                painter.setTransform(QTransform.fromTranslate(edge.x(), edge.y()) * base)
-                edge.paint(painter, _PLAIN_OPTION)
         painter.setTransform(base)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        # Below this zoom the deep edges would be sub-pixel dust: only the first two levels'.
+        edge_depth = 1 << 30 if zoom >= OVERVIEW_DEEP_EDGES_ZOOM else 2
+        by_key = self._shown.outline.by_key
+        for key, box in boxes.items():
+            if box.depth >= edge_depth:
+                continue
+            kids = [boxes[c.key] for c in by_key[key].children if c.key in boxes]
+            for group in _fan_groups(box, kids).values():
+                path, pen = self._fan(box, group)
+                painter.setPen(pen)
+                painter.drawPath(path.translated(box.x, box.y))
         readable = MIN_TEXT_PX / zoom
         # Depths whose titles are big enough to read at this zoom (the root, main branches)
         # are painted as on screen; the rest as bars, one drawRects call per colour.
         painted = [level_style(d).font.pointSizeF() * 96 / 72 >= readable for d in range(4)]
-        bars: dict[int, list[QRectF]] = {}
-        for item in nodes.values():
-            if painted[item.level]:
-                box = item.box
+        bars: dict[int, tuple[QColor, list[QRectF]]] = {}  # by colour (inherited ones are shared)
+        for key, box in boxes.items():
+            if painted[min(box.depth, 3)]:
+                item = self.item(key)
                 painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
                 item.paint(painter, _PLAIN_OPTION)
                 painter.setTransform(base)
                 continue
-            rects = bars.get(item.rgba)
-            if rects is None:
-                rects = bars[item.rgba] = []
-            rects.append(item.bar)
+            colour = colours[key]
+            bar = bars.get(id(colour))
+            if bar is None:
+                bar = bars[id(colour)] = (colour, [])
+            bar[1].append(QRectF(box.x, box.y, box.width, box.height))
         painter.setPen(Qt.PenStyle.NoPen)
-        for rgba, rects in bars.items():
-            bar = QColor.fromRgba(rgba)
+        for colour, rects in bars.values():
+            bar = QColor(colour)
             bar.setAlpha(150)
             painter.setBrush(bar)
             painter.drawRects(rects)
@@ -254,30 +379,37 @@ class MapScene(QGraphicsScene):
 
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
         """Outline the selected node and the matches of a find, over the overview picture."""
+        assert self._layout is not None
+        boxes = self._layout.boxes
         for key in {*self.matches, self.selected} - {None}:
-            item = self.nodes.get(key)
-            if item is not None:
+            box = boxes.get(key)  # type: ignore[arg-type]
+            if box is not None:
                 width = 2.0 / max(painter.transform().m11(), 1e-6)
                 painter.setPen(QPen(theme_colour, width * (2 if key == self.selected else 1)))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(item.sceneBoundingRect())
+                painter.drawRect(QRectF(box.x - 7, box.y - 6, box.width + 14, box.height + 10))
 
     def content_rect(self) -> QRectF:
-        """The shown map's extent, fold toggles and badges included (for exports)."""
+        """The shown map's extent, fold toggles and badges included; makes every item, as an
+        export that draws them all needs."""
+        self.make_items()
         rect = QRectF()
-        for item in self.nodes.values():
+        for item in self._items.values():
             rect = rect.united(item.sceneBoundingRect())
         return rect
 
     def forget_items(self) -> None:
         """Drop every item: another outline is about to be shown."""
-        for item in [*self.nodes.values(), *self._spare.values(), *self._edges.values()]:
+        for item in [*self._items.values(), *self._edges.values()]:
             self.removeItem(item)
-        self.nodes, self._spare, self._edges = {}, {}, {}
+        self._items, self._edges = {}, {}
+        self._layout, self._shown, self._engine = None, None, None
+        self._reach = {}
         self.sides = None
         self._edge_owner, self._groups_of = {}, {}
         self.selected = None
         self.matches = set()
+        self.fresh = set()
 
     def _show_edges(self, layout: Layout, parents: set[str]) -> None:
         """Redraw the edges from each of `parents` to its shown children.
@@ -291,32 +423,35 @@ class MapScene(QGraphicsScene):
         for parent_key in parents:
             parent = boxes.get(parent_key)
             children = [boxes[c.key] for c in by_key[parent_key].children if c.key in boxes]
-            if parent is None or not children:
-                groups: dict[str, list[Box]] = {}
-            elif parent.parent is None:
-                groups = {f"{box.key}\0from-root": [box] for box in children}
-            else:
-                groups = {parent_key: children}
+            groups = _fan_groups(parent, children) if parent is not None else {}
             for group in list(self._groups_of.get(parent_key, ())):
                 if group not in groups:
                     self._drop_edge(group)
             for group, kids in groups.items():
-                self._draw_edge(group, parent, kids)
+                self._draw_edge(group, parent, kids)  # type: ignore[arg-type]
 
-    def _draw_edge(self, group: str, parent: Box, children: list[Box]) -> None:
+    def _fan(self, parent: Box, children: list[Box]) -> tuple[QPainterPath, QPen]:
+        """The curves from `parent` to `children`, relative to the parent, and their pen."""
         px, py = parent.x, parent.y
         if parent.depth == 0:
             start = (parent.width / 2, parent.height / 2)
         else:
             start = (parent.width if parent.side > 0 else 0.0, _anchor_y(parent))
-        ends = tuple(
-            ((box.x if box.side > 0 else box.x + box.width) - px, box.y + _anchor_y(box) - py)
-            for box in children
-        )
+        path = QPainterPath()
+        for box in children:
+            end = ((box.x if box.side > 0 else box.x + box.width) - px, box.y + _anchor_y(box) - py)
+            add_curve(path, start, end)
         assert self._shown is not None
         colour = self._shown.colours[children[0].key]
         width = level_style(min(parent.depth, 3)).edge_width
-        shape = (start, ends, colour.rgba(), width)
+        return path, QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+
+    def _draw_edge(self, group: str, parent: Box, children: list[Box]) -> None:
+        px, py = parent.x, parent.y
+        assert self._shown is not None
+        shape = (parent.width, parent.height, parent.side, parent.depth)
+        shape += (self._shown.colours[children[0].key].rgba(),)
+        shape += tuple((b.x - px, b.y - py, b.width, b.height, b.side) for b in children)
         item = self._edges.get(group)
         if item is None:
             item = self._edges[group] = EdgeItem()
@@ -324,10 +459,7 @@ class MapScene(QGraphicsScene):
             self._groups_of.setdefault(parent.key, set()).add(group)
             self.addItem(item)
         if item.shape_key != shape:
-            path = QPainterPath()
-            for end in ends:
-                add_curve(path, start, end)
-            item.set_path(path, colour, width)
+            item.set_path(*self._fan(parent, children))
             item.shape_key = shape
         if (item.x(), item.y()) != (px, py):
             item.setPos(px, py)
@@ -336,19 +468,21 @@ class MapScene(QGraphicsScene):
         self.removeItem(self._edges.pop(group))
         owner = self._edge_owner.pop(group)
         self._groups_of[owner].discard(group)
+        if not self._groups_of[owner]:
+            del self._groups_of[owner]
 
     def set_selected(self, key: str | None) -> None:
         """Mark `key` as the selected node (None: no selection)."""
         for old in (self.selected, key):
-            item = self.nodes.get(old) if old else None
+            item = self._items.get(old) if old else None
             if item is not None:
                 item.set_marks(selected=old == key, matched=old in self.matches)
         self.selected = key
 
     def show_annotations(self, annotations: AnnotationStore, keys: set[str] | None) -> None:
-        """Repaint the annotation marks of `keys` (None: of every shown node)."""
-        for key in self.nodes if keys is None else keys:
-            item = self.nodes.get(key)
+        """Repaint the annotation marks of `keys` (None: of every node)."""
+        for key in self._items if keys is None else keys:
+            item = self._items.get(key)
             if item is not None and item.node is not None:
                 annotation = annotations.get(key)
                 if annotation != item.annotation:
@@ -356,21 +490,32 @@ class MapScene(QGraphicsScene):
 
     def flash(self, keys: set[str]) -> None:
         """Highlight new nodes for a moment, so that the eye finds what a reload added."""
-        items = [self.nodes[key] for key in keys if key in self.nodes]
-        for item in items:
-            item.set_fresh(True)
-        if items:
-            QTimer.singleShot(FLASH_MS, lambda: [item.set_fresh(False) for item in items])
+        self.fresh = set(keys)
+        for key in keys:
+            item = self._items.get(key)
+            if item is not None:
+                item.set_fresh(True)
+        if keys:
+            QTimer.singleShot(FLASH_MS, lambda: self._end_flash(keys))
+
+    def _end_flash(self, keys: set[str]) -> None:
+        self.fresh -= keys
+        for key in keys:
+            item = self._items.get(key)
+            if item is not None:
+                item.set_fresh(False)
 
     def set_matches(self, keys: set[str]) -> None:
         """Highlight the nodes that match a find."""
         for key in self.matches ^ keys:
-            item = self.nodes.get(key)
+            item = self._items.get(key)
             if item is not None:
                 item.set_marks(selected=key == self.selected, matched=key in keys)
         self.matches = keys
 
     def node_at(self, pos: QPointF) -> NodeItem | None:
+        """The node under `pos`, its item made if need be (at fit the overview stands in)."""
+        self.make_items(QRectF(pos.x() - 0.5, pos.y() - 0.5, 1.0, 1.0))
         for item in self.items(pos):
             if isinstance(item, NodeItem):
                 return item
@@ -429,6 +574,39 @@ class _Shown:
     annotations: AnnotationStore | None
     colours: dict[str, QColor]
     folds: set[str]
+
+
+class _ShownItems(Mapping[str, NodeItem]):
+    """Every shown node's item by key, as a dict would give them; an item is made when asked
+    for, so that asking for one node does not make them all."""
+
+    def __init__(self, scene: MapScene) -> None:
+        self._scene = scene
+
+    def __getitem__(self, key: str) -> NodeItem:
+        return self._scene.item(key)
+
+    def __contains__(self, key: object) -> bool:
+        layout = self._scene._layout
+        return layout is not None and key in layout.boxes
+
+    def __iter__(self) -> Iterator[str]:
+        layout = self._scene._layout
+        return iter(layout.boxes if layout is not None else ())
+
+    def __len__(self) -> int:
+        layout = self._scene._layout
+        return len(layout.boxes) if layout is not None else 0
+
+
+def _fan_groups(parent: Box, children: list[Box]) -> dict[str, list[Box]]:
+    """A parent's edges by group: one path per parent, but one per main branch at the root,
+    so that each has its colour."""
+    if not children:
+        return {}
+    if parent.parent is None:
+        return {f"{box.key}\0from-root": [box] for box in children}
+    return {parent.key: children}
 
 
 def _colours(outline: Outline) -> dict[str, QColor]:

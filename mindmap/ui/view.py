@@ -92,10 +92,12 @@ class MapView(QGraphicsView):
         vertical.setValue(vertical.value() - round(delta.y() * zoom))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        """Far out, paint the scene's overview picture instead of thousands of tiny items."""
+        """Far out, paint the scene's overview picture instead of thousands of tiny items;
+        nearer, have the scene make the items of what shows, then paint them."""
         scene = self.map_scene()
         picture = scene.overview(self.zoom(), self.devicePixelRatioF())
         if picture is None:
+            scene.make_items_for_view(self.mapToScene(self.viewport().rect()).boundingRect())
             super().paintEvent(event)
             return
         painter = QPainter(self.viewport())

@@ -141,6 +141,7 @@ def test_title_names_the_file_and_the_app(sample_window: MainWindow) -> None:
 
 def assert_edges_run_from_parents_to_children(window: MainWindow) -> None:
     scene = window.scene
+    scene.make_items()  # the view makes only what it paints
     curves = []  # (start, end) in scene coordinates
     for edge in scene._edges.values():
         path = edge._path
