@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -29,11 +28,8 @@ def open_window(path: Path, settings: QSettings | None = None) -> MainWindow:
     """Show a window and open `path` in it, fitted to the window's real size."""
     window = MainWindow(settings)
     window.show()
-    with gc_paused():
+    with gc_paused(keep=True):  # Qt's start-up objects too live as long as the window
         window.open_file(path)
-        # What the open made lives as long as the window: keep it out of GC passes, from the
-        # first one on (frozen after the pause, that first pass would walk all of it).
-        gc.freeze()
     return window
 
 
