@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
@@ -96,7 +97,8 @@ class MapScene(QGraphicsScene):
 
         self._engine = IncrementalLayout(outline.root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
-        self._shown = _Shown(outline, blocks, theme, annotations, _colours(outline), set(folds))
+        colours, groups = _colours(outline)
+        self._shown = _Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
         self._layout = layout = change.layout
         self._reach = {}
         self.setBackgroundBrush(theme.background)
@@ -298,11 +300,21 @@ class MapScene(QGraphicsScene):
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
             -MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN
         )
-        room = SCROLL_ROOM
-        self.setSceneRect(self.map_rect.adjusted(-room, -room, room, room))
+        self._fit_scene_rect()
         if self.selected not in layout.boxes:
             self.selected = None
         self.update()  # what no item covered before may show now
+
+    def _fit_scene_rect(self) -> None:
+        """Leave at least SCROLL_ROOM around the map, and at most twice the room needed.
+
+        The scene rect changes only when the map outgrows those bounds: each change moves the
+        scroll bars, which repaints the whole window, several times the cost of a small fold."""
+        room, map_rect, current = SCROLL_ROOM, self.map_rect, self.sceneRect()
+        least = map_rect.adjusted(-room, -room, room, room)
+        dx, dy = least.width() / 2, least.height() / 2
+        if not (current.contains(least) and least.adjusted(-dx, -dy, dx, dy).contains(current)):
+            self.setSceneRect(least.adjusted(-dx / 2, -dy / 2, dx / 2, dy / 2))
 
     def overview(self, zoom: float, pixel_ratio: float = 1.0) -> QImage | None:
         """A picture of the whole map for painting at `zoom`, or None when items should paint.
@@ -328,7 +340,7 @@ class MapScene(QGraphicsScene):
         """The map from its boxes: edges, readable titles as on screen, the rest as bars."""
         assert self._layout is not None
         assert self._shown is not None
-        rect, boxes, colours = self.map_rect, self._layout.boxes, self._shown.colours
+        rect, boxes, groups = self.map_rect, self._layout.boxes, self._shown.groups
         image = QImage(
             max(1, round(rect.width() * zoom)),
             max(1, round(rect.height() * zoom)),
@@ -341,39 +353,37 @@ class MapScene(QGraphicsScene):
         painter.setTransform(base)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         # Below this zoom the deep edges would be sub-pixel dust: only the first two levels'.
-        edge_depth = 1 << 30 if zoom >= OVERVIEW_DEEP_EDGES_ZOOM else 2
+        deep_edges = zoom >= OVERVIEW_DEEP_EDGES_ZOOM
         by_key = self._shown.outline.by_key
-        for key, box in boxes.items():
-            if box.depth >= edge_depth:
+        for _, level, keys in groups:
+            if level > 1 and not deep_edges:
                 continue
-            kids = [boxes[c.key] for c in by_key[key].children if c.key in boxes]
-            for group in _fan_groups(box, kids).values():
-                path, pen = self._fan(box, group)
-                painter.setPen(pen)
-                painter.drawPath(path.translated(box.x, box.y))
-        readable = MIN_TEXT_PX / zoom
+            for parent in filter(None, map(boxes.get, keys)):
+                kids = [boxes[c.key] for c in by_key[parent.key].children if c.key in boxes]
+                for fan in _fan_groups(parent, kids).values():
+                    path, pen = self._fan(parent, fan)
+                    painter.setPen(pen)
+                    painter.drawPath(path.translated(parent.x, parent.y))
         # Depths whose titles are big enough to read at this zoom (the root, main branches)
-        # are painted as on screen; the rest as bars, one drawRects call per colour.
+        # are painted as on screen; the rest as bars, one drawRects call per colour and level.
+        readable = MIN_TEXT_PX / zoom
         painted = [level_style(d).font.pointSizeF() * 96 / 72 >= readable for d in range(4)]
-        bars: dict[int, tuple[QColor, list[QRectF]]] = {}  # by colour (inherited ones are shared)
-        for key, box in boxes.items():
-            if painted[min(box.depth, 3)]:
-                item = self.item(key)
-                painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
-                item.paint(painter, _PLAIN_OPTION)
-                painter.setTransform(base)
-                continue
-            colour = colours[key]
-            bar = bars.get(id(colour))
-            if bar is None:
-                bar = bars[id(colour)] = (colour, [])
-            bar[1].append(QRectF(box.x, box.y, box.width, box.height))
         painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in bars.values():
+        for colour, level, keys in groups:
+            shown = list(filter(None, map(boxes.get, keys)))
+            if painted[level]:
+                for box in shown:
+                    painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
+                    self.item(box.key).paint(painter, _PLAIN_OPTION)
+                painter.setTransform(base)
+                painter.setPen(Qt.PenStyle.NoPen)
+                continue
             bar = QColor(colour)
             bar.setAlpha(150)
             painter.setBrush(bar)
-            painter.drawRects(rects)
+            painter.drawRects(
+                list(map(QRectF, map(_X, shown), map(_Y, shown), map(_W, shown), map(_H, shown)))
+            )
         painter.end()
         return image
 
@@ -562,6 +572,7 @@ class MapScene(QGraphicsScene):
 
 
 _PLAIN_OPTION = QStyleOptionGraphicsItem()
+_X, _Y, _W, _H = attrgetter("x"), attrgetter("y"), attrgetter("width"), attrgetter("height")
 
 
 @dataclass(slots=True)
@@ -573,6 +584,7 @@ class _Shown:
     theme: Theme
     annotations: AnnotationStore | None
     colours: dict[str, QColor]
+    groups: list[tuple[QColor, int, list[str]]]  # keys by colour and level (depth up to 3)
     folds: set[str]
 
 
@@ -609,21 +621,34 @@ def _fan_groups(parent: Box, children: list[Box]) -> dict[str, list[Box]]:
     return {parent.key: children}
 
 
-def _colours(outline: Outline) -> dict[str, QColor]:
-    """Each main branch its colour, inherited down, unless a node names its own."""
+def _colours(outline: Outline) -> tuple[dict[str, QColor], list[tuple[QColor, int, list[str]]]]:
+    """Each main branch its colour, inherited down, unless a node names its own; and the keys
+    by colour and level (the overview draws each group in one call)."""
     root = outline.root
     colours = {root.key: QColor(root.color or "#2f3440")}
+    groups: dict[tuple[int, int], list[str]] = {(id(colours[root.key]), 0): [root.key]}
+    shared = {id(colours[root.key]): colours[root.key]}
     stack = []
     for index, branch in enumerate(root.children):
-        colours[branch.key] = branch_colour(index, branch.color)
-        stack.append(branch)
+        colour = colours[branch.key] = branch_colour(index, branch.color)
+        shared[id(colour)] = colour
+        groups.setdefault((id(colour), 1), []).append(branch.key)
+        stack.append((branch, 2))
     while stack:
-        parent = stack.pop()
+        parent, level = stack.pop()
         inherited = colours[parent.key]
+        deeper = min(level + 1, 3)
         for child in parent.children:
-            colours[child.key] = QColor(child.color) if child.color else inherited
-            stack.append(child)
-    return colours
+            colour = colours[child.key] = QColor(child.color) if child.color else inherited
+            if colour is not inherited:
+                shared[id(colour)] = colour
+            group = groups.get((id(colour), min(level, 3)))
+            if group is None:
+                group = groups[id(colour), min(level, 3)] = []
+            group.append(child.key)
+            if child.children:
+                stack.append((child, deeper))
+    return colours, [(shared[c], level, keys) for (c, level), keys in groups.items()]
 
 
 def _anchor_y(box: Box) -> float:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -256,3 +259,53 @@ def test_folding_a_branch_sends_no_other_branch_across_and_levels_rebalance(
     assert sides() == {"Causes": 1, "Events": -1}
     window.show_levels(1)  # a whole new view of the map: balanced for what shows
     assert sides() == {"Causes": 1, "Events": 1}
+
+
+def big_outline(path: Path) -> None:
+    """An outline of 1,387 nodes: 6 main branches, 5 children each, 5 grandchildren, 8 leaves."""
+    lines = ["Big map:"]
+    for a in range(6):
+        lines.append(f"  - Branch {a}:")
+        for b in range(5):
+            lines.append(f"      - Topic {a}.{b}:")
+            for c in range(5):
+                lines.append(f"          - Point {a}.{b}.{c}:")
+                lines += [f"              - Detail {a}.{b}.{c}.{d} of the point" for d in range(8)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_zoomed_in_the_view_paints_what_every_item_would(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Items are made only for what is looked at: what shows must be all of it, after folds."""
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    window.view.actual_size()
+    topics = [key_of(window, f"Topic 1.{n}") for n in range(4)]
+    for key in [*topics, key_of(window, "Topic 0.4")]:
+        window.toggle_fold(key)
+    window.centre_on(key_of(window, "Topic 0.0"))
+    window.view.viewport().grab()  # what shows is made, and what the scene knows of extents
+    for key in topics:
+        window.toggle_fold(key)  # Branch 1 grows, and its last topic goes down
+    window.centre_on(key_of(window, "Detail 1.4.4.7 of the point"))
+    lazy = window.view.viewport().grab().toImage()
+    made = len(window.scene._items)
+    assert 0 < made < len(window.scene.nodes) / 5  # only what shows, and a margin around it
+
+    window.scene.make_items()
+    assert len(window.scene._items) == len(window.scene.nodes) == 1387 - 45  # Topic 0.4 folded
+    assert window.view.viewport().grab().toImage() == lazy
+
+
+def test_a_click_at_fit_selects_the_node_under_it(window: MainWindow, tmp_path: Path) -> None:
+    """At fit the overview picture stands in for items: a click still finds its node."""
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    assert window.scene.overview(window.view.zoom()) is not None  # the picture shows
+    key = key_of(window, "Branch 4")
+    box = window.layout_.boxes[key]
+    at = window.view.mapFromScene(QPointF(box.x + box.width / 2, box.y + box.height / 2))
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert window.scene.selected == key
+    assert window.details.toPlainText().startswith("Branch 4")
