@@ -164,6 +164,11 @@ class MapScene(QGraphicsScene):
                     break
                 key = parent.key
 
+    @property
+    def made(self) -> Mapping[str, NodeItem]:
+        """The items made so far, by key (`nodes` makes what it is asked for)."""
+        return self._items
+
     def item(self, key: str) -> NodeItem:
         """The item of shown node `key`, made now if it was not yet (KeyError if not shown)."""
         item = self._items.get(key)

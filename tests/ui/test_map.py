@@ -290,11 +290,11 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
         window.toggle_fold(key)  # Branch 1 grows, and its last topic goes down
     window.centre_on(key_of(window, "Detail 1.4.4.7 of the point"))
     lazy = window.view.viewport().grab().toImage()
-    made = len(window.scene._items)
+    made = len(window.scene.made)
     assert 0 < made < len(window.scene.nodes) / 5  # only what shows, and a margin around it
 
     window.scene.make_items()
-    assert len(window.scene._items) == len(window.scene.nodes) == 1387 - 45  # Topic 0.4 folded
+    assert len(window.scene.made) == len(window.scene.nodes) == 1387 - 45  # Topic 0.4 folded
     assert window.view.viewport().grab().toImage() == lazy
 
 
