@@ -445,13 +445,20 @@ class MapScene(QGraphicsScene):
             for group, kids in groups.items():
                 self._draw_edge(group, parent, kids)  # type: ignore[arg-type]
 
+    def _fan_start(self, parent: Box) -> tuple[float, float]:
+        """Where a parent's edges leave it, relative to it: its outer side; the root's middle
+        when branches go both ways, else its right side (the Right layout)."""
+        if parent.depth > 0:
+            return (parent.width if parent.side > 0 else 0.0, _anchor_y(parent))
+        assert self._layout is not None
+        assert self._shown is not None
+        both_ways = self._layout.split < len(self._shown.outline.root.children)
+        return (parent.width / 2 if both_ways else parent.width, parent.height / 2)
+
     def _fan(self, parent: Box, children: list[Box]) -> tuple[QPainterPath, QPen]:
         """The curves from `parent` to `children`, relative to the parent, and their pen."""
         px, py = parent.x, parent.y
-        if parent.depth == 0:
-            start = (parent.width / 2, parent.height / 2)
-        else:
-            start = (parent.width if parent.side > 0 else 0.0, _anchor_y(parent))
+        start = self._fan_start(parent)
         path = QPainterPath()
         for box in children:
             end = ((box.x if box.side > 0 else box.x + box.width) - px, box.y + _anchor_y(box) - py)
@@ -464,8 +471,7 @@ class MapScene(QGraphicsScene):
     def _draw_edge(self, group: str, parent: Box, children: list[Box]) -> None:
         px, py = parent.x, parent.y
         assert self._shown is not None
-        shape = (parent.width, parent.height, parent.side, parent.depth)
-        shape += (self._shown.colours[children[0].key].rgba(),)
+        shape = (self._fan_start(parent), parent.depth, self._shown.colours[children[0].key].rgba())
         shape += tuple((b.x - px, b.y - py, b.width, b.height, b.side) for b in children)
         item = self._edges.get(group)
         if item is None:
