@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from mindmap.core.layout import layout_outline
+from mindmap.core.layout import LayoutMode, layout_outline
 from mindmap.ui.theme import ThemeChoice
 from mindmap.ui.window import MainWindow
 
@@ -309,3 +309,17 @@ def test_a_click_at_fit_selects_the_node_under_it(window: MainWindow, tmp_path: 
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert window.scene.selected == key
     assert window.details.toPlainText().startswith("Branch 4")
+
+
+def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: MainWindow) -> None:
+    window = sample_window
+    window.set_layout_mode(LayoutMode.RIGHT)
+    assert_edges_run_from_parents_to_children(window)
+    root = window.layout_.boxes[window.outline.root.key]
+    starts = [
+        edge.mapToScene(QPointF(edge._path.elementAt(0).x, edge._path.elementAt(0).y))
+        for group, edge in window.scene._edges.items()
+        if window.scene._edge_owner[group] == root.key
+    ]
+    assert len(starts) == len(window.outline.root.children)
+    assert all(abs(start.x() - (root.x + root.width)) < 0.01 for start in starts)
