@@ -241,7 +241,10 @@ class MapScene(QGraphicsScene):
                 self._drop_edge(group)
 
     def _reach_of(self, key: str) -> tuple[float, float, float, float]:
-        """The extent of `key`'s shown subtree, items and edges included, relative to its box."""
+        """The extent of `key`'s shown subtree, items and edges included, relative to its box.
+
+        Worked out for the part of the subtree not known yet, children before parents, each
+        node's extent merged into its parent's (in scene coordinates until it is stored)."""
         reach = self._reach
         known = reach.get(key)
         if known is not None:
@@ -249,25 +252,38 @@ class MapScene(QGraphicsScene):
         assert self._layout is not None
         assert self._shown is not None
         boxes, by_key = self._layout.boxes, self._shown.outline.by_key
-        order, stack = [], [key]
-        while stack:  # the subtree's unknown part, parents first
-            parent = stack.pop()
-            order.append(parent)
-            kids = (c.key for c in by_key[parent].children)
-            stack += [kid for kid in kids if kid in boxes and kid not in reach]
-        for parent in reversed(order):
-            box = boxes[parent]
-            x0, y0 = -ITEM_REACH, -ITEM_REACH
-            x1, y1 = box.width + ITEM_REACH, box.height + ITEM_REACH
-            for child in by_key[parent].children:
-                kid = boxes.get(child.key)
-                if kid is None:
-                    continue
-                dx, dy = kid.x - box.x, kid.y - box.y
-                kx0, ky0, kx1, ky1 = reach[child.key]
-                x0, y0 = min(x0, kx0 + dx), min(y0, ky0 + dy)
-                x1, y1 = max(x1, kx1 + dx), max(y1, ky1 + dy)
-            reach[parent] = (x0, y0, x1, y1)
+        merged: dict[str, list[float]] = {}  # parent → its children's extents so far
+        if not reach and key == self._shown.outline.root.key:
+            order = list(boxes)  # all of it: parents come before their children in `boxes`
+        else:
+            order, stack = [], [key]
+            while stack:
+                parent = stack.pop()
+                order.append(parent)
+                for child in by_key[parent].children:
+                    kid = boxes.get(child.key)
+                    if kid is None:
+                        continue
+                    extent = reach.get(child.key)
+                    if extent is None:
+                        stack.append(child.key)
+                    else:  # known: taken in as it is
+                        x, y = kid.x, kid.y
+                        shifted = (x + extent[0], y + extent[1], x + extent[2], y + extent[3])
+                        _merge(merged, parent, shifted)
+        margin = ITEM_REACH
+        for node in reversed(order):
+            box = boxes[node]
+            x, y = box.x, box.y
+            x0, y0 = x - margin, y - margin
+            x1, y1 = x + box.width + margin, y + box.height + margin
+            kids = merged.pop(node, None)
+            if kids is not None:
+                x0, y0 = min(x0, kids[0]), min(y0, kids[1])
+                x1, y1 = max(x1, kids[2]), max(y1, kids[3])
+            reach[node] = (x0 - x, y0 - y, x1 - x, y1 - y)
+            if node != key and box.parent is not None:
+                _merge(merged, box.parent, (x0, y0, x1, y1))
         return reach[key]
 
     def _show_node(self, key: str, box: Box) -> None:
@@ -620,6 +636,17 @@ class _ShownItems(Mapping[str, NodeItem]):
     def __len__(self) -> int:
         layout = self._scene._layout
         return len(layout.boxes) if layout is not None else 0
+
+
+def _merge(extents: dict[str, list[float]], key: str, extent: tuple[float, ...]) -> None:
+    """Grow the extent kept for `key` (left, top, right, bottom) to take in another."""
+    kept = extents.get(key)
+    if kept is None:
+        extents[key] = list(extent)
+        return
+    left, top, right, bottom = extent
+    kept[0], kept[1] = min(kept[0], left), min(kept[1], top)
+    kept[2], kept[3] = max(kept[2], right), max(kept[3], bottom)
 
 
 def _fan_groups(parent: Box, children: list[Box]) -> dict[str, list[Box]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtTest import QTest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.layout import LayoutMode, layout_outline
+from mindmap.ui.scene import ITEM_REACH
 from mindmap.ui.theme import ThemeChoice
 from mindmap.ui.window import MainWindow
 
@@ -296,6 +298,25 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
     window.scene.make_items()
     assert len(window.scene.made) == len(window.scene.nodes) == 1387 - 45  # Topic 0.4 folded
     assert window.view.viewport().grab().toImage() == lazy
+
+    # Every subtree extent the scene kept (to skip what is out of view) is still exact.
+    boxes, margin = window.layout_.boxes, ITEM_REACH
+    exact = {
+        k: [b.x - margin, b.y - margin, b.right + margin, b.bottom + margin]
+        for k, b in boxes.items()
+    }
+    for key in reversed(window.layout_.boxes):  # children before their parents
+        parent = boxes[key].parent
+        if parent is not None:
+            mine, theirs = exact[key], exact[parent]
+            exact[parent] = [*map(min, mine[:2], theirs[:2]), *map(max, mine[2:], theirs[2:])]
+    kept = window.scene._reach
+    assert len(kept) > 1000
+    for key, (left, top, right, bottom) in kept.items():
+        box = boxes[key]
+        assert exact[key] == pytest.approx(
+            [box.x + left, box.y + top, box.x + right, box.y + bottom]
+        )
 
 
 def test_a_click_at_fit_selects_the_node_under_it(window: MainWindow, tmp_path: Path) -> None:
