@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -28,7 +29,6 @@ from mindmap.ui.theme import Z_EDGE, Z_NODE, LevelStyle, Theme, level_style
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
 BADGE_GAP = 6.0
-OUTER_REACH = 64.0  # room outside the box for the toggle and the hidden-count badge
 MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
 # Qt's enums are Python enums in PySide6: looking them up in a paint loop costs, so once here.
 NO_PEN = Qt.PenStyle.NoPen
@@ -98,9 +98,9 @@ class NodeItem(QGraphicsItem):
         self._place(box)
         left, right = -7.0, box.width + 7.0
         if has_children and box.side >= 0 and box.depth > 0:
-            right += OUTER_REACH
+            right += outer_reach(hidden)
         if has_children and box.side < 0:
-            left -= OUTER_REACH
+            left -= outer_reach(hidden)
         self._bounds = QRectF(left, -6.0, right - left, box.height + 10.0)
         self.update()
 
@@ -172,10 +172,17 @@ class NodeItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        self._paint(painter, option.levelOfDetailFromTransform(painter.worldTransform()))
+
+    def paint_unmarked(self, painter: QPainter) -> None:
+        """Paint without the selection, a find's matches and the fresh mark: for a picture
+        that outlives them (the overview), over which they are drawn as they change."""
+        self._paint(painter, painter.worldTransform().m11(), marks=False)
+
+    def _paint(self, painter: QPainter, lod: float, *, marks: bool = True) -> None:
         box, style, theme = self.box, self.style, self.theme
         rect = QRectF(0, 0, box.width, box.height)
-        text_colour = self._paint_shape(painter, rect)
+        text_colour = self._paint_shape(painter, rect, marks=marks)
         font_px = style.font.pointSizeF() * 96 / 72 * lod
         if font_px < MIN_TEXT_PX:
             self._paint_bars(painter, text_colour)
@@ -192,15 +199,15 @@ class NodeItem(QGraphicsItem):
             self._paint_annotation(painter)
         if self.has_children and box.depth > 0:
             self._paint_toggle(painter, font_px >= MIN_TEXT_PX)
-        if self.selected:
+        if marks and self.selected:
             painter.setBrush(NO_BRUSH)
             painter.setPen(QPen(theme.selection, 2.2))
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 9, 9)
 
-    def _paint_shape(self, painter: QPainter, rect: QRectF) -> QColor:
+    def _paint_shape(self, painter: QPainter, rect: QRectF, *, marks: bool) -> QColor:
         """The box or underline; returns the colour the text goes in."""
         box, style, theme = self.box, self.style, self.theme
-        if self.matched or self.fresh:
+        if marks and (self.matched or self.fresh):
             painter.setPen(NO_PEN)
             painter.setBrush(theme.match if self.matched else theme.fresh)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 8, 8)
@@ -289,7 +296,7 @@ class NodeItem(QGraphicsItem):
             return
         text = f"{self.hidden:,}"
         painter.setFont(_BADGE_FONT)
-        width = painter.fontMetrics().horizontalAdvance(text) + 10
+        width = badge_width(self.hidden)
         side = 1 if self.box.side >= 0 else -1
         start = centre.x() + side * (TOGGLE_RADIUS + BADGE_GAP)
         left = start if side > 0 else start - width
@@ -299,6 +306,24 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(badge, 7.5, 7.5)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def badge_width(hidden: int) -> float:
+    """The width of the badge that counts `hidden` nodes."""
+    global _badge_metrics  # noqa: PLW0603 - made once, when the first badge needs it
+    if _badge_metrics is None:
+        _badge_metrics = QFontMetricsF(_BADGE_FONT)
+    return _badge_metrics.horizontalAdvance(f"{hidden:,}") + 10
+
+
+def outer_reach(hidden: int) -> float:
+    """How far a node's item paints outside its outer side: the fold toggle, and the badge
+    when `hidden` nodes are folded away."""
+    reach = TOGGLE_OFFSET + TOGGLE_RADIUS + 2.0
+    return reach + BADGE_GAP + badge_width(hidden) if hidden else reach
+
+
+_badge_metrics: QFontMetricsF | None = None
 
 
 class EdgeItem(QGraphicsItem):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
-    QStyleOptionGraphicsItem,
     QToolTip,
 )
 
@@ -29,7 +28,7 @@ from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.items import MIN_TEXT_PX, OUTER_REACH, EdgeItem, NodeItem, add_curve
+from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve
 from mindmap.ui.textmetrics import TextBlock
 from mindmap.ui.theme import Theme, branch_colour, level_style
 from mindmap.ui.tooltip import plain_tooltip
@@ -40,7 +39,7 @@ OVERVIEW_DEEP_EDGES_ZOOM = 0.1  # below this, the overview draws only the first 
 MAP_MARGIN = 60.0
 FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
-ITEM_REACH = OUTER_REACH + 10.0  # how far a node's item may paint outside its box
+ITEM_REACH = 120.0  # how far a node's item may paint outside its box: a badge of 10 million
 MADE_AHEAD = 0.5  # items are made this many view sizes beyond what is shown, for smooth panning
 KEEP_ITEMS = 6000  # beyond this many items, those far from the view are let go
 
@@ -58,7 +57,6 @@ class MapScene(QGraphicsScene):
         super().__init__()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
-        self.nodes: Mapping[str, NodeItem] = _ShownItems(self)
         self._edges: dict[str, EdgeItem] = {}
         self._edge_owner: dict[str, str] = {}  # edge group → the parent it leaves from
         self._groups_of: dict[str, set[str]] = {}  # parent → its edge groups
@@ -165,6 +163,12 @@ class MapScene(QGraphicsScene):
                 key = parent.key
 
     @property
+    def nodes(self) -> Mapping[str, NodeItem]:
+        """Every shown node's item by key, made when asked for. (Made anew on each call: kept
+        in the scene, it would make a reference cycle that only the GC could free.)"""
+        return _ShownItems(self)
+
+    @property
     def made(self) -> Mapping[str, NodeItem]:
         """The items made so far, by key (`nodes` makes what it is asked for)."""
         return self._items
@@ -236,9 +240,11 @@ class MapScene(QGraphicsScene):
         for key, item in list(self._items.items()):
             if not item.sceneBoundingRect().intersects(keep):
                 self.removeItem(self._items.pop(key))
-        for group, edge in list(self._edges.items()):
-            if not edge.sceneBoundingRect().intersects(keep):
-                self._drop_edge(group)
+        for groups in list(self._groups_of.values()):  # a parent keeps all its edges or none
+            edges = [self._edges[group] for group in groups]
+            if not any(edge.sceneBoundingRect().intersects(keep) for edge in edges):
+                for group in list(groups):
+                    self._drop_edge(group)
 
     def _reach_of(self, key: str) -> tuple[float, float, float, float]:
         """The extent of `key`'s shown subtree, items and edges included, relative to its box.
@@ -393,9 +399,9 @@ class MapScene(QGraphicsScene):
         for colour, level, keys in groups:
             shown = list(filter(None, map(boxes.get, keys)))
             if painted[level]:
-                for box in shown:
+                for box in shown:  # the selection and a find's matches go over it
                     painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
-                    self.item(box.key).paint(painter, _PLAIN_OPTION)
+                    self.item(box.key).paint_unmarked(painter)
                 painter.setTransform(base)
                 painter.setPen(Qt.PenStyle.NoPen)
                 continue
@@ -436,6 +442,8 @@ class MapScene(QGraphicsScene):
         self._items, self._edges = {}, {}
         self._layout, self._shown, self._engine = None, None, None
         self._reach = {}
+        self._overview = None
+        self.map_rect = QRectF()
         self.sides = None
         self._edge_owner, self._groups_of = {}, {}
         self.selected = None
@@ -524,10 +532,12 @@ class MapScene(QGraphicsScene):
                 annotation = annotations.get(key)
                 if annotation != item.annotation:
                     item.set_annotation(annotation)
+        self._overview = None  # it may show the marks of the root and the main branches
+        self.update()
 
     def flash(self, keys: set[str]) -> None:
         """Highlight new nodes for a moment, so that the eye finds what a reload added."""
-        self.fresh = set(keys)
+        self.fresh |= keys
         for key in keys:
             item = self._items.get(key)
             if item is not None:
@@ -598,7 +608,6 @@ class MapScene(QGraphicsScene):
         self.node_double_clicked.emit(item.key)
 
 
-_PLAIN_OPTION = QStyleOptionGraphicsItem()
 _X, _Y, _W, _H = attrgetter("x"), attrgetter("y"), attrgetter("width"), attrgetter("height")
 
 

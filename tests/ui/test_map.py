@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.layout import LayoutMode, layout_outline
+from mindmap.ui import scene as scene_module
+from mindmap.ui.export import scene_for_export
+from mindmap.ui.items import outer_reach
 from mindmap.ui.scene import ITEM_REACH
-from mindmap.ui.theme import ThemeChoice
+from mindmap.ui.theme import LIGHT, ThemeChoice
 from mindmap.ui.window import MainWindow
 
 
@@ -359,3 +364,76 @@ def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: Ma
     ]
     assert len(starts) == len(window.outline.root.children)
     assert all(abs(start.x() - (root.x + root.width)) < 0.01 for start in starts)
+
+
+def test_an_item_paints_within_the_reach_the_scene_allows_it(qtbot: QtBot) -> None:
+    """The scene skips subtrees by their boxes and this reach: a badge must not stick out."""
+    assert outer_reach(9_999_999) < ITEM_REACH
+    assert outer_reach(0) < outer_reach(7) < outer_reach(123_456)
+
+
+def test_items_let_go_far_from_the_view_come_back_whole(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long walk lets far items go; coming back, every node and edge shows again."""
+    monkeypatch.setattr(scene_module, "KEEP_ITEMS", 100)
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    window.view.set_zoom(0.3)
+    window.centre_on(window.outline.root.key)
+    window.view.viewport().grab()
+    for title in ("Detail 0.0.0.0 of the point", "Detail 5.4.4.7 of the point"):
+        window.centre_on(key_of(window, title))
+        window.view.viewport().grab()
+    assert len(window.scene.made) < 400
+    window.view.actual_size()
+    window.centre_on(window.outline.root.key)
+    lazy = window.view.viewport().grab().toImage()
+    window.scene.make_items()
+    assert window.view.viewport().grab().toImage() == lazy
+    assert_edges_run_from_parents_to_children(window)  # the root's too, to every branch
+
+
+def test_a_broken_file_opened_over_a_far_out_map_paints_without_error(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    window.view.viewport().grab()  # the overview picture shows
+    (tmp_path / "broken.yaml").write_text("Topic:\n  - [unclosed\n", encoding="utf-8")
+    assert not window.open_file(tmp_path / "broken.yaml")
+    image = window.view.viewport().grab().toImage()  # an error in paintEvent fails the test
+    assert (
+        image.pixelColor(image.width() // 2, image.height() // 2)
+        == window.scene.backgroundBrush().color()
+    )
+    assert "broken.yaml:" in window.banner.label.text()
+
+
+def test_the_overview_picture_leaves_out_the_selection_it_draws_over(
+    sample_window: MainWindow,
+) -> None:
+    """The picture outlives a selection; the selection is drawn over it as it changes."""
+    window, scene = sample_window, sample_window.scene
+    window.view.set_zoom(0.2)
+    branch = window.outline.root.children[0].key
+    window.select(branch)
+    scene.refold(window.folds)  # drawn anew with the branch selected
+    selected = scene.overview(0.2).copy()
+    window.select(None)
+    scene.refold(window.folds)
+    assert scene.overview(0.2) == selected
+
+
+def test_a_scene_is_freed_as_soon_as_it_is_dropped(sample_window: MainWindow) -> None:
+    """Freezing the GC after an open keeps cyclic garbage for good: a scene must hold none."""
+    window = sample_window
+    scene = scene_for_export(window.outline, set(), window.mode, LIGHT)
+    scene.content_rect()  # every item made
+    gone = weakref.ref(scene)
+    gc.disable()
+    try:
+        del scene
+        assert gone() is None
+    finally:
+        gc.enable()
