@@ -673,29 +673,42 @@ def _colours(outline: Outline) -> tuple[dict[str, QColor], list[tuple[QColor, in
     by colour and level (the overview draws each group in one call)."""
     root = outline.root
     colours = {root.key: QColor(root.color or "#2f3440")}
-    groups: dict[tuple[int, int], list[str]] = {(id(colours[root.key]), 0): [root.key]}
-    shared = {id(colours[root.key]): colours[root.key]}
+    levels: dict[int, tuple[QColor, list[list[str]]]] = {}  # by id(colour): keys by level
+
+    def keys_of(colour: QColor, level: int) -> list[str]:
+        kept = levels.get(id(colour))
+        if kept is None:
+            kept = levels[id(colour)] = (colour, [[], [], [], []])
+        return kept[1][level]
+
+    keys_of(colours[root.key], 0).append(root.key)
     stack = []
     for index, branch in enumerate(root.children):
         colour = colours[branch.key] = branch_colour(index, branch.color)
-        shared[id(colour)] = colour
-        groups.setdefault((id(colour), 1), []).append(branch.key)
+        keys_of(colour, 1).append(branch.key)
         stack.append((branch, 2))
     while stack:
         parent, level = stack.pop()
         inherited = colours[parent.key]
+        same = keys_of(inherited, level)
         deeper = min(level + 1, 3)
         for child in parent.children:
-            colour = colours[child.key] = QColor(child.color) if child.color else inherited
-            if colour is not inherited:
-                shared[id(colour)] = colour
-            group = groups.get((id(colour), min(level, 3)))
-            if group is None:
-                group = groups[id(colour), min(level, 3)] = []
-            group.append(child.key)
+            key = child.key
+            if child.color:
+                colour = colours[key] = QColor(child.color)
+                keys_of(colour, level).append(key)
+            else:
+                colours[key] = inherited
+                same.append(key)
             if child.children:
                 stack.append((child, deeper))
-    return colours, [(shared[c], level, keys) for (c, level), keys in groups.items()]
+    groups = [
+        (colour, level, keys)
+        for colour, by_level in levels.values()
+        for level, keys in enumerate(by_level)
+        if keys
+    ]
+    return colours, groups
 
 
 def _anchor_y(box: Box) -> float:
