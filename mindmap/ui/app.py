@@ -28,7 +28,7 @@ def open_window(path: Path, settings: QSettings | None = None) -> MainWindow:
     """Show a window and open `path` in it, fitted to the window's real size."""
     window = MainWindow(settings)
     window.show()
-    with gc_paused(keep=True):  # Qt's start-up objects too live as long as the window
+    with gc_paused():  # Qt's start-up objects too live as long as the window
         window.open_file(path)
     return window
 

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.folds &= outline.by_key.keys()
         if old_keys:
             self.folds |= initial_folds(outline) - old_keys
-        with gc_paused(keep=True):
+        with gc_paused():
             self.blocks = measure_outline(outline.root, self.measurer)
             self._lines = sorted((node.line, node.key) for node in outline.root.walk())
             self.annotations.attach(outline)
