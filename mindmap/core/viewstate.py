@@ -7,7 +7,7 @@ from mindmap.core.model import Outline
 
 def initial_folds(outline: Outline) -> set[str]:
     """The branches the author marked `collapsed: true`."""
-    return {node.key for node in outline.root.walk() if node.collapsed and node.children}
+    return {key for key, node in outline.by_key.items() if node.collapsed and node.children}
 
 
 def folds_to_level(outline: Outline, level: int) -> set[str]:

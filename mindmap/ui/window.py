@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             self.folds |= initial_folds(outline) - old_keys
         with gc_paused():
             self.blocks = measure_outline(outline.root, self.measurer)
-            self._lines = sorted((node.line, node.key) for node in outline.root.walk())
+            self._lines = []  # made when the editor first asks
             self.annotations.attach(outline)
             self.relayout(keep_sides=keep_sides)
         for key, view_point in anchors:
@@ -375,8 +375,10 @@ class MainWindow(QMainWindow):
 
     def _line_selected(self, line: int) -> None:
         """The editor's cursor moved: select the node written on or above that line."""
-        if not self._lines:
+        if self.outline is None:
             return
+        if not self._lines:
+            self._lines = sorted((node.line, node.key) for node in self.outline.by_key.values())
         index = bisect.bisect_right(self._lines, (line, "\uffff")) - 1
         key = self._lines[max(0, index)][1]
         if key in self.scene.nodes:
