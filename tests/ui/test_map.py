@@ -437,19 +437,3 @@ def test_a_scene_is_freed_as_soon_as_it_is_dropped(sample_window: MainWindow) ->
         assert gone() is None
     finally:
         gc.enable()
-
-
-def test_moving_the_editor_cursor_selects_the_node_written_there(
-    sample_window: MainWindow, qtbot: QtBot
-) -> None:
-    window = sample_window
-    panel = window.outline_panel
-    panel.focus_editor()
-    qtbot.wait_until(panel.editor.hasFocus)
-    cursor = panel.editor.document().find("- Sukhoi Su-30")  # not the note naming it
-    assert not cursor.isNull()
-    panel.editor.setTextCursor(cursor)
-    assert window.outline.by_key[window.scene.selected].title == "Sukhoi Su-30"
-    cursor = panel.editor.document().find("- Afghan peace")
-    panel.editor.setTextCursor(cursor)
-    assert window.outline.by_key[window.scene.selected].title == "Afghan peace"
