@@ -679,7 +679,9 @@ class MainWindow(QMainWindow):
         self.file_label.setText(str(self.path) if self.path else "")
 
     def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{zoom * 100:.0f} %")
+        """The zoom in percent; two figures below 10 % (a big map fits at 0.43 %, not "0 %")."""
+        percent = zoom * 100
+        self.zoom_label.setText(f"{percent:.0f} %" if percent >= 9.5 else f"{percent:.2g} %")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if any(url.isLocalFile() for url in event.mimeData().urls()):

@@ -437,3 +437,16 @@ def test_a_scene_is_freed_as_soon_as_it_is_dropped(sample_window: MainWindow) ->
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_the_zoom_of_a_big_map_shows_in_figures_not_as_zero(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    percent = window.view.zoom() * 100
+    assert percent < 5
+    assert window.zoom_label.text() == f"{percent:.2g} %"
+    assert window.zoom_label.text() != "0 %"
+    window.view.actual_size()
+    assert window.zoom_label.text() == "100 %"
