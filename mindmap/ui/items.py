@@ -7,6 +7,8 @@ repaint, which is what made big maps slow.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -96,12 +98,12 @@ class NodeItem(QGraphicsItem):
         self.selected, self.matched = selected, matched
         self.annotation = annotation
         self._place(box)
-        left, right = -7.0, box.width + 7.0
+        bounds = box_rect(box)
         if has_children and box.side >= 0 and box.depth > 0:
-            right += outer_reach(hidden)
+            bounds.setRight(bounds.right() + outer_reach(hidden))
         if has_children and box.side < 0:
-            left -= outer_reach(hidden)
-        self._bounds = QRectF(left, -6.0, right - left, box.height + 10.0)
+            bounds.setLeft(bounds.left() - outer_reach(hidden))
+        self._bounds = bounds
         self.update()
 
     def set_fresh(self, fresh: bool) -> None:
@@ -151,8 +153,8 @@ class NodeItem(QGraphicsItem):
         return path
 
     def anchor_y(self) -> float:
-        """Local y where edges meet the node: its middle, or its underline when it has no box."""
-        return self.box.height / 2 if self.style.boxed else self.box.height - 1.0
+        """Local y where edges meet the node."""
+        return anchor_y(self.box)
 
     def toggle_centre(self) -> QPointF:
         """The fold toggle's centre in local coordinates, just outside the outer edge."""
@@ -308,12 +310,24 @@ class NodeItem(QGraphicsItem):
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
 
+def box_rect(box: Box) -> QRectF:
+    """A node's own rect with the margin its marks paint in (selection, find, fresh), local."""
+    return QRectF(-7.0, -6.0, box.width + 14.0, box.height + 10.0)
+
+
+def anchor_y(box: Box) -> float:
+    """Where edges meet a node, from its top: its middle, or its underline when it has no box."""
+    return box.height / 2 if level_style(min(box.depth, 3)).boxed else box.height - 1.0
+
+
+@cache
+def _badge_metrics() -> QFontMetricsF:
+    return QFontMetricsF(_BADGE_FONT)
+
+
 def badge_width(hidden: int) -> float:
     """The width of the badge that counts `hidden` nodes."""
-    global _badge_metrics  # noqa: PLW0603 - made once, when the first badge needs it
-    if _badge_metrics is None:
-        _badge_metrics = QFontMetricsF(_BADGE_FONT)
-    return _badge_metrics.horizontalAdvance(f"{hidden:,}") + 10
+    return _badge_metrics().horizontalAdvance(f"{hidden:,}") + 10
 
 
 def outer_reach(hidden: int) -> float:
@@ -321,9 +335,6 @@ def outer_reach(hidden: int) -> float:
     when `hidden` nodes are folded away."""
     reach = TOGGLE_OFFSET + TOGGLE_RADIUS + 2.0
     return reach + BADGE_GAP + badge_width(hidden) if hidden else reach
-
-
-_badge_metrics: QFontMetricsF | None = None
 
 
 class EdgeItem(QGraphicsItem):

@@ -10,6 +10,7 @@ paint.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
@@ -28,7 +29,7 @@ from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve
+from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve, anchor_y, box_rect
 from mindmap.ui.textmetrics import TextBlock
 from mindmap.ui.theme import Theme, branch_colour, level_style
 from mindmap.ui.tooltip import plain_tooltip
@@ -69,7 +70,7 @@ class MapScene(QGraphicsScene):
         self._made = QRectF()  # every item in here is made
         self.selected: str | None = None
         self.matches: set[str] = set()
-        self.fresh: set[str] = set()  # nodes a reload just added
+        self.fresh: dict[str, float] = {}  # nodes a reload just added, until when (monotonic)
         self.map_rect = QRectF()
         self._overview: tuple[float, QImage] | None = None  # (zoom it was drawn at, picture)
         self.sides: int | None = None  # main branches on the right when last shown, to keep
@@ -177,10 +178,21 @@ class MapScene(QGraphicsScene):
         """The item of shown node `key`, made now if it was not yet (KeyError if not shown)."""
         item = self._items.get(key)
         if item is None:
-            assert self._layout is not None, key
+            if self._layout is None:
+                raise KeyError(key)
             self._show_node(key, self._layout.boxes[key])
             item = self._items[key]
         return item
+
+    def shows(self, key: object) -> bool:
+        """Whether node `key` is shown (not folded away), made or not."""
+        return self._layout is not None and key in self._layout.boxes
+
+    def shown_keys(self) -> Iterator[str]:
+        return iter(self._layout.boxes if self._layout is not None else ())
+
+    def shown_count(self) -> int:
+        return len(self._layout.boxes) if self._layout is not None else 0
 
     def make_items(self, rect: QRectF | None = None) -> None:
         """Make the items (nodes and edges) that paint in `rect` (None: all of them).
@@ -195,8 +207,8 @@ class MapScene(QGraphicsScene):
             for key, box in boxes.items():
                 if key not in items:
                     self._show_node(key, box)
-            parents = {box.parent for box in boxes.values()} - {None}
-            self._show_edges(layout, parents - self._groups_of.keys())  # type: ignore[operator]
+            parents = {box.parent for box in boxes.values() if box.parent is not None}
+            self._show_edges(layout, parents - self._groups_of.keys())
             return
         left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
         reach_of, groups_of = self._reach_of, self._groups_of
@@ -418,13 +430,14 @@ class MapScene(QGraphicsScene):
         """Outline the selected node and the matches of a find, over the overview picture."""
         assert self._layout is not None
         boxes = self._layout.boxes
-        for key in {*self.matches, self.selected} - {None}:
-            box = boxes.get(key)  # type: ignore[arg-type]
+        marked = self.matches | ({self.selected} if self.selected is not None else set())
+        for key in marked:
+            box = boxes.get(key)
             if box is not None:
                 width = 2.0 / max(painter.transform().m11(), 1e-6)
                 painter.setPen(QPen(theme_colour, width * (2 if key == self.selected else 1)))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(QRectF(box.x - 7, box.y - 6, box.width + 14, box.height + 10))
+                painter.drawRect(box_rect(box).translated(box.x, box.y))
 
     def content_rect(self) -> QRectF:
         """The shown map's extent, fold toggles and badges included; makes every item, as an
@@ -448,7 +461,7 @@ class MapScene(QGraphicsScene):
         self._edge_owner, self._groups_of = {}, {}
         self.selected = None
         self.matches = set()
-        self.fresh = set()
+        self.fresh = {}
 
     def _show_edges(self, layout: Layout, parents: set[str]) -> None:
         """Redraw the edges from each of `parents` to its shown children.
@@ -466,14 +479,16 @@ class MapScene(QGraphicsScene):
             for group in list(self._groups_of.get(parent_key, ())):
                 if group not in groups:
                     self._drop_edge(group)
-            for group, kids in groups.items():
-                self._draw_edge(group, parent, kids)  # type: ignore[arg-type]
+            if parent is not None:
+                for group, kids in groups.items():
+                    self._draw_edge(group, parent, kids)
 
     def _fan_start(self, parent: Box) -> tuple[float, float]:
         """Where a parent's edges leave it, relative to it: its outer side; the root's middle
-        when branches go both ways, else its right side (the Right layout)."""
+        when branches go both ways, else (the Right layout, or a single branch) its right
+        side, so that no edge comes out of its top or bottom."""
         if parent.depth > 0:
-            return (parent.width if parent.side > 0 else 0.0, _anchor_y(parent))
+            return (parent.width if parent.side > 0 else 0.0, anchor_y(parent))
         assert self._layout is not None
         assert self._shown is not None
         both_ways = self._layout.split < len(self._shown.outline.root.children)
@@ -485,7 +500,7 @@ class MapScene(QGraphicsScene):
         start = self._fan_start(parent)
         path = QPainterPath()
         for box in children:
-            end = ((box.x if box.side > 0 else box.x + box.width) - px, box.y + _anchor_y(box) - py)
+            end = ((box.x if box.side > 0 else box.x + box.width) - px, box.y + anchor_y(box) - py)
             add_curve(path, start, end)
         assert self._shown is not None
         colour = self._shown.colours[children[0].key]
@@ -493,6 +508,8 @@ class MapScene(QGraphicsScene):
         return path, QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
     def _draw_edge(self, group: str, parent: Box, children: list[Box]) -> None:
+        """Make or update one edge group's item; its path is made anew only if its shape
+        changed (most folds only move a parent and its children together)."""
         px, py = parent.x, parent.y
         assert self._shown is not None
         shape = (self._fan_start(parent), parent.depth, self._shown.colours[children[0].key].rgba())
@@ -510,6 +527,7 @@ class MapScene(QGraphicsScene):
             item.setPos(px, py)
 
     def _drop_edge(self, group: str) -> None:
+        """Remove one edge group's item, and its parent's record of it."""
         self.removeItem(self._edges.pop(group))
         owner = self._edge_owner.pop(group)
         self._groups_of[owner].discard(group)
@@ -537,17 +555,20 @@ class MapScene(QGraphicsScene):
 
     def flash(self, keys: set[str]) -> None:
         """Highlight new nodes for a moment, so that the eye finds what a reload added."""
-        self.fresh |= keys
+        until = time.monotonic() + FLASH_MS / 1000
         for key in keys:
+            self.fresh[key] = until
             item = self._items.get(key)
             if item is not None:
                 item.set_fresh(True)
         if keys:
-            QTimer.singleShot(FLASH_MS, lambda: self._end_flash(keys))
+            QTimer.singleShot(FLASH_MS, self._end_flash)
 
-    def _end_flash(self, keys: set[str]) -> None:
-        self.fresh -= keys
-        for key in keys:
+    def _end_flash(self) -> None:
+        """Unmark the nodes whose moment is over (a later reload may have flashed some again)."""
+        soon = time.monotonic() + 0.05  # a timer may fire a little early
+        for key in [key for key, until in self.fresh.items() if until <= soon]:
+            del self.fresh[key]
             item = self._items.get(key)
             if item is not None:
                 item.set_fresh(False)
@@ -635,16 +656,13 @@ class _ShownItems(Mapping[str, NodeItem]):
         return self._scene.item(key)
 
     def __contains__(self, key: object) -> bool:
-        layout = self._scene._layout
-        return layout is not None and key in layout.boxes
+        return self._scene.shows(key)
 
     def __iter__(self) -> Iterator[str]:
-        layout = self._scene._layout
-        return iter(layout.boxes if layout is not None else ())
+        return self._scene.shown_keys()
 
     def __len__(self) -> int:
-        layout = self._scene._layout
-        return len(layout.boxes) if layout is not None else 0
+        return self._scene.shown_count()
 
 
 def _merge(extents: dict[str, list[float]], key: str, extent: tuple[float, ...]) -> None:
@@ -709,11 +727,6 @@ def _colours(outline: Outline) -> tuple[dict[str, QColor], list[tuple[QColor, in
         if keys
     ]
     return colours, groups
-
-
-def _anchor_y(box: Box) -> float:
-    """Where edges meet a node, from its top: its middle, or its underline when it has no box."""
-    return box.height / 2 if level_style(min(box.depth, 3)).boxed else box.height - 1.0
 
 
 def tooltip(node: Node, annotation: Annotation | None) -> str:

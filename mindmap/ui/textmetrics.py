@@ -37,10 +37,9 @@ class TextMeasurer:
 
     def __init__(self) -> None:
         self._fonts: dict[int, _LevelFont] = {}
-        self._words: dict[int, dict[str, float]] = {0: {}, 1: {}, 2: {}, 3: {}}  # by level
-        # Blocks by (title, level, note): a reload re-measures nothing that did not change, and
-        # the same block lets the scene see that an item's look did not change either.
-        self._blocks: dict[tuple[str, int, bool], TextBlock] = {}
+        # Blocks by (title, level, note, annotation): a reload re-measures nothing that did not
+        # change, and the same block lets the scene see that an item's look did not change.
+        self._blocks: dict[tuple[str, int, bool, str], TextBlock] = {}
 
     def _level(self, depth: int) -> int:
         return min(depth, 3)
@@ -62,11 +61,11 @@ class TextMeasurer:
         font = self._fonts.get(level)
         if font is None:
             font = self._fonts[level] = _LevelFont(level)
-        lines, text_width = self._wrap(title, level, font.metrics, font.max_width)
+        lines, text_width = self._wrap(title, font)
         title_lines = len(lines)
         if annotation and annotation.strip():
             text = "✎ " + annotation.strip()
-            more, more_width = self._wrap(text, level, font.metrics, font.max_width)
+            more, more_width = self._wrap(text, font)
             lines += more
             text_width = max(text_width, more_width)
         note_room = NOTE_ROOM if has_note else 0.0
@@ -79,19 +78,10 @@ class TextMeasurer:
             font.line_height * len(lines) + font.pad_y2,
         )
 
-    def _advance(self, level: int, word: str, metrics: QFontMetricsF) -> float:
-        words = self._words[level]
-        width = words.get(word)
-        if width is None:
-            width = words[word] = metrics.horizontalAdvance(word)
-        return width
-
-    def _wrap(
-        self, title: str, level: int, metrics: QFontMetricsF, max_width: float
-    ) -> tuple[list[str], float]:
+    def _wrap(self, title: str, font: _LevelFont) -> tuple[list[str], float]:
         """Greedy word wrap; a word wider than the line is split between characters."""
-        space = self._advance(level, " ", metrics)
-        known = self._words[level]
+        metrics, max_width, known = font.metrics, font.max_width, font.words
+        space = font.advance(" ")
         lines: list[str] = []
         widest = 0.0
         for paragraph in title.splitlines() or [""]:
@@ -99,7 +89,7 @@ class TextMeasurer:
             try:
                 widths = [known[word] for word in words]
             except KeyError:
-                widths = [self._advance(level, word, metrics) for word in words]
+                widths = [font.advance(word) for word in words]
             fits = sum(widths) + space * (len(words) - 1)
             if fits <= max_width and "" not in words:  # most titles: one line, as the loop
                 lines.append(paragraph)  # below would find, word by word
@@ -143,7 +133,7 @@ class TextMeasurer:
 class _LevelFont:
     """What measuring a level's titles needs, looked up once: Qt calls cost in a hot loop."""
 
-    __slots__ = ("line_height", "max_width", "metrics", "pad_x2", "pad_y2")
+    __slots__ = ("line_height", "max_width", "metrics", "pad_x2", "pad_y2", "words")
 
     def __init__(self, level: int) -> None:
         style = level_style(level)
@@ -151,6 +141,13 @@ class _LevelFont:
         self.max_width = style.max_text_width
         self.line_height = self.metrics.lineSpacing()
         self.pad_x2, self.pad_y2 = 2 * style.pad_x, 2 * style.pad_y
+        self.words: dict[str, float] = {}  # advances of the words met so far
+
+    def advance(self, word: str) -> float:
+        width = self.words.get(word)
+        if width is None:
+            width = self.words[word] = self.metrics.horizontalAdvance(word)
+        return width
 
 
 def measure_outline(
