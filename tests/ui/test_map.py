@@ -365,6 +365,15 @@ def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: Ma
     assert len(starts) == len(window.outline.root.children)
     assert all(abs(start.x() - (root.x + root.width)) < 0.01 for start in starts)
 
+    window.set_layout_mode(LayoutMode.MINDMAP)  # both ways: from the middle, under the root
+    window.scene.make_items()
+    starts = [
+        edge.mapToScene(QPointF(edge._path.elementAt(0).x, edge._path.elementAt(0).y))
+        for group, edge in window.scene._edges.items()
+        if window.scene._edge_owner[group] == root.key
+    ]
+    assert all(abs(start.x() - (root.x + root.width / 2)) < 0.01 for start in starts)
+
 
 def test_an_item_paints_within_the_reach_the_scene_allows_it(qtbot: QtBot) -> None:
     """The scene skips subtrees by their boxes and this reach: a badge must not stick out."""
@@ -444,9 +453,60 @@ def test_the_zoom_of_a_big_map_shows_in_figures_not_as_zero(
 ) -> None:
     big_outline(tmp_path / "big.yaml")
     assert window.open_file(tmp_path / "big.yaml")
-    percent = window.view.zoom() * 100
-    assert percent < 5
-    assert window.zoom_label.text() == f"{percent:.2g} %"
-    assert window.zoom_label.text() != "0 %"
+    assert window.view.zoom() < 0.05
+    window.view.set_zoom(0.0432)
+    assert window.zoom_label.text() == "4.3 %"
+    window.view.set_zoom(0.0996)
+    assert window.zoom_label.text() == "10 %"
+    window.view.set_zoom(0.0949)
+    assert window.zoom_label.text() == "9.5 %"
     window.view.actual_size()
     assert window.zoom_label.text() == "100 %"
+
+
+def test_a_branch_unfolded_where_items_were_made_shows_whole(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    window.view.actual_size()
+    topic = key_of(window, "Topic 2.2")
+    window.centre_on(topic)
+    window.toggle_fold(topic)
+    window.view.viewport().grab()  # the items around are made, the topic folded
+    window.toggle_fold(topic)  # its points come back where items were already made
+    lazy = window.view.viewport().grab().toImage()
+    window.scene.make_items()
+    assert window.view.viewport().grab().toImage() == lazy
+
+
+def test_a_mark_on_a_main_branch_shows_in_the_overview_at_once(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    window.view.set_zoom(0.2)  # far out: the picture shows, main branches painted in it
+    window.select(key_of(window, "Branch 1"))
+    before = window.scene.overview(window.view.zoom()).copy()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # marks it important
+    assert window.annotations.store.get(key_of(window, "Branch 1")) is not None
+    assert window.scene.overview(window.view.zoom()) != before
+
+
+def test_the_editor_finds_the_node_on_a_line_after_a_reload_moved_it(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("Map:\n  - First\n  - Second\n", encoding="utf-8")
+    assert window.open_file(path)
+    panel = window.outline_panel
+    panel.focus_editor()
+    qtbot.wait_until(panel.editor.hasFocus)
+    panel.editor.go_to_line(3)
+    assert window.outline.by_key[window.scene.selected].title == "Second"
+    path.write_text("Map:\n  - Zeroth\n  - First\n  - Second\n", encoding="utf-8")
+    window.reload()
+    panel.editor.setFocus()
+    panel.editor.go_to_line(1)
+    panel.editor.go_to_line(3)
+    assert window.outline.by_key[window.scene.selected].title == "First"
