@@ -17,9 +17,11 @@ def gc_paused() -> Iterator[None]:
     a new outline lives as long as it is shown. Refcounting still frees it when it goes, which
     is why nothing made in here may hold a reference cycle: frozen, a cycle is never freed.
     Cycles left over from before are collected first, so that the freeze cannot keep them;
-    that pass walks only what was made since the last freeze, and is cheap."""
+    that pass walks only what was made since the last freeze, and is cheap. A pause within a
+    pause skips it: it would walk what the outer one has made so far."""
     enabled = gc.isenabled()
-    gc.collect()
+    if enabled:
+        gc.collect()
     gc.disable()
     try:
         yield
