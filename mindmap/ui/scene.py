@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindmap.core.annotations import Annotation, AnnotationStore
+from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import hidden_count
@@ -64,9 +65,7 @@ class MapScene(QGraphicsScene):
         self._engine: IncrementalLayout | None = None
         self._shown: _Shown | None = None  # what the items show, for updates after a fold
         self._layout: Layout | None = None
-        # Each node's subtree extent with its items' reach, relative to its box (left, top,
-        # right, bottom): a subtree that only moved keeps it, so a fold forgets few.
-        self._reach: dict[str, tuple[float, float, float, float]] = {}
+        self._extents: SubtreeExtents | None = None  # finds the nodes in a rect, made or not
         self._made = QRectF()  # every item in here is made
         self.selected: str | None = None
         self.matches: set[str] = set()
@@ -99,7 +98,7 @@ class MapScene(QGraphicsScene):
         colours, groups = _colours(outline)
         self._shown = _Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
         self._layout = layout = change.layout
-        self._reach = {}
+        self._extents = SubtreeExtents(layout.boxes, outline.by_key, ITEM_REACH)
         self.setBackgroundBrush(theme.background)
         boxes = layout.boxes
         for key in [key for key in self._items if key not in boxes]:
@@ -125,7 +124,8 @@ class MapScene(QGraphicsScene):
         change = self._engine.update(frozenset(folds), self.sides if keep_sides else None)
         layout = change.layout
         boxes, items, changed, reshaped = layout.boxes, self._items, change.changed, change.reshaped
-        self._forget_reach(reshaped | change.removed | toggled)
+        assert self._extents is not None
+        self._extents.forget(reshaped | change.removed | toggled, shown.outline.parent_of)
         for key in [key for key in items if key not in boxes]:
             self.removeItem(items.pop(key))
         for key, item in items.items():  # most only moved: the fast way for those
@@ -147,21 +147,6 @@ class MapScene(QGraphicsScene):
         self._show_edges(layout, redraw)
         self._finish(layout)
         return layout
-
-    def _forget_reach(self, keys: set[str]) -> None:
-        """Forget the subtree extents that `keys` changing makes wrong: theirs and ancestors'."""
-        assert self._shown is not None
-        reach, parent_of = self._reach, self._shown.outline.parent_of
-        done: set[str] = set()
-        for changed in keys:
-            key = changed
-            while key not in done:
-                done.add(key)
-                reach.pop(key, None)
-                parent = parent_of.get(key)
-                if parent is None:
-                    break
-                key = parent.key
 
     @property
     def nodes(self) -> Mapping[str, NodeItem]:
@@ -202,7 +187,7 @@ class MapScene(QGraphicsScene):
         layout, shown = self._layout, self._shown
         if layout is None or shown is None or not layout.boxes:
             return
-        boxes, by_key, items = layout.boxes, shown.outline.by_key, self._items
+        boxes, items = layout.boxes, self._items
         if rect is None:
             for key, box in boxes.items():
                 if key not in items:
@@ -210,30 +195,15 @@ class MapScene(QGraphicsScene):
             parents = {box.parent for box in boxes.values() if box.parent is not None}
             self._show_edges(layout, parents - self._groups_of.keys())
             return
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        reach_of, groups_of = self._reach_of, self._groups_of
-        fans = set()
-        stack = [shown.outline.root.key]
-        while stack:
-            key = stack.pop()
-            box = boxes[key]
-            x0, y0, x1, y1 = reach_of(key)
-            x, y = box.x, box.y
-            if x + x1 < left or x + x0 > right or y + y1 < top or y + y0 > bottom:
-                continue
-            if key not in items and (
-                x - ITEM_REACH <= right
-                and x + box.width + ITEM_REACH >= left
-                and y - ITEM_REACH <= bottom
-                and y + box.height + ITEM_REACH >= top
-            ):
-                self._show_node(key, box)
-            kids = [c.key for c in by_key[key].children if c.key in boxes]
-            if kids:
-                if not groups_of.get(key):
-                    fans.add(key)
-                stack += kids
-        self._show_edges(layout, fans)
+        assert self._extents is not None
+        found = self._extents.in_rect(
+            shown.outline.root.key, (rect.left(), rect.top(), rect.right(), rect.bottom())
+        )
+        for key in found.nodes:
+            if key not in items:
+                self._show_node(key, boxes[key])
+        groups_of = self._groups_of
+        self._show_edges(layout, {key for key in found.parents if not groups_of.get(key)})
 
     def make_items_for_view(self, shown: QRectF) -> None:
         """Before the view paints `shown` (scene coordinates): make what paints there and a
@@ -257,52 +227,6 @@ class MapScene(QGraphicsScene):
             if not any(edge.sceneBoundingRect().intersects(keep) for edge in edges):
                 for group in list(groups):
                     self._drop_edge(group)
-
-    def _reach_of(self, key: str) -> tuple[float, float, float, float]:
-        """The extent of `key`'s shown subtree, items and edges included, relative to its box.
-
-        Worked out for the part of the subtree not known yet, children before parents, each
-        node's extent merged into its parent's (in scene coordinates until it is stored)."""
-        reach = self._reach
-        known = reach.get(key)
-        if known is not None:
-            return known
-        assert self._layout is not None
-        assert self._shown is not None
-        boxes, by_key = self._layout.boxes, self._shown.outline.by_key
-        merged: dict[str, list[float]] = {}  # parent → its children's extents so far
-        if not reach and key == self._shown.outline.root.key:
-            order = list(boxes)  # all of it: parents come before their children in `boxes`
-        else:
-            order, stack = [], [key]
-            while stack:
-                parent = stack.pop()
-                order.append(parent)
-                for child in by_key[parent].children:
-                    kid = boxes.get(child.key)
-                    if kid is None:
-                        continue
-                    extent = reach.get(child.key)
-                    if extent is None:
-                        stack.append(child.key)
-                    else:  # known: taken in as it is
-                        x, y = kid.x, kid.y
-                        shifted = (x + extent[0], y + extent[1], x + extent[2], y + extent[3])
-                        _merge(merged, parent, shifted)
-        margin = ITEM_REACH
-        for node in reversed(order):
-            box = boxes[node]
-            x, y = box.x, box.y
-            x0, y0 = x - margin, y - margin
-            x1, y1 = x + box.width + margin, y + box.height + margin
-            kids = merged.pop(node, None)
-            if kids is not None:
-                x0, y0 = min(x0, kids[0]), min(y0, kids[1])
-                x1, y1 = max(x1, kids[2]), max(y1, kids[3])
-            reach[node] = (x0 - x, y0 - y, x1 - x, y1 - y)
-            if node != key and box.parent is not None:
-                _merge(merged, box.parent, (x0, y0, x1, y1))
-        return reach[key]
 
     def _show_node(self, key: str, box: Box) -> None:
         """Show the item of one node as `box` and the current state say (making it if need be)."""
@@ -453,8 +377,7 @@ class MapScene(QGraphicsScene):
         for item in [*self._items.values(), *self._edges.values()]:
             self.removeItem(item)
         self._items, self._edges = {}, {}
-        self._layout, self._shown, self._engine = None, None, None
-        self._reach = {}
+        self._layout, self._shown, self._engine, self._extents = None, None, None, None
         self._overview = None
         self.map_rect = QRectF()
         self.sides = None
@@ -663,17 +586,6 @@ class _ShownItems(Mapping[str, NodeItem]):
 
     def __len__(self) -> int:
         return self._scene.shown_count()
-
-
-def _merge(extents: dict[str, list[float]], key: str, extent: tuple[float, ...]) -> None:
-    """Grow the extent kept for `key` (left, top, right, bottom) to take in another."""
-    kept = extents.get(key)
-    if kept is None:
-        extents[key] = list(extent)
-        return
-    left, top, right, bottom = extent
-    kept[0], kept[1] = min(kept[0], left), min(kept[1], top)
-    kept[2], kept[3] = max(kept[2], right), max(kept[3], bottom)
 
 
 def _fan_groups(parent: Box, children: list[Box]) -> dict[str, list[Box]]:
