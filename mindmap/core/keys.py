@@ -25,14 +25,18 @@ def id_key(node_id: str) -> str:
     return "#" + escape_title(node_id)
 
 
-def index_nodes(root: Node) -> tuple[dict[str, Node], dict[str, Node | None]]:
-    """Give every node its key (see the module docstring); return nodes by key and their parents."""
-    root.key = id_key(root.id) if root.id is not None else escape_title(root.title)
-    by_key: dict[str, Node] = {root.key: root}
-    parent_of: dict[str, Node | None] = {root.key: None}
-    stack = [root]
-    while stack:
-        parent = stack.pop()
+class KeyIndex:
+    """Nodes by key and their parents, filled in as an outline is built: the root first, then
+    each parent's children at once (a title's `[n]` counts its siblings)."""
+
+    def __init__(self, root: Node) -> None:
+        root.key = id_key(root.id) if root.id is not None else escape_title(root.title)
+        self.by_key: dict[str, Node] = {root.key: root}
+        self.parent_of: dict[str, Node | None] = {root.key: None}
+
+    def add_children(self, parent: Node) -> None:
+        """Give each child of `parent` (whose key is set) its key."""
+        by_key, parent_of = self.by_key, self.parent_of
         seen: dict[str, int] = {}
         prefix = parent.key + "/"
         for child in parent.children:
@@ -46,6 +50,3 @@ def index_nodes(root: Node) -> tuple[dict[str, Node], dict[str, Node | None]]:
             child.key = key
             by_key[key] = child
             parent_of[key] = parent
-            if child.children:
-                stack.append(child)
-    return by_key, parent_of

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mindmap.core.keys import index_nodes
+from mindmap.core.keys import KeyIndex
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
@@ -99,6 +99,7 @@ class _Builder:
             self._error(invalid)
             raise OutlineError(self.errors) from None
         count, depth = 1, 0
+        index = KeyIndex(root)  # keys as the tree is built: no second walk over it
         stack = [(root, children, 0)] if children else []
         while stack and len(self.errors) < MAX_ERRORS:
             parent, items, level = stack.pop()
@@ -119,11 +120,11 @@ class _Builder:
                 siblings.append(child)
                 if grandchildren:
                     stack.append((child, grandchildren, level + 1))
+            index.add_children(parent)
             count += len(siblings)
         if self.errors:
             raise OutlineError(sorted(self.errors, key=lambda p: (p.line, p.column)))
-        by_key, parent_of = index_nodes(root)
-        outline = Outline(root, self.path, count, depth, by_key, parent_of)
+        outline = Outline(root, self.path, count, depth, index.by_key, index.parent_of)
         return ParsedOutline(outline, self.warnings)
 
     def _error(self, invalid: _InvalidNodeError) -> None:
