@@ -486,3 +486,18 @@ def test_the_editor_finds_the_node_on_a_line_after_a_reload_moved_it(
     panel.editor.go_to_line(1)
     panel.editor.go_to_line(3)
     assert window.outline.by_key[window.scene.selected].title == "First"
+
+
+def test_a_node_flashed_again_stays_marked_for_its_whole_new_moment(
+    sample_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two reloads close together: the first one's timer must not cut the second one short."""
+    monkeypatch.setattr(scene_module, "FLASH_MS", 300)
+    scene = sample_window.scene
+    key = sample_window.outline.root.children[0].key
+    scene.flash({key})
+    qtbot.wait(200)
+    scene.flash({key})
+    qtbot.wait(200)  # the first moment is over, the second is not
+    assert scene.nodes[key].fresh
+    qtbot.wait_until(lambda: not scene.nodes[key].fresh, timeout=1000)
