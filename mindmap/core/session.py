@@ -1,0 +1,203 @@
+"""MapSession: all the user's state of one open map, and every operation a user does to it.
+
+The session is plain data and rules; the Qt shell lays out and draws what it holds. Each
+operation returns a `Change` that says what the shell has to do about it (lay out again, keep
+a node still on screen, fit, repaint some nodes, bring one into view), so that an operation is
+tested without a display and the shell holds no state of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from mindmap.core.layout import Layout, LayoutMode
+from mindmap.core.model import Outline
+from mindmap.core.navigation import Direction, neighbour
+from mindmap.core.search import find_matches
+from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation changed, for the shell to show."""
+
+    relayout: bool = False  # the folds, the outline or the layout mode changed
+    keep_sides: bool = True  # main branches stay on their sides (else balanced anew)
+    still: str | None = None  # the node to keep where it is on screen across the relayout
+    fit: bool = False  # fit the whole map in the view afterwards
+    repaint: frozenset[str] = frozenset()  # nodes whose selection or match marks changed
+    flash: frozenset[str] = frozenset()  # nodes a reload added, to highlight for a moment
+    selection: bool = False  # the selected node changed: show its details
+    centre: str | None = None  # a node to centre in the view
+    into_view: str | None = None  # a node to scroll into view (without centring)
+
+
+NOTHING = Change()
+
+
+class MapSession:
+    """The open outline, its folds, the selection, a find's matches, the sides and the mode."""
+
+    def __init__(self, mode: LayoutMode = LayoutMode.MINDMAP) -> None:
+        self.outline: Outline | None = None
+        self.folds: set[str] = set()
+        self.selected: str | None = None
+        self.matches: list[str] = []
+        self.match_index = -1
+        self.mode = mode
+        self.split: int | None = None  # main branches on the right when last laid out
+        self.layout: Layout | None = None  # the last layout of this session's state
+
+    # --- the outline -------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Another file is about to open: nothing of this one's state carries over."""
+        self.outline, self.layout, self.split = None, None, None
+        self.folds, self.selected = set(), None
+        self.matches, self.match_index = [], -1
+
+    def show(self, outline: Outline, folds: set[str] | None = None) -> Change:
+        """Show `outline` for the first time, folded as remembered (else as the author wrote)."""
+        self.outline = outline
+        self.folds = initial_folds(outline) if folds is None else folds & outline.by_key.keys()
+        return Change(relayout=True, keep_sides=False)
+
+    def apply(self, outline: Outline) -> Change:
+        """A new parse of the open file: folds and selection stay; new nodes flash; branches
+        added or taken away let the sides balance anew."""
+        old = self.outline
+        if old is None:
+            return self.show(outline)
+        same_branches = [c.key for c in old.root.children] == [c.key for c in outline.root.children]
+        new_keys = outline.by_key.keys() - old.by_key.keys()
+        self.outline = outline
+        self.folds &= outline.by_key.keys()
+        self.folds |= {key for key in new_keys if _starts_folded(outline, key)}
+        if self.selected not in outline.by_key:
+            self.selected = None
+        self.matches = [key for key in self.matches if key in outline.by_key]
+        return Change(relayout=True, keep_sides=same_branches, flash=frozenset(new_keys))
+
+    def lineage(self, key: str | None) -> list[str]:
+        """`key` and its ancestors, nearest first: the nodes a reload may keep still."""
+        chain = []
+        while key is not None and self.outline is not None:
+            chain.append(key)
+            parent = self.outline.parent_of.get(key)
+            key = parent.key if parent is not None else None
+        return chain
+
+    def laid_out(self, layout: Layout) -> frozenset[str]:
+        """Take in the layout of the current state; returns the nodes whose marks are gone
+        (a selection that a fold hid)."""
+        self.layout = layout
+        if len(layout.boxes) > 1:  # while the root is folded, the sides wait for its unfold
+            self.split = layout.split
+        if self.selected is not None and self.selected not in layout.boxes:
+            hidden, self.selected = self.selected, None
+            return frozenset({hidden})
+        return frozenset()
+
+    @property
+    def root_key(self) -> str:
+        return self.outline.root.key if self.outline is not None else ""
+
+    def sides(self, keep: bool) -> int | None:
+        """The split to lay out with: the kept one, or None to balance anew."""
+        return self.split if keep else None
+
+    # --- folds -------------------------------------------------------------------------------
+
+    def toggle_fold(self, key: str) -> Change:
+        if self.outline is None or key not in self.outline.by_key:
+            return NOTHING
+        if not self.outline.by_key[key].children:
+            return NOTHING
+        self.folds ^= {key}
+        return Change(relayout=True, still=key)
+
+    def toggle_selected_fold(self) -> Change:
+        return self.toggle_fold(self.selected) if self.selected is not None else NOTHING
+
+    def expand_all(self) -> Change:
+        if self.outline is None:
+            return NOTHING
+        self.folds = set()
+        return Change(relayout=True, keep_sides=False, still=self.selected or self.root_key)
+
+    def show_levels(self, level: int) -> Change:
+        if self.outline is None:
+            return NOTHING
+        self.folds = folds_to_level(self.outline, level)
+        return Change(relayout=True, keep_sides=False, fit=True)
+
+    def set_mode(self, mode: LayoutMode) -> Change:
+        self.mode = mode
+        return Change(relayout=self.outline is not None, keep_sides=False, fit=True)
+
+    def reveal(self, key: str) -> Change:
+        """Unfold what hides `key`, select it and centre it."""
+        if self.outline is None or key not in self.outline.by_key:
+            return NOTHING
+        unfolded = unfold_to(self.outline, key, self.folds)
+        still = self.selected or self.root_key
+        selected = self._select(key)
+        return Change(relayout=unfolded, still=still, repaint=selected, selection=True, centre=key)
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def select(self, key: str | None) -> Change:
+        if key is not None and (self.outline is None or key not in self.outline.by_key):
+            return NOTHING
+        return Change(repaint=self._select(key), selection=True)
+
+    def _select(self, key: str | None) -> frozenset[str]:
+        old, self.selected = self.selected, key
+        return frozenset(k for k in (old, key) if k is not None)
+
+    def select_root(self) -> Change:
+        if self.outline is None:
+            return NOTHING
+        return Change(repaint=self._select(self.root_key), selection=True, centre=self.root_key)
+
+    def move_selection(self, direction: Direction) -> Change:
+        """Arrow keys: to the parent, a child or a neighbour on screen; from nothing, the root."""
+        if self.layout is None or self.outline is None:
+            return NOTHING
+        if self.selected is None:
+            return self.select(self.root_key)
+        target = neighbour(self.layout, self.selected, direction)
+        if target is None:
+            return NOTHING
+        return Change(repaint=self._select(target), selection=True, into_view=target)
+
+    # --- find --------------------------------------------------------------------------------
+
+    def find(self, query: str, annotations: Mapping[str, str] | None = None) -> Change:
+        """The nodes whose title, note, tags or annotation hold `query`, in reading order."""
+        if self.outline is None:
+            return NOTHING
+        old = set(self.matches)
+        self.matches = find_matches(self.outline, query, annotations)
+        self.match_index = -1
+        return Change(repaint=frozenset(old ^ set(self.matches)))
+
+    def step_match(self, step: int) -> Change:
+        """Go to the next (1) or previous (-1) match, unfolding what hides it."""
+        if not self.matches or self.outline is None:
+            return NOTHING
+        self.match_index = (self.match_index + step) % len(self.matches)
+        key = self.matches[self.match_index]
+        unfolded = unfold_to(self.outline, key, self.folds)
+        repaint = self._select(key)
+        return Change(relayout=unfolded, still=key, repaint=repaint, selection=True, centre=key)
+
+    def end_find(self) -> Change:
+        old, self.matches, self.match_index = self.matches, [], -1
+        return Change(repaint=frozenset(old))
+
+
+def _starts_folded(outline: Outline, key: str) -> bool:
+    node = outline.by_key[key]
+    return node.collapsed and bool(node.children)

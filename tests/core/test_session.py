@@ -1,0 +1,182 @@
+"""The map session: every user operation on the map's state, without a display."""
+
+from __future__ import annotations
+
+from mindmap.core.layout import IncrementalLayout, LayoutMode
+from mindmap.core.model import Node
+from mindmap.core.navigation import Direction
+from mindmap.core.outline import parse_outline
+from mindmap.core.session import MapSession
+
+TEXT = """\
+Root:
+  - Alpha:
+      - a1
+      - a2:
+          - deep
+  - title: Beta
+    collapsed: true
+    note: about beta
+    children:
+      - b1
+  - Gamma
+"""
+
+
+def outline(text: str = TEXT):
+    return parse_outline(text, "o.yaml").outline
+
+
+def laid_out(session: MapSession) -> MapSession:
+    """Lay out the session's state as the shell would, and hand the layout back."""
+    assert session.outline is not None
+
+    def measure(_node: Node) -> tuple[float, float]:
+        return 40.0, 20.0
+
+    engine = IncrementalLayout(session.outline.root, measure, session.mode)
+    session.laid_out(engine.update(frozenset(session.folds), None).layout)
+    return session
+
+
+def opened(text: str = TEXT) -> MapSession:
+    session = MapSession()
+    session.show(outline(text))
+    return laid_out(session)
+
+
+def test_first_show_folds_as_written_or_as_remembered() -> None:
+    session = MapSession()
+    change = session.show(outline())
+    assert session.folds == {"Root/Beta"}
+    assert change.relayout
+    assert not change.keep_sides
+    again = MapSession()
+    again.show(outline(), folds={"Root/Alpha", "Root/Gone"})
+    assert again.folds == {"Root/Alpha"}  # a remembered fold of a node now gone is dropped
+
+
+def test_fold_toggles_keep_the_node_still_and_ignore_leaves() -> None:
+    session = opened()
+    change = session.toggle_fold("Root/Alpha")
+    assert (change.relayout, change.still) == (True, "Root/Alpha")
+    assert "Root/Alpha" in session.folds
+    assert session.toggle_fold("Root/Gamma") == session.toggle_fold("nowhere")
+    assert not session.toggle_fold("Root/Gamma").relayout
+    session.toggle_fold("Root/Alpha")
+    assert "Root/Alpha" not in session.folds
+
+
+def test_levels_and_expand_all_rebalance_the_sides() -> None:
+    session = opened()
+    change = session.show_levels(1)
+    assert session.folds == {"Root/Alpha", "Root/Beta"}
+    assert change.fit
+    assert not change.keep_sides
+    session.select("Root/Gamma")
+    change = session.expand_all()
+    assert session.folds == set()
+    assert (change.still, change.keep_sides) == ("Root/Gamma", False)
+
+
+def test_a_fold_that_hides_the_selection_lets_it_go() -> None:
+    session = opened()
+    session.select("Root/Alpha/a2/deep")
+    session.toggle_fold("Root/Alpha")
+    gone = laid_out(session).selected
+    assert gone is None
+
+
+def test_reload_keeps_state_and_flashes_new_nodes() -> None:
+    session = opened()
+    session.select("Root/Alpha/a1")
+    session.toggle_fold("Root/Alpha/a2")
+    added = TEXT.replace(
+        "  - Gamma\n", "  - Gamma\n  - title: Delta\n    collapsed: true\n    children: [d1]\n"
+    )
+    change = session.apply(outline(added))
+    assert change.flash == {"Root/Delta", "Root/Delta/d1"}
+    assert not change.keep_sides  # a main branch came: the sides balance anew
+    assert session.folds == {"Root/Alpha/a2", "Root/Beta", "Root/Delta"}
+    assert session.selected == "Root/Alpha/a1"
+    same = session.apply(outline(added.replace("a1", "a one")))
+    assert same.keep_sides
+    assert same.flash == {"Root/Alpha/a one"}
+    assert session.selected is None  # its node is gone
+
+
+def test_lineage_goes_up_to_the_root() -> None:
+    session = opened()
+    assert session.lineage("Root/Alpha/a2/deep") == [
+        "Root/Alpha/a2/deep",
+        "Root/Alpha/a2",
+        "Root/Alpha",
+        "Root",
+    ]
+    assert session.lineage(None) == []
+
+
+def test_reveal_unfolds_selects_and_centres() -> None:
+    session = opened()
+    change = session.reveal("Root/Beta/b1")
+    assert "Root/Beta" not in session.folds
+    assert (change.relayout, change.centre, session.selected) == (
+        True,
+        "Root/Beta/b1",
+        "Root/Beta/b1",
+    )
+    assert not session.reveal("Root/Beta/b1").relayout  # showing already
+
+
+def test_find_steps_through_matches_unfolding_them() -> None:
+    session = opened()
+    change = session.find("b", {"Root/Gamma": "my note on bees"})
+    assert session.matches == ["Root/Beta", "Root/Beta/b1", "Root/Gamma"]
+    assert change.repaint == {"Root/Beta", "Root/Beta/b1", "Root/Gamma"}
+    step = session.step_match(1)
+    assert (session.selected, step.relayout) == ("Root/Beta", False)
+    step = session.step_match(1)
+    assert (session.selected, step.relayout, step.still) == ("Root/Beta/b1", True, "Root/Beta/b1")
+    session.step_match(-1)
+    assert session.selected == "Root/Beta"
+    assert session.end_find().repaint == {"Root/Beta", "Root/Beta/b1", "Root/Gamma"}
+    assert session.matches == []
+    assert not session.step_match(1).selection
+
+
+def test_arrows_walk_the_laid_out_map() -> None:
+    session = opened()
+    assert session.move_selection(Direction.RIGHT).selection
+    assert session.selected == "Root"  # from nothing: the root
+    session.move_selection(Direction.RIGHT)
+    assert session.selected is not None
+    assert session.outline is not None
+    first = session.selected
+    assert session.outline.parent_of[first].key == "Root"
+    change = session.move_selection(
+        Direction.LEFT if _side(session, first) > 0 else Direction.RIGHT
+    )
+    assert session.selected == "Root"
+    assert change.into_view == "Root"
+
+
+def _side(session: MapSession, key: str) -> int:
+    assert session.layout is not None
+    return session.layout.boxes[key].side
+
+
+def test_the_split_is_kept_only_while_more_than_the_root_shows() -> None:
+    session = opened()
+    split = session.split
+    assert split is not None
+    session.toggle_fold("Root")
+    laid_out(session)
+    assert session.split == split
+    assert session.sides(keep=True) == split
+    assert session.sides(keep=False) is None
+
+
+def test_layout_mode_change_fits_and_rebalances() -> None:
+    session = opened()
+    change = session.set_mode(LayoutMode.RIGHT)
+    assert (session.mode, change.fit, change.keep_sides) == (LayoutMode.RIGHT, True, False)
