@@ -22,7 +22,8 @@ from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
 class Change:
     """What an operation changed, for the shell to show."""
 
-    relayout: bool = False  # the folds, the outline or the layout mode changed
+    relayout: bool = False  # the folds changed: lay out again what they touch
+    rebuild: bool = False  # the outline or the layout mode changed: lay out from scratch
     keep_sides: bool = True  # main branches stay on their sides (else balanced anew)
     still: str | None = None  # the node to keep where it is on screen across the relayout
     fit: bool = False  # fit the whole map in the view afterwards
@@ -43,7 +44,8 @@ class MapSession:
         self.outline: Outline | None = None
         self.folds: set[str] = set()
         self.selected: str | None = None
-        self.matches: list[str] = []
+        self.matches: list[str] = []  # a find's matches, in reading order
+        self.matched: frozenset[str] = frozenset()  # the same, to look up
         self.match_index = -1
         self.mode = mode
         self.split: int | None = None  # main branches on the right when last laid out
@@ -55,13 +57,13 @@ class MapSession:
         """Another file is about to open: nothing of this one's state carries over."""
         self.outline, self.layout, self.split = None, None, None
         self.folds, self.selected = set(), None
-        self.matches, self.match_index = [], -1
+        self._set_matches([])
 
     def show(self, outline: Outline, folds: set[str] | None = None) -> Change:
         """Show `outline` for the first time, folded as remembered (else as the author wrote)."""
         self.outline = outline
         self.folds = initial_folds(outline) if folds is None else folds & outline.by_key.keys()
-        return Change(relayout=True, keep_sides=False)
+        return Change(rebuild=True, keep_sides=False)
 
     def apply(self, outline: Outline) -> Change:
         """A new parse of the open file: folds and selection stay; new nodes flash; branches
@@ -76,8 +78,8 @@ class MapSession:
         self.folds |= {key for key in new_keys if _starts_folded(outline, key)}
         if self.selected not in outline.by_key:
             self.selected = None
-        self.matches = [key for key in self.matches if key in outline.by_key]
-        return Change(relayout=True, keep_sides=same_branches, flash=frozenset(new_keys))
+        self._set_matches([key for key in self.matches if key in outline.by_key])
+        return Change(rebuild=True, keep_sides=same_branches, flash=frozenset(new_keys))
 
     def lineage(self, key: str | None) -> list[str]:
         """`key` and its ancestors, nearest first: the nodes a reload may keep still."""
@@ -89,15 +91,15 @@ class MapSession:
         return chain
 
     def laid_out(self, layout: Layout) -> frozenset[str]:
-        """Take in the layout of the current state; returns the nodes whose marks are gone
-        (a selection that a fold hid)."""
+        """Take in the layout of the current state. A selection that a fold hid moves to the
+        folded node that hides it; returns the nodes whose marks changed."""
         self.layout = layout
         if len(layout.boxes) > 1:  # while the root is folded, the sides wait for its unfold
             self.split = layout.split
-        if self.selected is not None and self.selected not in layout.boxes:
-            hidden, self.selected = self.selected, None
-            return frozenset({hidden})
-        return frozenset()
+        if self.selected is None or self.selected in layout.boxes:
+            return frozenset()
+        shown = next((key for key in self.lineage(self.selected) if key in layout.boxes), None)
+        return self._select(shown)
 
     @property
     def root_key(self) -> str:
@@ -134,7 +136,7 @@ class MapSession:
 
     def set_mode(self, mode: LayoutMode) -> Change:
         self.mode = mode
-        return Change(relayout=self.outline is not None, keep_sides=False, fit=True)
+        return Change(rebuild=self.outline is not None, keep_sides=False, fit=True)
 
     def reveal(self, key: str) -> Change:
         """Unfold what hides `key`, select it and centre it."""
@@ -178,10 +180,9 @@ class MapSession:
         """The nodes whose title, note, tags or annotation hold `query`, in reading order."""
         if self.outline is None:
             return NOTHING
-        old = set(self.matches)
-        self.matches = find_matches(self.outline, query, annotations)
-        self.match_index = -1
-        return Change(repaint=frozenset(old ^ set(self.matches)))
+        old = self.matched
+        self._set_matches(find_matches(self.outline, query, annotations))
+        return Change(repaint=old ^ self.matched)
 
     def step_match(self, step: int) -> Change:
         """Go to the next (1) or previous (-1) match, unfolding what hides it."""
@@ -194,8 +195,12 @@ class MapSession:
         return Change(relayout=unfolded, still=key, repaint=repaint, selection=True, centre=key)
 
     def end_find(self) -> Change:
-        old, self.matches, self.match_index = self.matches, [], -1
-        return Change(repaint=frozenset(old))
+        old = self.matched
+        self._set_matches([])
+        return Change(repaint=old)
+
+    def _set_matches(self, keys: list[str]) -> None:
+        self.matches, self.matched, self.match_index = keys, frozenset(keys), -1
 
 
 def _starts_folded(outline: Outline, key: str) -> bool:

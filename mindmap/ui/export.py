@@ -34,6 +34,7 @@ from mindmap.core.layout import LayoutMode
 from mindmap.core.model import Outline
 from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.png import PngWriter
+from mindmap.core.session import MapSession
 from mindmap.core.viewstate import folds_to_level, initial_folds
 from mindmap.ui.scene import MapScene
 from mindmap.ui.textmetrics import TextMeasurer, measure_outline
@@ -295,12 +296,14 @@ def scene_for_export(
 ) -> MapScene:
     """A scene of the outline as a window would show it with these folds; annotation markers
     always, and with `with_text` the annotations' text under their nodes' titles."""
-    scene = MapScene()
+    session = MapSession(mode)
+    session.show(outline, folds)
+    scene = MapScene(session)
     texts = None
     if annotations is not None and with_text:
         texts = {key: a.text for key, a in annotations.items.items()}
     blocks = measure_outline(outline.root, TextMeasurer(), texts)
-    scene.show_outline(outline, blocks, folds, mode, theme, annotations=annotations)
+    scene.show_outline(blocks, theme, annotations=annotations)
     return scene
 
 

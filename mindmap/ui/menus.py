@@ -1,177 +1,193 @@
-"""The window's menus, keys and toolbar, and the Help texts."""
+"""The window's menus, keys and toolbar as a table, and the Help texts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mindmap import __version__
 from mindmap.core.annotations import Mark
 from mindmap.core.layout import LayoutMode
 from mindmap.core.navigation import Direction
+from mindmap.core.session import MapSession
+from mindmap.ui.actions import Act, Menu, standard_keys_and
+from mindmap.ui.controllers.annotating import Annotating
+from mindmap.ui.controllers.document import DocumentController
+from mindmap.ui.controllers.exporting import Exporting
+from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.theme import ThemeChoice
-
-if TYPE_CHECKING:
-    from mindmap.ui.window import MainWindow
+from mindmap.ui.view import MapView
 
 APP_NAME = "Mindmap"
+TOOLBAR = ("open", "reload", None, "zoom_out", "zoom_in", "fit", None, "find", None, "export")
 
 
-def add_action(
-    window: MainWindow,
-    text: str,
-    slot: Callable[[], object],
-    shortcut: QKeySequence | str | list | None = None,
-    menu: QMenu | None = None,
-) -> QAction:
-    action = QAction(text, window)
-    if isinstance(shortcut, list):
-        action.setShortcuts(shortcut)
-    elif shortcut is not None:
-        action.setShortcut(shortcut)
-    action.triggered.connect(lambda _checked=False: slot())  # drop `checked`: slots take none
-    window.addAction(action)
-    if menu is not None:
-        menu.addAction(action)
-    return action
+@dataclass(frozen=True, slots=True)
+class MenuParts:
+    """What the menus act on."""
+
+    session: MapSession
+    maps: MapController
+    view: MapView
+    document: DocumentController
+    annotating: Annotating
+    exporting: Exporting
+    undo: QAction
+    redo: QAction
+    toggles: dict[str, QAction]  # the docks' show/hide actions, by dock name
+    find: Callable[[], None]
+    close: Callable[[], object]
+    set_theme: Callable[[ThemeChoice], None]
+    set_layout_mode: Callable[[LayoutMode], None]
+    dialogs: QWidget
 
 
-def build_menus(window: MainWindow) -> None:
-    """The menus, their keys and the toolbar; actions the window refers to become its attributes."""
+def menu_table(p: MenuParts) -> list[Menu]:
     key = QKeySequence.StandardKey
-    menus = window.menuBar()
-    file = menus.addMenu("&File")
-    window.open_action = add_action(window, "&Open…", window.choose_file, key.Open, file)
-    window.recent_menu = file.addMenu("Open &Recent")
-    window.reload_action = add_action(
-        window, "&Reload", window.reload, [QKeySequence("F5"), QKeySequence("Ctrl+R")], file
-    )
-    add_action(window, "&Save Outline", window.save_outline, key.Save, file)
-    add_action(window, "Open in E&xternal Editor", window.open_in_external_editor, None, file)
-    file.addSeparator()
-    window.export_action = add_action(window, "&Export…", window.export_map, "Ctrl+E", file)
-    file.addSeparator()
-    add_action(window, "&Quit", window.close, key.Quit, file)
-
-    edit = menus.addMenu("&Edit")
-    undo = window.annotations.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(key.Undo)
-    redo = window.annotations.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
-    edit.addActions([undo, redo])
-    window.addActions([undo, redo])
-
-    view = menus.addMenu("&View")
-    window.zoom_in_action = add_action(
-        window,
-        "Zoom &In",
-        window.view.zoom_in,
-        [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
-        view,
-    )
-    window.zoom_out_action = add_action(window, "Zoom &Out", window.view.zoom_out, "Ctrl+-", view)
-    add_action(window, "&Actual Size (100 %)", window.view.actual_size, "Ctrl+0", view)
-    window.fit_action = add_action(window, "&Fit Map", window.view.fit_map, "F", view)
-    view.addSeparator()
-    add_action(window, "Fold / Unfold Selected", window.toggle_selected_fold, "Space", view)
-    add_action(window, "E&xpand All", window.expand_all, "Alt+End", view)
-    add_action(window, "Fold A&ll", window.fold_all, "Alt+Home", view)
-    levels = view.addMenu("Show &Levels")
-    for level in range(1, 10):
-        add_action(
-            window,
-            f"Levels 1–{level}" if level > 1 else "Level 1",
-            lambda level=level: window.show_levels(level),
-            f"Alt+{level}",
-            levels,
+    session, run = p.session, p.maps.run
+    p.undo.setShortcuts(key.Undo)
+    p.redo.setShortcuts(standard_keys_and(key.Redo, "Ctrl+Shift+Z"))
+    p.toggles["outline"].setShortcut("Ctrl+Shift+E")
+    p.toggles["annotations"].setShortcut("Ctrl+Shift+A")
+    levels = [
+        Act(
+            f"level{n}",
+            f"Levels 1–{n}" if n > 1 else "Level 1",
+            lambda n=n: run(session.show_levels(n)),
+            [f"Alt+{n}"],
         )
-    view.addSeparator()
-    layouts = view.addMenu("L&ayout")
-    layout_group = QActionGroup(window)
-    for mode, text in ((LayoutMode.MINDMAP, "&Mind Map"), (LayoutMode.RIGHT, "&Right Tree")):
-        action = add_action(
-            window, text, lambda mode=mode: window.set_layout_mode(mode), None, layouts
-        )
-        action.setCheckable(True)
-        action.setChecked(mode is window.mode)
-        layout_group.addAction(action)
-    themes = view.addMenu("&Theme")
-    theme_group = QActionGroup(window)
-    for choice in ThemeChoice:
-        action = add_action(
-            window, choice.value.capitalize(), lambda c=choice: window.set_theme(c), None, themes
-        )
-        action.setCheckable(True)
-        action.setChecked(choice is window.theme_choice)
-        theme_group.addAction(action)
-    view.addSeparator()
-    view.addAction(window.details_dock.toggleViewAction())
-    outline_toggle = window.outline_panel.toggleViewAction()
-    outline_toggle.setShortcut("Ctrl+Shift+E")
-    view.addAction(outline_toggle)
-    window.find_action = add_action(window, "&Find…", window.find_bar.open_bar, key.Find, view)
+        for n in range(1, 10)
+    ]
+    return [
+        Menu(
+            "&File",
+            [
+                Act("open", "&Open…", p.document.choose_file, [key.Open]),
+                Menu("Open &Recent", [], name="recent"),
+                Act("reload", "&Reload", p.document.reload, ["F5", "Ctrl+R"]),
+                Act("save", "&Save Outline", p.document.save_outline, [key.Save]),
+                Act("external", "Open in E&xternal Editor", p.document.open_in_external_editor),
+                None,
+                Act("export", "&Export…", p.exporting.export_map, ["Ctrl+E"]),
+                None,
+                Act("quit", "&Quit", p.close, [key.Quit]),
+            ],
+        ),
+        Menu("&Edit", [p.undo, p.redo]),
+        Menu(
+            "&View",
+            [
+                Act("zoom_in", "Zoom &In", p.view.zoom_in, ["Ctrl+=", "Ctrl++"]),
+                Act("zoom_out", "Zoom &Out", p.view.zoom_out, ["Ctrl+-"]),
+                Act("actual_size", "&Actual Size (100 %)", p.view.actual_size, ["Ctrl+0"]),
+                Act("fit", "&Fit Map", p.view.fit_map, ["F"]),
+                None,
+                Act(
+                    "fold",
+                    "Fold / Unfold Selected",
+                    lambda: run(session.toggle_selected_fold()),
+                    ["Space"],
+                ),
+                Act("expand_all", "E&xpand All", lambda: run(session.expand_all()), ["Alt+End"]),
+                Act("fold_all", "Fold A&ll", lambda: run(session.show_levels(1)), ["Alt+Home"]),
+                Menu("Show &Levels", levels),
+                None,
+                Menu(
+                    "L&ayout",
+                    [
+                        Act(
+                            f"layout_{mode.value}",
+                            text,
+                            lambda mode=mode: p.set_layout_mode(mode),
+                            checked=mode is session.mode,
+                            group="layout",
+                        )
+                        for mode, text in (
+                            (LayoutMode.MINDMAP, "&Mind Map"),
+                            (LayoutMode.RIGHT, "&Right Tree"),
+                        )
+                    ],
+                ),
+                Menu(
+                    "&Theme",
+                    [
+                        Act(
+                            f"theme_{choice.value}",
+                            choice.value.capitalize(),
+                            lambda choice=choice: p.set_theme(choice),
+                            checked=choice is p.maps.theme_choice,
+                            group="theme",
+                        )
+                        for choice in ThemeChoice
+                    ],
+                ),
+                None,
+                p.toggles["details"],
+                p.toggles["outline"],
+                Act("find", "&Find…", p.find, [key.Find]),
+            ],
+        ),
+        Menu(
+            "&Annotate",
+            [
+                Act("annotate", "&Annotate…", p.annotating.annotate, ["A"]),
+                *(
+                    Act(
+                        f"mark_{n}",
+                        f"Mark as {mark.value.capitalize()}",
+                        lambda mark=mark: p.annotating.toggle_mark(mark),
+                        [str(n)],
+                    )
+                    for n, mark in enumerate(Mark, start=1)
+                ),
+                None,
+                p.toggles["annotations"],
+                Act(
+                    "save_annotations_as", "Save Annotations &As…", p.annotating.save_annotations_as
+                ),
+            ],
+        ),
+        Menu(
+            "&Go",
+            [
+                *(
+                    Act(
+                        f"go_{d.value}",
+                        d.value.capitalize(),
+                        lambda d=d: run(session.move_selection(d)),
+                        [d.value.capitalize()],
+                    )
+                    for d in (Direction.LEFT, Direction.RIGHT, Direction.UP, Direction.DOWN)
+                ),
+                Act("root", "&Root", lambda: run(session.select_root()), ["Home"]),
+                Act(
+                    "centre",
+                    "&Centre Selected",
+                    lambda: p.maps.centre_on(session.selected or ""),
+                    ["Return", "Enter"],
+                ),
+                Act(
+                    "clear_selection",
+                    "Clear Selection",
+                    lambda: run(session.select(None)),
+                    ["Escape"],
+                ),
+            ],
+        ),
+        Menu(
+            "&Help",
+            [
+                Act("keys", "&Keys", lambda: show_keys(p.dialogs), [key.HelpContents]),
+                Act("about", f"&About {APP_NAME}", lambda: show_about(p.dialogs)),
+            ],
+        ),
+    ]
 
-    annotate = menus.addMenu("&Annotate")
-    add_action(window, "&Annotate…", window.annotating.annotate, "A", annotate)
-    for number, mark in enumerate(Mark, start=1):
-        add_action(
-            window,
-            f"Mark as {mark.value.capitalize()}",
-            lambda mark=mark: window.annotating.toggle_mark(mark),
-            str(number),
-            annotate,
-        )
-    annotate.addSeparator()
-    panel_toggle = window.annotation_panel.toggleViewAction()
-    panel_toggle.setShortcut("Ctrl+Shift+A")
-    annotate.addAction(panel_toggle)
-    add_action(
-        window, "Save Annotations &As…", window.annotating.save_annotations_as, None, annotate
-    )
 
-    go = menus.addMenu("&Go")
-    for text, direction, shortcut in (
-        ("Left", Direction.LEFT, "Left"),
-        ("Right", Direction.RIGHT, "Right"),
-        ("Up", Direction.UP, "Up"),
-        ("Down", Direction.DOWN, "Down"),
-    ):
-        add_action(window, text, lambda d=direction: window.move_selection(d), shortcut, go)
-    add_action(window, "&Root", window.select_root, "Home", go)
-    add_action(window, "&Centre Selected", window.centre_selected, ["Return", "Enter"], go)
-    add_action(window, "Clear Selection", lambda: window.select(None), "Escape", go)
-
-    help_menu = menus.addMenu("&Help")
-    add_action(window, "&Keys", lambda: show_keys(window), key.HelpContents, help_menu)
-    add_action(window, f"&About {APP_NAME}", lambda: show_about(window), None, help_menu)
-
-    toolbar = QToolBar("Main")
-    toolbar.setObjectName("toolbar")
-    toolbar.setMovable(False)
-    for action in (
-        window.open_action,
-        window.reload_action,
-        None,
-        window.zoom_out_action,
-        window.zoom_in_action,
-        window.fit_action,
-        None,
-        window.find_action,
-        None,
-        window.export_action,
-    ):
-        if action is None:
-            toolbar.addSeparator()
-        else:
-            toolbar.addAction(action)
-    window.addToolBar(toolbar)
-    window.fill_recent_menu()
-
-
-def show_keys(window: MainWindow) -> None:
+def show_keys(parent: QWidget) -> None:
     rows = [
         ("Wheel / pinch", "zoom about the cursor"),
         ("Drag the background", "pan"),
@@ -191,12 +207,12 @@ def show_keys(window: MainWindow) -> None:
         ("Ctrl+E", "export the map as PNG, SVG or PDF"),
     ]
     table = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{v}</td></tr>" for k, v in rows)
-    QMessageBox.information(window, "Keys", f"<table>{table}</table>")
+    QMessageBox.information(parent, "Keys", f"<table>{table}</table>")
 
 
-def show_about(window: MainWindow) -> None:
+def show_about(parent: QWidget) -> None:
     QMessageBox.about(
-        window,
+        parent,
         f"About {APP_NAME}",
         f"<b>{APP_NAME} {__version__}</b><p>Revision notes kept as a YAML outline, "
         "shown as a mind map.</p>",

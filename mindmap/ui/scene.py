@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.extents import SubtreeExtents
-from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode
+from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node, Outline
+from mindmap.core.session import MapSession
 from mindmap.core.viewstate import hidden_count
 from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve, anchor_y, box_rect
 from mindmap.ui.textmetrics import TextBlock
@@ -47,7 +49,8 @@ KEEP_ITEMS = 6000  # beyond this many items, those far from the view are let go
 
 
 class MapScene(QGraphicsScene):
-    """The map's items. The window decides what happens; the scene shows state, reports clicks."""
+    """The map's items, drawn from a layout and the session's state (folds, selection, find);
+    the scene keeps no state of the user's and reports clicks by signals."""
 
     fold_requested = Signal(str)
     context_menu_requested = Signal(str, QPoint)  # key, screen position
@@ -55,8 +58,9 @@ class MapScene(QGraphicsScene):
     node_double_clicked = Signal(str)
     background_clicked = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, session: MapSession) -> None:
         super().__init__()
+        self.session = session
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
         self._edges: dict[str, EdgeItem] = {}
@@ -67,27 +71,22 @@ class MapScene(QGraphicsScene):
         self._layout: Layout | None = None
         self._extents: SubtreeExtents | None = None  # finds the nodes in a rect, made or not
         self._made = QRectF()  # every item in here is made
-        self.selected: str | None = None
-        self.matches: set[str] = set()
         self.fresh: dict[str, float] = {}  # nodes a reload just added, until when (monotonic)
         self.map_rect = QRectF()
         self._overview: tuple[float, QImage] | None = None  # (zoom it was drawn at, picture)
-        self.sides: int | None = None  # main branches on the right when last shown, to keep
 
     def show_outline(
         self,
-        outline: Outline,
         blocks: dict[str, TextBlock],
-        folds: set[str],
-        mode: LayoutMode,
         theme: Theme,
         *,
         annotations: AnnotationStore | None = None,
         split: int | None = None,
     ) -> Layout:
-        """Lay out the unfolded part of `outline` and show it; returns the layout.
-
-        `split` main branches go right (None: as balances the sides)."""
+        """Lay out the unfolded part of the session's outline, in its mode, and show it;
+        returns the layout. `split` main branches go right (None: as balances the sides)."""
+        outline, folds, mode = self.session.outline, self.session.folds, self.session.mode
+        assert outline is not None
 
         def measure(node: Node) -> tuple[float, float]:
             block = blocks[node.key]
@@ -111,17 +110,17 @@ class MapScene(QGraphicsScene):
         self._finish(layout)
         return layout
 
-    def refold(self, folds: set[str], *, keep_sides: bool = False) -> Layout:
-        """Show the same outline with other folds, touching only the items that change.
+    def refold(self, split: int | None = None) -> Layout:
+        """Show the same outline with the session's folds, touching only the items that change.
 
-        With `keep_sides` every main branch stays on its side (a fold of one branch should not
-        send another across the map); else the sides are balanced anew."""
+        `split` main branches go right (a fold of one branch should not send another across
+        the map); None balances the sides anew."""
         assert self._engine is not None
         assert self._shown is not None
-        shown = self._shown
+        shown, folds = self._shown, self.session.folds
         toggled = shown.folds ^ folds
         shown.folds = set(folds)
-        change = self._engine.update(frozenset(folds), self.sides if keep_sides else None)
+        change = self._engine.update(frozenset(folds), split)
         layout = change.layout
         boxes, items, changed, reshaped = layout.boxes, self._items, change.changed, change.reshaped
         assert self._extents is not None
@@ -248,8 +247,8 @@ class MapScene(QGraphicsScene):
             has_children=bool(node.children),
             hidden=hidden_count(shown.outline, key) if folded else 0,
             has_note=node.note is not None,
-            selected=key == self.selected,
-            matched=key in self.matches,
+            selected=key == self.session.selected,
+            matched=key in self.session.matched,
             annotation=annotation,
         )
         item.set_fresh(key in self.fresh)
@@ -257,15 +256,11 @@ class MapScene(QGraphicsScene):
     def _finish(self, layout: Layout) -> None:
         self._overview = None
         self._made = QRectF()
-        if len(layout.boxes) > 1:  # while the root is folded, the sides wait for its unfold
-            self.sides = layout.split
         left, top, right, bottom = layout.bounds
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
             -MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN
         )
         self._fit_scene_rect()
-        if self.selected not in layout.boxes:
-            self.selected = None
         self.update()  # what no item covered before may show now
 
     def _fit_scene_rect(self) -> None:
@@ -353,13 +348,13 @@ class MapScene(QGraphicsScene):
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
         """Outline the selected node and the matches of a find, over the overview picture."""
         assert self._layout is not None
-        boxes = self._layout.boxes
-        marked = self.matches | ({self.selected} if self.selected is not None else set())
+        boxes, selected = self._layout.boxes, self.session.selected
+        marked = self.session.matched | ({selected} if selected is not None else set())
         for key in marked:
             box = boxes.get(key)
             if box is not None:
                 width = 2.0 / max(painter.transform().m11(), 1e-6)
-                painter.setPen(QPen(theme_colour, width * (2 if key == self.selected else 1)))
+                painter.setPen(QPen(theme_colour, width * (2 if key == selected else 1)))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(box_rect(box).translated(box.x, box.y))
 
@@ -380,10 +375,7 @@ class MapScene(QGraphicsScene):
         self._layout, self._shown, self._engine, self._extents = None, None, None, None
         self._overview = None
         self.map_rect = QRectF()
-        self.sides = None
         self._edge_owner, self._groups_of = {}, {}
-        self.selected = None
-        self.matches = set()
         self.fresh = {}
 
     def _show_edges(self, layout: Layout, parents: set[str]) -> None:
@@ -457,13 +449,13 @@ class MapScene(QGraphicsScene):
         if not self._groups_of[owner]:
             del self._groups_of[owner]
 
-    def set_selected(self, key: str | None) -> None:
-        """Mark `key` as the selected node (None: no selection)."""
-        for old in (self.selected, key):
-            item = self._items.get(old) if old else None
+    def repaint_marks(self, keys: AbstractSet[str]) -> None:
+        """Show the session's selection and find matches on the items of `keys`."""
+        selected, matched = self.session.selected, self.session.matched
+        for key in keys:
+            item = self._items.get(key)
             if item is not None:
-                item.set_marks(selected=old == key, matched=old in self.matches)
-        self.selected = key
+                item.set_marks(selected=key == selected, matched=key in matched)
 
     def show_annotations(self, annotations: AnnotationStore, keys: set[str] | None) -> None:
         """Repaint the annotation marks of `keys` (None: of every node)."""
@@ -495,14 +487,6 @@ class MapScene(QGraphicsScene):
             item = self._items.get(key)
             if item is not None:
                 item.set_fresh(False)
-
-    def set_matches(self, keys: set[str]) -> None:
-        """Highlight the nodes that match a find."""
-        for key in self.matches ^ keys:
-            item = self._items.get(key)
-            if item is not None:
-                item.set_marks(selected=key == self.selected, matched=key in keys)
-        self.matches = keys
 
     def node_at(self, pos: QPointF) -> NodeItem | None:
         """The node under `pos`, its item made if need be (at fit the overview stands in)."""

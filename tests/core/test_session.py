@@ -49,7 +49,7 @@ def test_first_show_folds_as_written_or_as_remembered() -> None:
     session = MapSession()
     change = session.show(outline())
     assert session.folds == {"Root/Beta"}
-    assert change.relayout
+    assert change.rebuild
     assert not change.keep_sides
     again = MapSession()
     again.show(outline(), folds={"Root/Alpha", "Root/Gone"})
@@ -79,12 +79,11 @@ def test_levels_and_expand_all_rebalance_the_sides() -> None:
     assert (change.still, change.keep_sides) == ("Root/Gamma", False)
 
 
-def test_a_fold_that_hides_the_selection_lets_it_go() -> None:
+def test_a_fold_that_hides_the_selection_moves_it_to_the_folded_node() -> None:
     session = opened()
     session.select("Root/Alpha/a2/deep")
     session.toggle_fold("Root/Alpha")
-    gone = laid_out(session).selected
-    assert gone is None
+    assert laid_out(session).selected == "Root/Alpha"
 
 
 def test_reload_keeps_state_and_flashes_new_nodes() -> None:

@@ -50,7 +50,7 @@ def write_in_dialog(text: str, mark_index: int = 0) -> None:
 
 def press(window: MainWindow, qtbot: QtBot, key: str, key_code: Qt.Key) -> None:
     """Select `key` on the map and press a key, as the user would, in the active window."""
-    window.select(key)
+    window.maps.run(window.session.select(key))
     window.activateWindow()  # offscreen, a closed dialog does not hand activation back
     qtbot.wait_until(window.isActiveWindow)  # and shortcuts go to the active window
     qtbot.keyClick(window.view, key_code)
@@ -104,7 +104,7 @@ def test_annotation_made_in_the_ui_is_there_after_closing_and_reopening(
 
 def test_marks_by_keys_and_undo_redo(window: MainWindow, qtbot: QtBot, outline_file: Path) -> None:
     window.open_file(outline_file)
-    window.select(BRAHMOS)
+    window.maps.run(window.session.select(BRAHMOS))
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.IMPORTANT
     qtbot.keyClick(window.view, Qt.Key.Key_3)
@@ -132,7 +132,7 @@ def test_renamed_moved_and_deleted_nodes_never_lose_their_annotation(
         "Kudankulam\n", "Kudankulam\n      - BrahMos\n"
     )
     outline_file.write_text(moved.replace("Kudankulam", "Kudankulam NPP"), encoding="utf-8")
-    window.reload()
+    window.document.reload()
     store = window.annotations.store
     assert store.get("Revision/Energy/BrahMos").text == "missile"  # followed its one namesake
     assert store.unattached == {"Revision/Energy/Kudankulam"}  # renamed: waits
@@ -141,7 +141,7 @@ def test_renamed_moved_and_deleted_nodes_never_lose_their_annotation(
     assert {a.text for a in saved.items.values()} == {"missile", "reactor"}
 
     outline_file.write_text(OUTLINE.replace("      - BrahMos\n", ""), encoding="utf-8")
-    window.reload()
+    window.document.reload()
     assert store is window.annotations.store
     assert {a.text for a in load_sidecar(sidecar).items.values()} == {"missile", "reactor"}
 
@@ -153,7 +153,7 @@ def test_renamed_moved_and_deleted_nodes_never_lose_their_annotation(
     # BrahMos is gone: its annotation waits; Kudankulam is back: its own found it again
     assert [text for text in texts if "(unattached)" in text] == ["BrahMos (unattached) — missile"]
     assert window.scene.nodes["Revision/Energy/Kudankulam"].annotation.text == "reactor"
-    window.select("Revision/Defence/Su-30")
+    window.maps.run(window.session.select("Revision/Defence/Su-30"))
     window.annotation_panel.select_key("Revision/Energy/BrahMos")
     window.annotation_panel.attach.click()
     assert window.annotations.store.get("Revision/Defence/Su-30").text == "missile"
@@ -170,7 +170,7 @@ def test_corrupt_sidecar_is_left_byte_for_byte(
     assert window.notes_banner.isVisible()
     assert window.notes_banner.label.text().startswith(f"{sidecar}:3:11: ")
     assert window.notes_banner.action.text() == "Keep a copy and start over"
-    window.select(BRAHMOS)
+    window.maps.run(window.session.select(BRAHMOS))
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert window.scene.nodes[BRAHMOS].annotation is None
     assert sidecar.read_bytes() == broken
@@ -187,7 +187,7 @@ def test_failed_save_keeps_edits_and_offers_save_as(
 ) -> None:
     window.open_file(outline_file)
     (tmp_path / "outline.notes.yaml").mkdir()  # the sidecar's place cannot take a file
-    window.select(BRAHMOS)
+    window.maps.run(window.session.select(BRAHMOS))
     qtbot.keyClick(window.view, Qt.Key.Key_2)
     assert window.scene.nodes[BRAHMOS].annotation.mark is Mark.REVISE  # kept in memory
     assert window.annotations.unsaved
@@ -203,7 +203,7 @@ def test_find_matches_annotation_text(window: MainWindow, qtbot: QtBot, outline_
     annotate_by_keyboard(window, qtbot, "Revision/Defence/Su-30", "Sukhoi fighter jet")
     window.find_bar.open_bar()
     qtbot.keyClicks(window.find_bar.field, "fighter")
-    assert window.matches == ["Revision/Defence/Su-30"]
+    assert window.session.matches == ["Revision/Defence/Su-30"]
 
 
 def test_annotations_changed_by_another_program_are_merged(
@@ -215,7 +215,7 @@ def test_annotations_changed_by_another_program_are_merged(
     )
     qtbot.add_widget(other)
     other.open_file(outline_file)
-    other.select("Revision/Energy/Kudankulam")
+    other.maps.run(other.session.select("Revision/Energy/Kudankulam"))
     write_in_dialog("from the other window")
     other.annotating.annotate()
     qtbot.wait_until(
@@ -233,14 +233,14 @@ def test_clicking_in_the_panel_unfolds_and_centres_the_node(
 ) -> None:
     window.open_file(outline_file)
     annotate_by_keyboard(window, qtbot, BRAHMOS, "check the range")
-    window.toggle_fold("Revision/Defence")
+    window.maps.run(window.session.toggle_fold("Revision/Defence"))
     assert BRAHMOS not in window.scene.nodes
     window.annotation_panel.show()
     panel_list = window.annotation_panel.list
     item = panel_list.item(0)
     rect = panel_list.visualItemRect(item)
     qtbot.mouseClick(panel_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.scene.selected == BRAHMOS
+    assert window.session.selected == BRAHMOS
     centre = window.view.mapToScene(window.view.viewport().rect().center())
     assert window.scene.nodes[BRAHMOS].sceneBoundingRect().contains(centre)
 
@@ -302,7 +302,7 @@ def test_opening_another_outline_asks_about_unsaved_annotations(
     assert not window.open_file(other)
     assert len(asked) == 1
     assert "could not be saved" in asked[0]
-    assert window.path == outline_file
+    assert window.document.path == outline_file
     assert window.annotations.store.get(BRAHMOS).mark is Mark.REVISE
     assert window.annotations.save_to(tmp_path / "safe.notes.yaml")  # closing will not ask
 
@@ -319,7 +319,7 @@ def test_undo_after_a_reload_moved_the_annotation_changes_nothing_hidden(
         ),
         encoding="utf-8",
     )
-    window.reload()
+    window.document.reload()
     moved = "Revision/Energy/BrahMos"
     assert window.annotations.store.get(moved).text == "v2"
     window.annotations.undo_stack.undo()  # steps that named the old key are gone

@@ -55,7 +55,7 @@ def test_ctrl_e_exports_and_remembers_choices(
         1.0,
     )
     assert settings.value("export/background") == "white"
-    dialog = ExportDialog(sample_window, settings, sample_window.path)
+    dialog = ExportDialog(sample_window, settings, sample_window.document.path)
     assert dialog.path.text() == str(tmp_path / "outline.png")
     assert (dialog.scale.value(), dialog.background.currentIndex()) == (1.0, 1)
 
@@ -75,13 +75,15 @@ def test_window_export_is_the_map_without_selection_or_find_highlights(
     sample_window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     sample_window.set_theme(ThemeChoice.LIGHT)
-    sample_window.select(sample_window.outline.root.children[0].key)
+    sample_window.maps.run(
+        sample_window.session.select(sample_window.session.outline.root.children[0].key)
+    )
     sample_window.find_bar.open_bar()
     qtbot.keyClicks(sample_window.find_bar.field, "Russia")
-    assert sample_window.scene.matches
+    assert sample_window.session.matched
     window_png, command_png = tmp_path / "window.png", tmp_path / "command.png"
     request = ExportRequest(window_png, False, False, ExportOptions(scale=1.0))
-    assert sample_window.run_export(request) is not None
+    assert sample_window.exporting.run_export(request) is not None
     assert run_export_command([str(SAMPLE), "-o", str(command_png), "--scale", "1"]) == 0
     assert QImage(str(window_png)) == QImage(str(command_png))
 
@@ -92,7 +94,9 @@ def test_dark_theme_on_a_white_page_is_drawn_in_the_light_theme(
     sample_window.set_theme(ThemeChoice.DARK)
     white, light = tmp_path / "white.png", tmp_path / "light.png"
     options = ExportOptions(scale=1.0, background=QColor("#ffffff"))
-    assert sample_window.run_export(ExportRequest(white, False, False, options)) is not None
-    scene = scene_for_export(sample_window.outline, set(), LayoutMode.MINDMAP, LIGHT)
+    assert (
+        sample_window.exporting.run_export(ExportRequest(white, False, False, options)) is not None
+    )
+    scene = scene_for_export(sample_window.session.outline, set(), LayoutMode.MINDMAP, LIGHT)
     export_scene(scene, light, LIGHT, options)
     assert QImage(str(white)) == QImage(str(light))

@@ -30,8 +30,8 @@ def on_screen(window: MainWindow, key: str, local: QPointF | None = None) -> QPo
 
 
 def key_of(window: MainWindow, title: str) -> str:
-    assert window.outline is not None
-    return next(n.key for n in window.outline.root.walk() if n.title == title)
+    assert window.session.outline is not None
+    return next(n.key for n in window.session.outline.root.walk() if n.title == title)
 
 
 def test_fold_toggle_hides_branch_shows_count_and_keeps_node_still(
@@ -40,10 +40,10 @@ def test_fold_toggle_hides_branch_shows_count_and_keeps_node_still(
     window = sample_window
     window.view.actual_size()
     key = key_of(window, "Back to basics")
-    window.centre_on(key)
+    window.maps.centre_on(key)
     item = window.scene.nodes[key]
     before = on_screen(window, key, QPointF(0, 0))
-    descendants = [n.key for n in window.outline.by_key[key].walk()][1:]
+    descendants = [n.key for n in window.session.outline.by_key[key].walk()][1:]
     assert all(k in window.scene.nodes for k in descendants)
 
     qtbot.mouseClick(
@@ -97,25 +97,25 @@ def test_arrow_keys_walk_the_map_on_both_sides(sample_window: MainWindow, qtbot:
     window = sample_window
     view = window.view
     view.setFocus()
-    root = window.outline.root.key
+    root = window.session.outline.root.key
 
     def press(key: Qt.Key) -> str | None:
         qtbot.keyClick(view, key)
-        return window.scene.selected
+        return window.session.selected
 
     assert press(Qt.Key.Key_Home) == root
     right = press(Qt.Key.Key_Right)
-    assert window.outline.by_key[right].title in ("Outcome of meet", "Back to basics")
+    assert window.session.outline.by_key[right].title in ("Outcome of meet", "Back to basics")
     child = press(Qt.Key.Key_Right)
-    assert window.outline.parent_of[child].key == right
+    assert window.session.outline.parent_of[child].key == right
     assert press(Qt.Key.Key_Left) == right
     assert press(Qt.Key.Key_Left) == root
     left = press(Qt.Key.Key_Left)
-    assert window.outline.by_key[left].title in ("Challenges", "Way forward")
+    assert window.session.outline.by_key[left].title in ("Challenges", "Way forward")
     child = press(Qt.Key.Key_Left)  # outwards on the left side
-    assert window.outline.parent_of[child].key == left
+    assert window.session.outline.parent_of[child].key == left
     below = press(Qt.Key.Key_Down)
-    boxes = window.layout_.boxes
+    boxes = window.session.layout.boxes
     assert boxes[below].centre_y > boxes[child].centre_y
     assert boxes[below].side == -1
     assert press(Qt.Key.Key_Up) == child
@@ -129,7 +129,7 @@ def test_sample_map_at_fit_shows_every_main_branch_readably(sample_window: MainW
     viewport = window.view.viewport().rect()
     image = window.view.grab().toImage()
     background = window.scene.backgroundBrush().color().rgb()
-    for branch in window.outline.root.children:
+    for branch in window.session.outline.root.children:
         item = window.scene.nodes[branch.key]
         rect = window.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
         assert viewport.contains(rect), branch.title
@@ -163,7 +163,7 @@ def assert_edges_run_from_parents_to_children(window: MainWindow) -> None:
                 start = point
             elif index + 1 == path.elementCount() or path.elementAt(index + 1).isMoveTo():
                 curves.append((start, point))
-    boxes = window.layout_.boxes
+    boxes = window.session.layout.boxes
     ends = 0
     for key, box in boxes.items():
         if box.parent is None:
@@ -184,20 +184,20 @@ def test_every_edge_runs_from_the_parent_to_the_child(sample_window: MainWindow)
 
 def test_items_match_a_fresh_layout_after_many_folds(sample_window: MainWindow) -> None:
     window = sample_window
-    branches = [n.key for n in window.outline.root.walk() if n.children][1:]
+    branches = [n.key for n in window.session.outline.root.walk() if n.children][1:]
     for key in [*branches[::3], *branches[1::4], branches[0], *branches[::3]]:
-        window.toggle_fold(key)
+        window.maps.run(window.session.toggle_fold(key))
     fresh = layout_outline(
-        window.outline.root,
-        lambda node: (window.blocks[node.key].width, window.blocks[node.key].height),
-        window.folds,
+        window.session.outline.root,
+        lambda node: (window.maps.blocks[node.key].width, window.maps.blocks[node.key].height),
+        window.session.folds,
     )
     assert set(window.scene.nodes) == set(fresh.boxes)
     for key, box in fresh.boxes.items():
         item = window.scene.nodes[key]
         assert (item.x(), item.y()) == (box.x, box.y), key
         assert item.isVisible()
-        folded = key in window.folds and bool(window.outline.by_key[key].children)
+        folded = key in window.session.folds and bool(window.session.outline.by_key[key].children)
         assert (item.hidden > 0) == folded, key
     assert_edges_run_from_parents_to_children(window)
 
@@ -206,26 +206,27 @@ def test_find_bar_enter_steps_to_hidden_matches_and_escape_closes(
     sample_window: MainWindow, qtbot: QtBot
 ) -> None:
     window = sample_window
-    window.fold_all()  # every match below the main branches is hidden
+    window.maps.run(window.session.show_levels(1))  # every match below the main branches is hidden
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     field = window.find_bar.field
     assert field.hasFocus()
     qtbot.keyClicks(field, "sukhoi")
     assert window.find_bar.count.text() == "2 matches"
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    first = window.scene.selected
-    assert window.outline.by_key[first].title == "Major collaboration programmes"  # its note
+    first = window.session.selected
+    # its note
+    assert window.session.outline.by_key[first].title == "Major collaboration programmes"
     assert window.find_bar.count.text() == "1 of 2"
     centre = window.view.mapToScene(window.view.viewport().rect().center())
     assert window.scene.nodes[first].sceneBoundingRect().contains(centre)  # unfolded, centred
     qtbot.keyClick(field, Qt.Key.Key_Enter)
-    assert window.outline.by_key[window.scene.selected].title == "Sukhoi Su-30"
+    assert window.session.outline.by_key[window.session.selected].title == "Sukhoi Su-30"
     qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
-    assert window.scene.selected == first
+    assert window.session.selected == first
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
-    assert not window.scene.matches
-    assert window.scene.selected == first  # the place found is kept
+    assert not window.session.matched
+    assert window.session.selected == first  # the place found is kept
 
 
 def test_dark_theme_darkens_the_window_too_and_light_brings_it_back(
@@ -257,14 +258,15 @@ def test_folding_a_branch_sends_no_other_branch_across_and_levels_rebalance(
     assert window.open_file(outline)
 
     def sides() -> dict[str, int]:
-        return {key[2:]: window.layout_.boxes[key].side for key in ("R/Causes", "R/Events")}
+        return {key[2:]: window.session.layout.boxes[key].side for key in ("R/Causes", "R/Events")}
 
     assert sides() == {"Causes": 1, "Events": -1}
-    window.toggle_fold("R/Causes")  # balanced anew, Events would go right
+    window.maps.run(window.session.toggle_fold("R/Causes"))  # balanced anew, Events would go right
     assert sides() == {"Causes": 1, "Events": -1}
-    window.toggle_fold("R/Causes")
+    window.maps.run(window.session.toggle_fold("R/Causes"))
     assert sides() == {"Causes": 1, "Events": -1}
-    window.show_levels(1)  # a whole new view of the map: balanced for what shows
+    # a whole new view of the map: balanced for what shows
+    window.maps.run(window.session.show_levels(1))
     assert sides() == {"Causes": 1, "Events": 1}
 
 
@@ -290,12 +292,13 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
     window.view.actual_size()
     topics = [key_of(window, f"Topic 1.{n}") for n in range(4)]
     for key in [*topics, key_of(window, "Topic 0.4")]:
-        window.toggle_fold(key)
-    window.centre_on(key_of(window, "Topic 0.0"))
+        window.maps.run(window.session.toggle_fold(key))
+    window.maps.centre_on(key_of(window, "Topic 0.0"))
     window.view.viewport().grab()  # what shows is made, and what the scene knows of extents
     for key in topics:
-        window.toggle_fold(key)  # Branch 1 grows, and its last topic goes down
-    window.centre_on(key_of(window, "Detail 1.4.4.7 of the point"))
+        # Branch 1 grows, and its last topic goes down
+        window.maps.run(window.session.toggle_fold(key))
+    window.maps.centre_on(key_of(window, "Detail 1.4.4.7 of the point"))
     lazy = window.view.viewport().grab().toImage()
     made = len(window.scene.made)
     assert 0 < made < len(window.scene.nodes) / 5  # only what shows, and a margin around it
@@ -304,12 +307,13 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
     assert len(window.scene.made) == len(window.scene.nodes) == 1387 - 45  # Topic 0.4 folded
     assert window.view.viewport().grab().toImage() == lazy
 
-    window.show_levels(2)  # the sides are balanced anew: branches may cross
+    # the sides are balanced anew: branches may cross
+    window.maps.run(window.session.show_levels(2))
     window.view.actual_size()
-    window.centre_on(key_of(window, "Topic 5.2"))
+    window.maps.centre_on(key_of(window, "Topic 5.2"))
     window.view.viewport().grab()  # made and known again, for the next change to keep right
-    window.expand_all()
-    window.centre_on(key_of(window, "Detail 3.3.3.3 of the point"))
+    window.maps.run(window.session.expand_all())
+    window.maps.centre_on(key_of(window, "Detail 3.3.3.3 of the point"))
     lazy = window.view.viewport().grab().toImage()
     window.scene.make_items()
     assert window.view.viewport().grab().toImage() == lazy
@@ -321,10 +325,10 @@ def test_a_click_at_fit_selects_the_node_under_it(window: MainWindow, tmp_path: 
     assert window.open_file(tmp_path / "big.yaml")
     assert window.scene.overview(window.view.zoom()) is not None  # the picture shows
     key = key_of(window, "Branch 4")
-    box = window.layout_.boxes[key]
+    box = window.session.layout.boxes[key]
     at = window.view.mapFromScene(QPointF(box.x + box.width / 2, box.y + box.height / 2))
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    assert window.scene.selected == key
+    assert window.session.selected == key
     assert window.details.toPlainText().startswith("Branch 4")
 
 
@@ -332,13 +336,13 @@ def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: Ma
     window = sample_window
     window.set_layout_mode(LayoutMode.RIGHT)
     assert_edges_run_from_parents_to_children(window)
-    root = window.layout_.boxes[window.outline.root.key]
+    root = window.session.layout.boxes[window.session.outline.root.key]
     starts = [
         edge.mapToScene(QPointF(edge._path.elementAt(0).x, edge._path.elementAt(0).y))
         for group, edge in window.scene._edges.items()
         if window.scene._edge_owner[group] == root.key
     ]
-    assert len(starts) == len(window.outline.root.children)
+    assert len(starts) == len(window.session.outline.root.children)
     assert all(abs(start.x() - (root.x + root.width)) < 0.01 for start in starts)
 
     window.set_layout_mode(LayoutMode.MINDMAP)  # both ways: from the middle, under the root
@@ -365,14 +369,14 @@ def test_items_let_go_far_from_the_view_come_back_whole(
     big_outline(tmp_path / "big.yaml")
     assert window.open_file(tmp_path / "big.yaml")
     window.view.set_zoom(0.3)
-    window.centre_on(window.outline.root.key)
+    window.maps.centre_on(window.session.outline.root.key)
     window.view.viewport().grab()
     for title in ("Detail 0.0.0.0 of the point", "Detail 5.4.4.7 of the point"):
-        window.centre_on(key_of(window, title))
+        window.maps.centre_on(key_of(window, title))
         window.view.viewport().grab()
     assert len(window.scene.made) < 400
     window.view.actual_size()
-    window.centre_on(window.outline.root.key)
+    window.maps.centre_on(window.session.outline.root.key)
     lazy = window.view.viewport().grab().toImage()
     window.scene.make_items()
     assert window.view.viewport().grab().toImage() == lazy
@@ -401,19 +405,19 @@ def test_the_overview_picture_leaves_out_the_selection_it_draws_over(
     """The picture outlives a selection; the selection is drawn over it as it changes."""
     window, scene = sample_window, sample_window.scene
     window.view.set_zoom(0.2)
-    branch = window.outline.root.children[0].key
-    window.select(branch)
-    scene.refold(window.folds)  # drawn anew with the branch selected
+    branch = window.session.outline.root.children[0].key
+    window.maps.run(window.session.select(branch))
+    scene.refold(window.session.split)  # drawn anew with the branch selected
     selected = scene.overview(0.2).copy()
-    window.select(None)
-    scene.refold(window.folds)
+    window.maps.run(window.session.select(None))
+    scene.refold(window.session.split)
     assert scene.overview(0.2) == selected
 
 
 def test_a_scene_is_freed_as_soon_as_it_is_dropped(sample_window: MainWindow) -> None:
     """Freezing the GC after an open keeps cyclic garbage for good: a scene must hold none."""
     window = sample_window
-    scene = scene_for_export(window.outline, set(), window.mode, LIGHT)
+    scene = scene_for_export(window.session.outline, set(), window.session.mode, LIGHT)
     scene.content_rect()  # every item made
     gone = weakref.ref(scene)
     gc.disable()
@@ -447,10 +451,11 @@ def test_a_branch_unfolded_where_items_were_made_shows_whole(
     assert window.open_file(tmp_path / "big.yaml")
     window.view.actual_size()
     topic = key_of(window, "Topic 2.2")
-    window.centre_on(topic)
-    window.toggle_fold(topic)
+    window.maps.centre_on(topic)
+    window.maps.run(window.session.toggle_fold(topic))
     window.view.viewport().grab()  # the items around are made, the topic folded
-    window.toggle_fold(topic)  # its points come back where items were already made
+    # its points come back where items were already made
+    window.maps.run(window.session.toggle_fold(topic))
     lazy = window.view.viewport().grab().toImage()
     window.scene.make_items()
     assert window.view.viewport().grab().toImage() == lazy
@@ -462,7 +467,7 @@ def test_a_mark_on_a_main_branch_shows_in_the_overview_at_once(
     big_outline(tmp_path / "big.yaml")
     assert window.open_file(tmp_path / "big.yaml")
     window.view.set_zoom(0.2)  # far out: the picture shows, main branches painted in it
-    window.select(key_of(window, "Branch 1"))
+    window.maps.run(window.session.select(key_of(window, "Branch 1")))
     before = window.scene.overview(window.view.zoom()).copy()
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # marks it important
     assert window.annotations.store.get(key_of(window, "Branch 1")) is not None
@@ -479,13 +484,13 @@ def test_the_editor_finds_the_node_on_a_line_after_a_reload_moved_it(
     panel.focus_editor()
     qtbot.wait_until(panel.editor.hasFocus)
     panel.editor.go_to_line(3)
-    assert window.outline.by_key[window.scene.selected].title == "Second"
+    assert window.session.outline.by_key[window.session.selected].title == "Second"
     path.write_text("Map:\n  - Zeroth\n  - First\n  - Second\n", encoding="utf-8")
-    window.reload()
+    window.document.reload()
     panel.editor.setFocus()
     panel.editor.go_to_line(1)
     panel.editor.go_to_line(3)
-    assert window.outline.by_key[window.scene.selected].title == "First"
+    assert window.session.outline.by_key[window.session.selected].title == "First"
 
 
 def test_a_node_flashed_again_stays_marked_for_its_whole_new_moment(
@@ -494,7 +499,7 @@ def test_a_node_flashed_again_stays_marked_for_its_whole_new_moment(
     """Two reloads close together: the first one's timer must not cut the second one short."""
     monkeypatch.setattr(scene_module, "FLASH_MS", 300)
     scene = sample_window.scene
-    key = sample_window.outline.root.children[0].key
+    key = sample_window.session.outline.root.children[0].key
     scene.flash({key})
     qtbot.wait(200)
     scene.flash({key})

@@ -64,17 +64,17 @@ def test_map_follows_every_way_of_saving_and_keeps_the_users_place(
     opened: MainWindow, outline_file: Path, qtbot: QtBot, save: Callable[[Path, str], None]
 ) -> None:
     window = opened
-    window.toggle_fold("Revision/Energy")
-    window.select("Revision/Space/Gaganyaan")
+    window.maps.run(window.session.toggle_fold("Revision/Energy"))
+    window.maps.run(window.session.select("Revision/Space/Gaganyaan"))
     window.view.set_zoom(1.5)
-    window.centre_on("Revision/Defence")
+    window.maps.centre_on("Revision/Defence")
     centre_before = window.view.mapFromScene(window.scene.nodes["Revision/Defence"].scenePos())
 
     save(outline_file, OUTLINE.replace("      - Su-30\n", "      - Su-30\n      - Mi-35\n"))
 
     qtbot.wait_until(lambda: "Mi-35" in titles(window), timeout=3000)
     assert "Revision/Energy/Kudankulam" not in window.scene.nodes  # still folded
-    assert window.scene.selected == "Revision/Space/Gaganyaan"
+    assert window.session.selected == "Revision/Space/Gaganyaan"
     assert window.view.zoom() == pytest.approx(1.5)
     after = window.view.mapFromScene(window.scene.nodes["Revision/Defence"].scenePos())
     assert (after - centre_before).manhattanLength() <= 2
@@ -141,8 +141,9 @@ def test_typing_previews_and_ctrl_s_saves_without_a_second_change(
     qtbot.keyClick(window.outline_panel.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert outline_file.read_text(encoding="utf-8") == OUTLINE.replace("Gaganyaan", "Chandrayaan")
     assert window.windowTitle() == "outline.yaml — Mindmap"
-    with qtbot.assertNotEmitted(window.watcher.changed):
-        window.watcher._settle()  # what the watcher does once the save's file events settle
+    with qtbot.assertNotEmitted(window.document.watcher.changed):
+        # what the watcher does once the save's file events settle
+        window.document.watcher._settle()
     assert not window.banner.isVisible()
 
 
@@ -187,9 +188,9 @@ def test_folds_zoom_and_centre_come_back_another_day(
     opened: MainWindow, outline_file: Path, qtbot: QtBot
 ) -> None:
     window = opened
-    window.toggle_fold("Revision/Energy")
+    window.maps.run(window.session.toggle_fold("Revision/Energy"))
     window.view.set_zoom(1.25)
-    window.centre_on("Revision/Space")
+    window.maps.centre_on("Revision/Space")
     centre = window.view.mapToScene(window.view.viewport().rect().center())
     window.close()
 
@@ -198,7 +199,7 @@ def test_folds_zoom_and_centre_come_back_another_day(
     again.resize(window.size())
     again.show()
     assert again.open_file(outline_file)
-    assert again.folds == {"Revision/Energy"}
+    assert again.session.folds == {"Revision/Energy"}
     assert again.view.zoom() == pytest.approx(1.25)
     restored = again.view.mapToScene(again.view.viewport().rect().center())
     assert (restored - centre).manhattanLength() < 3
@@ -210,11 +211,11 @@ def test_map_selection_and_editor_cursor_follow_each_other(
     window = opened
     panel = window.outline_panel
     panel.focus_editor()
-    window.select("Revision/Energy/Sakhalin I")
+    window.maps.run(window.session.select("Revision/Energy/Sakhalin I"))
     assert panel.editor.current_line() == 7
     panel.editor.setFocus()
     panel.editor.go_to_line(4)  # the user moves the cursor to "- Su-30"
-    assert window.scene.selected == "Revision/Defence/Su-30"
+    assert window.session.selected == "Revision/Defence/Su-30"
 
 
 def test_ctrl_s_without_edits_writes_nothing_and_never_an_older_text(
@@ -241,7 +242,7 @@ def test_opening_another_file_asks_about_unsaved_edits(
     other.write_text("Other:\n  - leaf\n", encoding="utf-8")
     answer_question(QMessageBox.StandardButton.Cancel)
     assert not window.open_file(other)
-    assert window.path == outline_file
+    assert window.document.path == outline_file
     assert "Chandrayaan" in window.outline_panel.editor.toPlainText()
     answer_question(QMessageBox.StandardButton.Discard)
     assert window.open_file(other)
@@ -261,7 +262,9 @@ def test_a_file_broken_at_open_shows_as_remembered_once_fixed(
     assert window.banner.isVisible()
     rename_over(outline_file, folded)
     qtbot.wait_until(lambda: bool(window.scene.nodes), timeout=3000)
-    assert window.folds == {"Revision/Energy"}  # collapsed: true holds on the first good load
+    assert window.session.folds == {
+        "Revision/Energy"
+    }  # collapsed: true holds on the first good load
     assert "Revision/Energy/Kudankulam" not in window.scene.nodes
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.scene.map_rect)  # fitted, as a first open is
@@ -276,7 +279,7 @@ def test_a_file_that_is_not_utf8_cannot_be_damaged_from_the_panel(
     assert "not UTF-8" in window.banner.label.text()
     window.outline_panel.focus_editor()
     assert window.outline_panel.editor.isReadOnly()
-    window.save_outline()
+    window.document.save_outline()
     assert outline_file.read_bytes() == data
 
 
@@ -293,8 +296,8 @@ def test_open_in_external_editor_starts_the_users_editor_at_the_selected_line(
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", str(fake_vim))
     monkeypatch.setenv("TERMINAL", str(terminal))
-    opened.select("Revision/Energy/Sakhalin I")
-    opened.open_in_external_editor()
+    opened.maps.run(opened.session.select("Revision/Energy/Sakhalin I"))
+    opened.document.open_in_external_editor()
     qtbot.wait_until(lambda: record.exists() and record.read_text().count("\n") == 2, timeout=5000)
     assert record.read_text(encoding="utf-8").split("\n")[:2] == ["+7", str(outline_file)]
 
@@ -304,7 +307,7 @@ def test_when_the_node_at_the_centre_is_removed_its_parent_stays_still(
 ) -> None:
     window = opened
     window.view.set_zoom(1.5)
-    window.centre_on("Revision/Energy/Kudankulam")
+    window.maps.centre_on("Revision/Energy/Kudankulam")
     parent_before = window.view.mapFromScene(window.scene.nodes["Revision/Energy"].scenePos())
     rename_over(outline_file, OUTLINE.replace("      - Kudankulam\n", ""))
     qtbot.wait_until(lambda: "Kudankulam" not in titles(window), timeout=3000)

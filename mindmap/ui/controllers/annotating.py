@@ -1,0 +1,189 @@
+"""Annotating: the annotation editor, revision marks, the Annotations panel's requests and the
+sidecar's problems, as changes of the annotation session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from mindmap.core.annotations import Annotation, Mark
+from mindmap.core.formats import OUTLINE_FILTER
+from mindmap.core.session import MapSession
+from mindmap.ui.annotationdialog import AnnotationDialog
+from mindmap.ui.annotationpanel import AnnotationPanel
+from mindmap.ui.annotationsession import AnnotationSession
+from mindmap.ui.banner import Banner
+from mindmap.ui.controllers.mapcontrol import MapController
+
+
+class Annotating(QObject):
+    """Turns the user's annotation requests into changes of the annotation session. Emits
+    `message` (text, milliseconds) for the status bar and `changed` with the keys whose
+    annotation changed (empty: any)."""
+
+    message = Signal(str, int)
+    changed = Signal(object)  # set[str]
+
+    def __init__(
+        self,
+        annotations: AnnotationSession,
+        *,
+        session: MapSession,
+        maps: MapController,
+        panel: AnnotationPanel,
+        banner: Banner,
+        dialogs: QWidget,
+    ) -> None:
+        super().__init__(dialogs)
+        self.annotations, self.session, self.maps = annotations, session, maps
+        self.panel, self.banner, self._dialogs = panel, banner, dialogs
+        annotations.changed.connect(self._annotations_changed)
+        annotations.problem.connect(self._annotation_problem)
+        annotations.saved.connect(self._annotations_saved)
+        panel.activated.connect(self.reveal)
+        panel.edit_requested.connect(self._edit_from_panel)
+        panel.annotate_requested.connect(self.annotate)
+        panel.attach_requested.connect(self._attach_annotation)
+        panel.delete_requested.connect(self._delete_annotation)
+        maps.scene.context_menu_requested.connect(self.context_menu)
+        maps.scene.node_double_clicked.connect(self._double_clicked)
+
+    def reveal(self, key: str) -> None:
+        self.maps.run(self.session.reveal(key))
+
+    def annotate(self, key: str | None = None) -> None:
+        """Open the annotation editor for `key` (default: the selected node)."""
+        key = key or self.session.selected
+        outline = self.session.outline
+        if key is None or outline is None or key not in outline.by_key:
+            self.message.emit("Select a node to annotate it.", 5000)
+            return
+        annotations = self.annotations
+        if annotations.read_only_reason is not None:  # what the user typed could not be kept
+            annotations.problem.emit(annotations.read_only_reason)
+            return
+        self.maps.run(self.session.select(key))
+        title = outline.by_key[key].title
+        before = annotations.store.get(key)
+        dialog = AnnotationDialog(self._dialogs, key, title, before)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        after = dialog.annotation()
+        if _content(after) != _content(before):  # an unchanged Save is no undo step
+            annotations.set(key, after, title)
+
+    def _double_clicked(self, key: str) -> None:
+        """A double-click centres the node, as Enter does, and opens its annotation."""
+        self.maps.centre_on(key)
+        self.annotate(key)
+
+    def toggle_mark(self, mark: Mark) -> None:
+        """Keys 1–3: set a revision mark on the selected node, or take it off."""
+        key, outline = self.session.selected, self.session.outline
+        if key is None or outline is None:
+            self.message.emit("Select a node to mark it.", 5000)
+            return
+        title = outline.by_key[key].title
+        current = self.annotations.store.get(key)
+        text = current.text if current else ""
+        new_mark = None if current is not None and current.mark is mark else mark
+        empty = not text.strip() and new_mark is None
+        annotation = None if empty else Annotation(key, title, text, new_mark)
+        self.annotations.set(key, annotation, title)
+
+    def save_annotations_as(self) -> None:
+        start = str(self.annotations.path or Path.cwd())
+        name, _ = QFileDialog.getSaveFileName(
+            self._dialogs, "Save annotations as", start, OUTLINE_FILTER
+        )
+        if name and self.annotations.save_to(Path(name)):
+            self.message.emit(f"Annotations saved to {name}", 8000)
+
+    def _annotations_changed(self, keys: set[str]) -> None:
+        store = self.annotations.store
+        self.maps.scene.show_annotations(store, keys or None)
+        self.panel.show_store(store)
+        self.changed.emit(keys)
+
+    def _annotations_saved(self) -> None:
+        if self.annotations.read_only_reason is None:
+            self.banner.clear()
+
+    def _annotation_problem(self, message: str) -> None:
+        if self.annotations.read_only_reason is not None:
+            self.banner.show_message(message, "Keep a copy and start over", self._start_over)
+        elif self.annotations.unsaved:
+            self.banner.show_message(message, "Save As…", self.save_annotations_as)
+        else:
+            self.banner.show_message(message)
+
+    def _start_over(self) -> None:
+        copy = self.annotations.start_over()
+        if copy is not None:
+            self.banner.clear()
+            self.message.emit(f"The unreadable annotations were kept in {copy}", 15_000)
+
+    def _edit_from_panel(self, key: str) -> None:
+        if key in self.annotations.store.unattached:
+            return
+        self.reveal(key)
+        self.annotate(key)
+
+    def _attach_annotation(self, old_key: str) -> None:
+        key, outline = self.session.selected, self.session.outline
+        if key is None or outline is None:
+            self.message.emit("Select the node to attach the annotation to.", 8000)
+            return
+        if key in self.annotations.store.items:
+            self.message.emit("That node has an annotation already.", 8000)
+            return
+        self.annotations.move(old_key, key, outline.by_key[key].title)
+
+    def _delete_annotation(self, key: str) -> None:
+        annotation = self.annotations.store.get(key)
+        if annotation is None:
+            return
+        choice = QMessageBox.question(
+            self._dialogs,
+            "Delete annotation",
+            f"Delete your annotation on “{annotation.title}”? (Ctrl+Z brings it back.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if choice == QMessageBox.StandardButton.Yes:
+            self.annotations.set(key, None, annotation.title)
+
+    def context_menu(self, key: str, where: QPoint) -> None:
+        menu = QMenu(self._dialogs)
+        menu.addAction("Annotate…", lambda: self.annotate(key))
+        for mark in Mark:
+            menu.addAction(f"Mark as {mark.value.capitalize()}", lambda m=mark: self.toggle_mark(m))
+        menu.addSeparator()
+        outline = self.session.outline
+        if outline is not None and outline.by_key[key].children:
+            menu.addAction("Fold / Unfold", lambda: self.maps.run(self.session.toggle_fold(key)))
+        menu.addAction("Centre", lambda: self.maps.centre_on(key))
+        menu.popup(where)
+
+    def confirm_unsaved(self) -> bool:
+        """Annotations that could not be saved are not lost unasked; returns whether to go on."""
+        if not self.annotations.unsaved:
+            return True
+        choice = QMessageBox.question(
+            self._dialogs,
+            "Annotations not saved",
+            "Some annotations could not be saved. Save them elsewhere first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if choice == QMessageBox.StandardButton.Save:
+            self.save_annotations_as()
+            return not self.annotations.unsaved
+        return choice == QMessageBox.StandardButton.Discard
+
+
+def _content(annotation: Annotation | None) -> tuple[str, Mark | None] | None:
+    return (annotation.text, annotation.mark) if annotation is not None else None

@@ -1,0 +1,95 @@
+"""Exporting from the window: ask where and how, then draw the map as it is shown, cancellably."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+
+from mindmap.core.annotations import AnnotationStore
+from mindmap.core.session import MapSession
+from mindmap.ui.export import (
+    ExportCancelledError,
+    ExportError,
+    ExportResult,
+    export_scene,
+    scene_for_export,
+)
+from mindmap.ui.exportdialog import ExportDialog, ExportRequest
+from mindmap.ui.theme import LIGHT, Theme
+
+PROGRESS_STEPS = 1000
+
+
+class Exporting(QObject):
+    """Emits `message` (text, milliseconds) for the status bar."""
+
+    message = Signal(str, int)
+
+    def __init__(
+        self,
+        session: MapSession,
+        annotations: Callable[[], AnnotationStore],
+        theme: Callable[[], Theme],
+        settings: QSettings,
+        dialogs: QWidget,
+    ) -> None:
+        super().__init__(dialogs)
+        self.session, self.settings, self._dialogs = session, settings, dialogs
+        self._annotations, self._theme = annotations, theme
+        self.path: Path | None = None  # the open outline's file
+
+    def export_map(self) -> None:
+        """Ask where and how, then export with a progress dialog that can cancel."""
+        if self.session.outline is None or self.path is None:
+            return
+        dialog = ExportDialog(self._dialogs, self.settings, self.path)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.run_export(dialog.request())
+
+    def run_export(self, request: ExportRequest) -> ExportResult | None:
+        """Export as asked; says how it went in the status bar, or why not in a message box."""
+        outline = self.session.outline
+        assert outline is not None
+        theme = self._theme()
+        if request.options.background is not None and request.options.background.value() > 160:
+            theme = LIGHT  # a dark theme's pale text would vanish on a white page
+        # A scene of its own: a reload during a long export cannot change what is drawn, and
+        # the selection and find highlights stay on screen, out of the picture.
+        scene = scene_for_export(
+            outline,
+            set() if request.expand_all else set(self.session.folds),
+            self.session.mode,
+            theme,
+            self._annotations(),
+            with_text=request.with_annotation_text,
+        )
+        progress = QProgressDialog("Exporting the map…", "Cancel", 0, PROGRESS_STEPS, self._dialogs)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def advance(done: float) -> bool:
+            progress.setValue(round(done * PROGRESS_STEPS))
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            result = export_scene(scene, request.path, theme, request.options, advance)
+        except ExportCancelledError:
+            self.message.emit("Export cancelled; nothing was written.", 8000)
+            return None
+        except ExportError as error:
+            QMessageBox.warning(self._dialogs, "Export failed", str(error))
+            return None
+        finally:
+            progress.close()
+        message = f"Exported {result.path} ({result.width} × {result.height} px)"
+        if result.warning:
+            QMessageBox.information(
+                self._dialogs, "Export", f"{message}.\n\nNote: {result.warning}."
+            )
+        self.message.emit(message, 10_000)
+        return result

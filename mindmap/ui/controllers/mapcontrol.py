@@ -1,0 +1,177 @@
+"""MapController: runs the map session's operations and shows each change on the scene and view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, QPointF, Signal
+
+from mindmap.core.annotations import AnnotationStore
+from mindmap.core.layout import Box, Layout
+from mindmap.core.memory import gc_paused
+from mindmap.core.model import Outline
+from mindmap.core.session import Change, MapSession
+from mindmap.ui.places import Place
+from mindmap.ui.scene import MapScene
+from mindmap.ui.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.theme import ThemeChoice, resolve_theme
+from mindmap.ui.view import MapView
+
+ENSURE_MARGIN = 40  # pixels kept around a node scrolled into view
+
+
+class MapController(QObject):
+    """Emits `selection_changed` with the selected key (or None) and `laid_out` after each
+    layout; the scene's clicks come here as session operations."""
+
+    selection_changed = Signal(object)
+    laid_out = Signal()
+
+    def __init__(
+        self,
+        session: MapSession,
+        scene: MapScene,
+        view: MapView,
+        annotations: Callable[[], AnnotationStore],
+        theme_choice: ThemeChoice,
+    ) -> None:
+        super().__init__(view)
+        self.session, self.scene, self.view = session, scene, view
+        self.theme_choice = theme_choice
+        self._annotations = annotations
+        self._measurer = TextMeasurer()
+        self.blocks: dict[str, TextBlock] = {}
+        scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
+        scene.node_clicked.connect(lambda key: self.run(session.select(key)))
+        scene.background_clicked.connect(lambda: self.run(session.select(None)))
+
+    def forget(self) -> None:
+        """Another outline is about to open: nothing of this one stays on screen."""
+        self.scene.forget_items()
+        self.session.clear()
+        self.blocks = {}
+        self.selection_changed.emit(None)
+
+    def show(self, outline: Outline, place: Place | None) -> None:
+        """Show an outline for the first time: as remembered, else fitted."""
+        change = self.session.show(outline, set(place.folds) if place is not None else None)
+        self._measure(outline)
+        self.run(change)
+        if place is None:
+            self.view.fit_map()
+        else:
+            self.view.set_zoom(place.zoom)
+            self.view.centerOn(QPointF(*place.centre))
+
+    def apply(self, outline: Outline) -> None:
+        """Show a new parse of the open outline in place of the old one: folds, selection, the
+        node at the centre of the view and the zoom stay; new nodes flash briefly."""
+        # The node at the centre and its ancestors, where they are on screen: the first of them
+        # that the new outline still has stays exactly there.
+        anchors: list[tuple[str, QPoint]] = []
+        if self.session.layout is not None:
+            boxes = self.session.layout.boxes
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
+            for key in self.session.lineage(self._node_nearest(centre)):
+                if key in boxes:
+                    anchors.append((key, self.view.mapFromScene(_position(boxes[key]))))
+        change = self.session.apply(outline)
+        self._measure(outline)
+        self.run(change)
+        boxes = self.session.layout.boxes if self.session.layout is not None else {}
+        for key, view_point in anchors:
+            if key in boxes:
+                self.view.keep_point(_position(boxes[key]), view_point)
+                break
+
+    def place(self) -> Place | None:
+        """Where the user is in the open outline, to remember."""
+        if self.session.outline is None:
+            return None
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        return Place(frozenset(self.session.folds), self.view.zoom(), (centre.x(), centre.y()))
+
+    def run(self, change: Change) -> None:
+        """Show what a session operation changed."""
+        session, scene, view = self.session, self.scene, self.view
+        if change.rebuild:
+            self._lay_out(keep_sides=change.keep_sides)
+        elif change.relayout:
+            self._refold(change.still, keep_sides=change.keep_sides)
+        scene.repaint_marks(change.repaint)
+        if change.flash:
+            scene.flash(set(change.flash))
+        if change.fit:
+            view.fit_map()
+        if change.selection:
+            self.selection_changed.emit(session.selected)
+        if change.centre is not None:
+            self.centre_on(change.centre)
+        if change.into_view is not None:
+            self.ensure_visible(change.into_view)
+
+    def centre_on(self, key: str) -> None:
+        if self.scene.shows(key):
+            self.view.centerOn(self.scene.item(key).sceneBoundingRect().center())
+
+    def ensure_visible(self, key: str) -> None:
+        """Scroll just enough for the node to show, with a margin."""
+        if self.scene.shows(key):
+            self.view.ensureVisible(self.scene.item(key), ENSURE_MARGIN, ENSURE_MARGIN)
+
+    def redraw(self) -> None:
+        """Draw the whole map anew (the theme or the annotations' look changed)."""
+        self._lay_out(keep_sides=True)
+
+    def _measure(self, outline: Outline) -> None:
+        with gc_paused():
+            self.blocks = measure_outline(outline.root, self._measurer)
+
+    def _lay_out(self, *, keep_sides: bool) -> None:
+        """Lay the map out from scratch (main branches on their sides, unless `keep_sides` is
+        False)."""
+        if self.session.outline is None:
+            return
+        with gc_paused():
+            layout = self.scene.show_outline(
+                self.blocks,
+                resolve_theme(self.theme_choice),
+                annotations=self._annotations(),
+                split=self.session.sides(keep_sides),
+            )
+        self._took(layout)
+
+    def _refold(self, still: str | None, *, keep_sides: bool) -> None:
+        """Show the session's folds, with the node `still` kept where it is on screen."""
+        layout = self.session.layout
+        box = layout.boxes.get(still) if layout is not None and still is not None else None
+        before = self.view.mapFromScene(_position(box)) if box is not None else None
+        with gc_paused():
+            layout = self.scene.refold(self.session.sides(keep_sides))
+        self._took(layout)
+        box = layout.boxes.get(still) if still is not None else None
+        if box is not None and before is not None:
+            self.view.keep_point(_position(box), before)
+
+    def _took(self, layout: Layout) -> None:
+        moved = self.session.laid_out(layout)  # a selection that a fold hid
+        if moved:
+            self.scene.repaint_marks(moved)
+            self.selection_changed.emit(self.session.selected)
+        self.laid_out.emit()
+
+    def _node_nearest(self, point: QPointF) -> str | None:
+        layout = self.session.layout
+        if layout is None or not layout.boxes:
+            return None
+        x, y = point.x(), point.y()
+        nearest = min(
+            layout.boxes.values(),
+            key=lambda b: (b.x + b.width / 2 - x) ** 2 + (b.y + b.height / 2 - y) ** 2,
+        )
+        return nearest.key
+
+
+def _position(box: Box) -> QPointF:
+    """Where a node's item is: its box's corner."""
+    return QPointF(box.x, box.y)
