@@ -39,6 +39,15 @@ def add_action(
     return action
 
 
+def standard_keys_and(
+    standard: QKeySequence.StandardKey, extra: QKeySequence
+) -> list[QKeySequence]:
+    """The platform's keys for `standard`, then `extra` unless they hold it already: Qt ignores
+    a key bound twice as ambiguous, and X11's Redo keys hold Ctrl+Shift+Z but Windows' may not."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys if extra in keys else [*keys, extra]
+
+
 def build_menus(window: MainWindow) -> None:
     """The menus, their keys and the toolbar; actions the window refers to become its attributes."""
     key = QKeySequence.StandardKey
@@ -58,9 +67,9 @@ def build_menus(window: MainWindow) -> None:
 
     edit = menus.addMenu("&Edit")
     undo = window.annotations.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(key.Undo)
+    undo.setShortcuts(key.Undo)
     redo = window.annotations.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
+    redo.setShortcuts(standard_keys_and(key.Redo, QKeySequence("Ctrl+Shift+Z")))
     edit.addActions([undo, redo])
     window.addActions([undo, redo])
 
