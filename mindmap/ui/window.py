@@ -53,6 +53,7 @@ from mindmap.ui.export import (
 )
 from mindmap.ui.exportdialog import ExportDialog, ExportRequest
 from mindmap.ui.findbar import FindBar
+from mindmap.ui.links import guard_links
 from mindmap.ui.menus import APP_NAME, build_menus
 from mindmap.ui.outlinepanel import OutlinePanel
 from mindmap.ui.places import Place, load_place, save_place
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
 
     def _make_details_dock(self) -> None:
         self.details = QTextBrowser()
-        self.details.setOpenExternalLinks(True)
+        guard_links(self.details)
         self.details.setPlaceholderText("Click a node to read its note.")
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details")
