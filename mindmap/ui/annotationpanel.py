@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.ui.annotationdialog import MARK_NAMES
+from mindmap.ui.links import guard_links
 from mindmap.ui.tooltip import plain_tooltip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -50,7 +51,7 @@ class AnnotationPanel(QDockWidget):
                 self.mark.addItem(name, mark)
         self.list = QListWidget()
         self.view = QTextBrowser()
-        self.view.setOpenExternalLinks(True)
+        guard_links(self.view)
         self.annotate = QPushButton("Annotate selected node…")
         self.attach = QPushButton("Attach to selected node")
         self.delete = QPushButton("Delete")

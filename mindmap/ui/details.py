@@ -7,6 +7,7 @@ import html
 from PySide6.QtWidgets import QTextBrowser
 
 from mindmap.core.model import Outline
+from mindmap.ui.links import guard_links
 
 
 class DetailsPanel(QTextBrowser):
@@ -14,7 +15,7 @@ class DetailsPanel(QTextBrowser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setOpenExternalLinks(True)
+        guard_links(self)
         self.setPlaceholderText("Click a node to read its note.")
 
     def show_node(self, outline: Outline | None, key: str | None) -> None:
