@@ -47,7 +47,7 @@ class Annotating(QObject):
             return
         self.window.select(key)
         title = self.window.outline.by_key[key].title
-        before = session.store.get(key)
+        before = session.store.on_node(key)  # saving it confirms a proposed move
         dialog = AnnotationDialog(self.window, key, title, before)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -67,7 +67,7 @@ class Annotating(QObject):
             self.window.statusBar().showMessage("Select a node to mark it.", 5000)
             return
         title = self.window.outline.by_key[key].title
-        current = self.window.annotations.store.get(key)
+        current = self.window.annotations.store.on_node(key)
         text = current.text if current else ""
         new_mark = None if current is not None and current.mark is mark else mark
         empty = not text.strip() and new_mark is None

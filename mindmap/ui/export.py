@@ -298,7 +298,7 @@ def scene_for_export(
     scene = MapScene()
     texts = None
     if annotations is not None and with_text:
-        texts = {key: a.text for key, a in annotations.items.items()}
+        texts = {key: a.text for key, a in annotations.by_node().items()}
     blocks = measure_outline(outline.root, TextMeasurer(), texts)
     scene.show_outline(outline, blocks, folds, mode, theme, annotations=annotations)
     return scene

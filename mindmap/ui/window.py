@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             parsed = parse_outline(data, str(self.path))
         except OutlineError as error:
             self._show_problem(error)
+            self.annotations.hold()
             return False
         self._show(parsed)
         return True
@@ -594,7 +595,7 @@ class MainWindow(QMainWindow):
     def find(self, query: str) -> None:
         if self.outline is None:
             return
-        notes = {key: a.text for key, a in self.annotations.store.items.items()}
+        notes = {key: a.text for key, a in self.annotations.store.by_node().items()}
         self.matches = find_matches(self.outline, query, notes)
         self.match_index = -1
         self.scene.set_matches(set(self.matches))
