@@ -3,6 +3,10 @@
 Annotations are the user's data: none is ever dropped because the outline changed. When a node's
 key disappears, its annotation follows the one node elsewhere with the same title, if there is
 exactly one; otherwise it is kept as unattached until the user attaches or deletes it.
+
+Following is only proposed at first: an outline read half-saved lacks nodes that come back a
+moment later, and must not move an annotation for good. The annotation stays stored under its
+own key (and is saved so) until the outline has settled or the user acts on it where it shows.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import enum
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -68,55 +73,86 @@ def sidecar_path(outline_path: Path) -> Path:
     return outline_path.with_name(f"{outline_path.stem}.notes{outline_path.suffix or '.yaml'}")
 
 
+class Proposal(NamedTuple):
+    """An annotation that would follow a node: the key it is stored under, the node's title."""
+
+    stored: str
+    title: str
+
+
 class AnnotationStore:
-    """All annotations of one outline; `unattached` holds the keys that match no node now."""
+    """All annotations of one outline, under the keys they are saved with; `unattached` holds
+    the keys that match no node now, `proposals` what `settle` would do: node key → Proposal."""
 
     def __init__(self, annotations: dict[str, Annotation] | None = None) -> None:
         self.items: dict[str, Annotation] = dict(annotations or {})
         self.unattached: set[str] = set()
+        self.proposals: dict[str, Proposal] = {}
 
     def get(self, key: str) -> Annotation | None:
         return self.items.get(key)
 
+    def on_node(self, key: str) -> Annotation | None:
+        """The annotation shown on node `key`: its own, or the one proposed to follow it."""
+        proposal = self.proposals.get(key)
+        return self.items.get(proposal.stored if proposal is not None else key)
+
+    def by_node(self) -> dict[str, Annotation]:
+        """Node key → the annotation shown on it, for all the nodes that show one."""
+        shown = {key: a for key, a in self.items.items() if key not in self.unattached}
+        shown.update((key, self.items[p.stored]) for key, p in self.proposals.items())
+        return shown
+
     def put(self, annotation: Annotation | None, key: str) -> None:
-        """Set the annotation of `key` (None, or an empty one, removes it)."""
+        """Set the annotation of `key` (None, or an empty one, removes it).
+
+        A proposal to or from `key` is dropped: the user's own change decides that node.
+        """
+        self.proposals = {
+            node: p for node, p in self.proposals.items() if key not in (node, p.stored)
+        }
         if annotation is None or (not annotation.text.strip() and annotation.mark is None):
             self.items.pop(key, None)
             self.unattached.discard(key)
         else:
             self.items[key] = annotation
 
-    def attach(self, outline: Outline) -> bool:
-        """Match annotations to the outline's nodes; returns whether any moved to a new key.
+    def attach(self, outline: Outline) -> None:
+        """Match annotations to the outline's nodes, changing none: what would change is proposed.
 
-        An annotation whose key is gone follows a node only when the choice is unambiguous:
-        it is the only one lost with its title, and exactly one node has that title and no
-        annotation of its own. Anything else waits, unattached, for the user.
+        An annotation whose key is gone is proposed to follow a node only when the choice is
+        unambiguous: it is the only one lost with its title, and exactly one node has that title
+        and no annotation of its own. Anything else waits, unattached, for the user. A node that
+        kept its id under a new title is proposed to give its annotation that title. A key that
+        comes back simply finds its annotation again: nothing had moved.
         """
-        moved = False
         self.unattached = set()
+        self.proposals = {}
         if not self.items:  # the common case on a big map: nothing to look for
-            return False
+            return
         titles: dict[str, list[str]] = {}
         for node in outline.root.walk():
             titles.setdefault(node.title, []).append(node.key)
         lost: dict[str, list[str]] = {}  # title → keys of annotations whose node is gone
-        for key, annotation in list(self.items.items()):
+        for key, annotation in self.items.items():
             node = outline.by_key.get(key)
             if node is None:
                 lost.setdefault(annotation.title, []).append(key)
             elif node.title != annotation.title:  # renamed, but its id kept it in place
-                self.items[key] = replace(annotation, title=node.title)
-                moved = True
-        self.unattached = set()
+                self.proposals[key] = Proposal(key, node.title)
         for title, keys in lost.items():
+            self.unattached.update(keys)
             namesakes = titles.get(title, [])
             if len(keys) == 1 and len(namesakes) == 1 and namesakes[0] not in self.items:
-                self.items[namesakes[0]] = replace(self.items.pop(keys[0]), key=namesakes[0])
-                moved = True
-            else:
-                self.unattached.update(keys)
-        return moved
+                self.proposals[namesakes[0]] = Proposal(keys[0], title)
+
+    def settle(self) -> bool:
+        """Make the proposals real, the outline having proved stable; returns whether any was."""
+        for key, (stored, title) in self.proposals.items():
+            self.unattached.discard(stored)
+            self.items[key] = replace(self.items.pop(stored), key=key, title=title)
+        settled, self.proposals = bool(self.proposals), {}
+        return settled
 
     def move(self, old_key: str, new_key: str, title: str) -> None:
         """Attach the annotation of `old_key` to another node (the user's choice)."""

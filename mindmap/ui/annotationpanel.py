@@ -114,6 +114,8 @@ class AnnotationPanel(QDockWidget):
     def _label(self, annotation: Annotation) -> str:
         badge = f" [{annotation.mark.value}]" if annotation.mark is not None else ""
         where = " (unattached)" if annotation.key in self._store.unattached else ""
+        if where and any(p.stored == annotation.key for p in self._store.proposals.values()):
+            where = " (unattached: shown on its namesake until the outline settles)"
         line = annotation.first_line
         if len(line) > LABEL_CHARS:
             line = line[:LABEL_CHARS].rstrip() + " …"

@@ -26,6 +26,8 @@ from mindmap.core.atomicfile import write_atomic
 from mindmap.core.model import Outline
 from mindmap.ui.watcher import FileWatcher
 
+SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
+
 
 class AnnotationSession(QObject):
     """Emits `changed` with the keys whose annotation changed (empty: look at all of them),
@@ -47,6 +49,11 @@ class AnnotationSession(QObject):
         self._outline: Outline | None = None
         self._watcher = FileWatcher(self)
         self._watcher.changed.connect(self._merge_from_disk)
+        # Started by each outline that proposes moves, so only one left alone this long moves.
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.setInterval(SETTLE_MS)
+        self.settle_timer.timeout.connect(self._settle)
 
     def open(self, outline_path: Path, outline: Outline | None) -> None:
         """Load the annotations of the outline at `outline_path` (a missing sidecar: none)."""
@@ -55,6 +62,7 @@ class AnnotationSession(QObject):
         self._outline = outline  # never the previous outline's: its keys are not this one's
         self.undo_stack.clear()
         self.unsaved = False
+        self.settle_timer.stop()  # the proposals were the other outline's
         self._watcher.watch(self.path)
         try:
             self.store = load_sidecar(self.path)
@@ -75,23 +83,48 @@ class AnnotationSession(QObject):
             self.changed.emit(set())
 
     def attach(self, outline: Outline) -> None:
-        """Match the annotations to a (re)loaded outline; save if any followed a moved node."""
+        """Match the annotations to a (re)loaded outline. Those that would follow a moved node
+        show there, but move (and are saved moved) only once the outline has settled."""
         self._outline = outline
-        if self.store.attach(outline):
-            self.undo_stack.clear()  # its steps name the keys the annotations had before
-            if self.read_only_reason is None:
-                self.save()
+        self.store.attach(outline)
+        self._time_proposals(restart=True)
         self.changed.emit(set())
 
+    def hold(self) -> None:
+        """The outline on disk changed but could not be read: it has not settled yet."""
+        self._time_proposals(restart=True)
+
+    def _time_proposals(self, *, restart: bool) -> None:
+        if not self.store.proposals:
+            self.settle_timer.stop()
+        elif restart or not self.settle_timer.isActive():
+            self.settle_timer.start()
+
+    def _settle(self) -> None:
+        """The outline was left alone: the proposed moves become real, and are saved."""
+        if self.read_only_reason is not None:  # they could not be saved: they wait
+            return
+        if self.store.settle():
+            self.undo_stack.clear()  # its steps name the keys the annotations had before
+            self.save()
+            self.changed.emit(set())
+
     def set(self, key: str, annotation: Annotation | None, title: str) -> bool:
-        """Change the annotation of `key` (None deletes it), as one undoable step."""
+        """Change the annotation of node `key` (None deletes it), as one undoable step.
+
+        Changing the annotation proposed to follow that node confirms the move with it.
+        """
         if self.read_only_reason is not None:
             self.problem.emit(self.read_only_reason)
             return False
-        before = self.store.get(key)
         if annotation is not None:
             annotation = Annotation(key, title, annotation.text, annotation.mark, now())
-        self.undo_stack.push(_Change(self, key, before, annotation))
+        proposal = self.store.proposals.get(key)
+        if proposal is None or proposal.stored == key:
+            self.undo_stack.push(_Change(self, key, self.store.get(key), annotation))
+        else:
+            text = "Annotate" if annotation is not None else "Delete annotation"
+            self._move(proposal.stored, key, annotation, text)
         return True
 
     def move(self, old_key: str, new_key: str, title: str) -> None:
@@ -99,21 +132,29 @@ class AnnotationSession(QObject):
         annotation = self.store.get(old_key)
         if annotation is None or self.read_only_reason is not None:
             return
-        self.undo_stack.beginMacro("Attach annotation")
-        self.set(old_key, None, annotation.title)
-        self.set(new_key, annotation, title)
+        moved = Annotation(new_key, title, annotation.text, annotation.mark, now())
+        self._move(old_key, new_key, moved, "Attach annotation")
+
+    def _move(self, old_key: str, key: str, annotation: Annotation | None, text: str) -> None:
+        """One undoable step: the annotation of `old_key` taken off, `annotation` put on `key`."""
+        self.undo_stack.beginMacro(text)
+        self.undo_stack.push(_Change(self, old_key, self.store.get(old_key), None))
+        self.undo_stack.push(_Change(self, key, self.store.get(key), annotation))
         self.undo_stack.endMacro()
 
     def apply(self, key: str, annotation: Annotation | None) -> None:
         """Put an annotation in place and save (undo and redo come through here)."""
+        proposed = self.store.proposals.items()
+        shown = {key} | {node for node, p in proposed if key in (node, p.stored)}  # repaint them
         self.store.put(annotation, key)
+        self._time_proposals(restart=False)  # the user's change may have decided the last one
         if annotation is not None and self._outline is not None:
             if key in self._outline.by_key:
                 self.store.unattached.discard(key)
             else:
                 self.store.unattached.add(key)
         self.save()
-        self.changed.emit({key})
+        self.changed.emit(shown)
 
     def save(self) -> bool:
         """Write the sidecar now; on failure the edits stay in memory and `problem` says why."""
@@ -185,6 +226,7 @@ class AnnotationSession(QObject):
         self._base = dict(theirs.items)
         if self._outline is not None:
             self.store.attach(self._outline)
+            self._time_proposals(restart=False)  # the outline did not change: no new wait
         saved = True
         if self.store.items != theirs.items:
             saved = self.save_to(self.path)  # ours had something theirs lacked: write the whole

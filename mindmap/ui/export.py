@@ -301,7 +301,7 @@ def scene_for_export(
     scene = MapScene(session)
     texts = None
     if annotations is not None and with_text:
-        texts = {key: a.text for key, a in annotations.items.items()}
+        texts = {key: a.text for key, a in annotations.by_node().items()}
     blocks = measure_outline(outline.root, TextMeasurer(), texts)
     scene.show_outline(blocks, theme, annotations=annotations)
     return scene

@@ -236,7 +236,7 @@ class MapScene(QGraphicsScene):
         if item is None:
             item = self._items[key] = NodeItem(key)
             self.addItem(item)
-        annotation = shown.annotations.get(key) if shown.annotations is not None else None
+        annotation = shown.annotations.on_node(key) if shown.annotations is not None else None
         item.node = node
         folded = key in shown.folds and bool(node.children)
         item.configure(
@@ -462,7 +462,7 @@ class MapScene(QGraphicsScene):
         for key in self._items if keys is None else keys:
             item = self._items.get(key)
             if item is not None and item.node is not None:
-                annotation = annotations.get(key)
+                annotation = annotations.on_node(key)
                 if annotation != item.annotation:
                     item.set_annotation(annotation)
         self._overview = None  # it may show the marks of the root and the main branches

@@ -72,13 +72,67 @@ def test_moved_node_is_followed_and_renamed_one_waits_unattached() -> None:
             "Kudankulam\n", "Kudankulam\n      - BrahMos\n"
         )
     )
-    assert notes.attach(moved)
+    notes.attach(moved)
+    assert notes.settle()  # the outline stayed so: the proposed move becomes real
     assert notes.get("Revision/Energy/BrahMos").text == "missile"
     renamed = outline(OUTLINE.replace("Energy", "Energy security"))
-    assert notes.attach(renamed)  # BrahMos follows back to its one namesake, under Defence
+    notes.attach(renamed)
+    assert notes.settle()  # BrahMos follows back to its one namesake, under Defence
     assert notes.get("Revision/Defence/BrahMos").text == "missile"
     assert notes.unattached == {"Revision/Energy"}
     assert notes.get("Revision/Energy").text == "pillar"  # kept, never dropped
+
+
+FULL = "Root:\n  - Alpha:\n      - Summary\n  - Beta:\n      - Detail\n      - Summary\n"
+CUT = "Root:\n  - Alpha:\n      - Summary\n  - Beta:\n      - Detail\n"  # saved half-way
+
+
+def test_a_lost_key_is_only_proposed_to_move_until_settled_and_wins_back_when_it_returns() -> None:
+    notes = store(Annotation("Root/Beta/Summary", "Summary", "mine", Mark.REVISE, "t"))
+    notes.attach(outline(CUT))
+    assert set(notes.items) == {"Root/Beta/Summary"}  # stored under its own key
+    assert notes.on_node("Root/Alpha/Summary").text == "mine"  # but shown on its namesake
+    assert notes.by_node() == {"Root/Alpha/Summary": notes.get("Root/Beta/Summary")}
+    assert "key: Root/Beta/Summary" in notes.dump("o.yaml")
+    assert "Root/Alpha" not in notes.dump("o.yaml")
+
+    notes.attach(outline(FULL))  # the whole file is back: the proposal is dropped
+    assert notes.proposals == {}
+    assert notes.unattached == set()
+    assert notes.on_node("Root/Alpha/Summary") is None
+    assert notes.on_node("Root/Beta/Summary").text == "mine"
+    assert not notes.settle()
+    assert set(notes.items) == {"Root/Beta/Summary"}
+
+    notes.attach(outline(CUT))
+    assert notes.settle()  # the cut outline proved stable: now the annotation moves
+    assert notes.items == {
+        "Root/Alpha/Summary": Annotation("Root/Alpha/Summary", "Summary", "mine", Mark.REVISE, "t")
+    }
+    assert notes.proposals == {}
+    assert notes.unattached == set()
+
+
+def test_annotating_the_namesake_drops_the_proposal_and_the_lost_one_waits_for_the_user() -> None:
+    notes = store(Annotation("Root/Beta/Summary", "Summary", "mine", None, "t"))
+    notes.attach(outline(CUT))
+    theirs = Annotation("Root/Alpha/Summary", "Summary", "theirs", None, "t")
+    notes.put(theirs, "Root/Alpha/Summary")
+    assert notes.on_node("Root/Alpha/Summary") == theirs
+    assert notes.proposals == {}
+    assert notes.unattached == {"Root/Beta/Summary"}
+    assert not notes.settle()
+    assert notes.get("Root/Beta/Summary").text == "mine"
+
+
+def test_a_title_renamed_under_a_kept_id_is_written_only_once_settled() -> None:
+    notes = store(Annotation("#a", "Alpha", "first", None, "t"))
+    notes.attach(outline("Root:\n  - title: Alp\n    id: a\n"))  # cut mid-title
+    assert notes.on_node("#a").text == "first"
+    assert notes.get("#a").title == "Alpha"
+    notes.attach(outline("Root:\n  - title: Alpha prime\n    id: a\n"))
+    assert notes.settle()
+    assert notes.get("#a") == Annotation("#a", "Alpha prime", "first", None, "t")
 
 
 def test_ambiguous_title_stays_unattached() -> None:

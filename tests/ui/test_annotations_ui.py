@@ -78,6 +78,11 @@ def hover_text(window: MainWindow, key: str) -> str:
     return QToolTip.text() if QToolTip.isVisible() else ""
 
 
+def settle(window: MainWindow, qtbot: QtBot) -> None:
+    """Leave the outline alone until the annotations' proposed moves become real."""
+    qtbot.wait_until(lambda: not window.annotations.settle_timer.isActive())
+
+
 def annotate_mine(window: MainWindow, qtbot: QtBot, outline_file: Path) -> Path:
     """Open the outline, annotate BrahMos with "mine"; returns the sidecar's path."""
     window.open_file(outline_file)
@@ -153,7 +158,9 @@ def test_renamed_moved_and_deleted_nodes_never_lose_their_annotation(
         "Kudankulam\n", "Kudankulam\n      - BrahMos\n"
     )
     outline_file.write_text(moved.replace("Kudankulam", "Kudankulam NPP"), encoding="utf-8")
+    window.annotations.settle_timer.setInterval(100)
     window.document.reload()
+    settle(window, qtbot)
     store = window.annotations.store
     assert store.get("Revision/Energy/BrahMos").text == "missile"  # followed its one namesake
     assert store.unattached == {"Revision/Energy/Kudankulam"}  # renamed: waits
@@ -340,7 +347,9 @@ def test_undo_after_a_reload_moved_the_annotation_changes_nothing_hidden(
         ),
         encoding="utf-8",
     )
+    window.annotations.settle_timer.setInterval(100)
     window.document.reload()
+    settle(window, qtbot)
     moved = "Revision/Energy/BrahMos"
     assert window.annotations.store.get(moved).text == "v2"
     window.annotations.undo_stack.undo()  # steps that named the old key are gone
@@ -360,3 +369,121 @@ def test_a_sidecar_repaired_on_disk_takes_annotating_back_and_nothing_is_left_un
     qtbot.wait_until(lambda: window.annotations.read_only_reason is None, timeout=3000)
     assert not window.annotations.unsaved  # memory and disk agree: closing need not ask
     assert window.annotations.store.get(BRAHMOS).text == "mine"
+
+
+WHOLE = "Root:\n  - Alpha:\n      - Summary\n  - Beta:\n      - Detail\n      - Summary\n"
+CUT = "Root:\n  - Alpha:\n      - Summary\n  - Beta:\n      - Detail\n"  # saved half-way
+ALPHA, BETA, DETAIL = "Root/Alpha/Summary", "Root/Beta/Summary", "Root/Beta/Detail"
+
+
+def on_disk(outline_path: Path) -> dict[str, str]:
+    """The sidecar's annotations as saved: key → text."""
+    saved = load_sidecar(outline_path.parent / "outline.notes.yaml")
+    return {key: a.text for key, a in saved.items.items()}
+
+
+@pytest.fixture
+def summaries(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> Path:
+    """The whole outline open, with the user's note on Root/Beta/Summary."""
+    path = tmp_path / "outline.yaml"
+    path.write_text(WHOLE, encoding="utf-8")
+    window.open_file(path)
+    annotate_by_keyboard(window, qtbot, BETA, "my note")
+    assert on_disk(path) == {BETA: "my note"}
+    return path
+
+
+def test_an_outline_saved_half_way_never_moves_an_annotation_for_good(
+    window: MainWindow, qtbot: QtBot, summaries: Path
+) -> None:
+    with summaries.open("w", encoding="utf-8") as stream:  # an editor saving in place, slowly
+        stream.write(CUT)
+        stream.flush()
+        qtbot.wait_until(lambda: BETA not in window.scene.nodes)  # the cut file is reloaded
+        assert window.scene.nodes[ALPHA].annotation.text == "my note"  # shown, as a proposal
+        qtbot.wait(600)
+        assert on_disk(summaries) == {BETA: "my note"}  # but never saved moved
+        stream.write(WHOLE[len(CUT) :])
+    qtbot.wait_until(lambda: BETA in window.scene.nodes)  # the whole file is reloaded
+
+    def note_back_on_beta() -> None:
+        assert window.scene.nodes[BETA].annotation.text == "my note"
+        assert window.scene.nodes[ALPHA].annotation is None
+        assert on_disk(summaries) == {BETA: "my note"}
+
+    note_back_on_beta()
+    qtbot.wait(window.annotations.settle_timer.interval() + 300)  # and nothing moves later
+    note_back_on_beta()
+
+
+def test_an_outline_that_stays_cut_moves_the_annotation_once_settled(
+    window: MainWindow, qtbot: QtBot, summaries: Path
+) -> None:
+    window.annotations.settle_timer.setInterval(300)
+    summaries.write_text(CUT, encoding="utf-8")
+    qtbot.wait_until(lambda: BETA not in window.scene.nodes)
+    assert on_disk(summaries) == {BETA: "my note"}
+    qtbot.wait_until(lambda: on_disk(summaries) == {ALPHA: "my note"})
+    assert window.scene.nodes[ALPHA].annotation.text == "my note"
+    assert window.annotations.store.unattached == set()
+
+
+def test_an_edit_while_the_outline_is_cut_saves_the_annotation_under_its_own_key(
+    window: MainWindow, qtbot: QtBot, summaries: Path
+) -> None:
+    summaries.write_text(CUT, encoding="utf-8")
+    qtbot.wait_until(lambda: BETA not in window.scene.nodes)
+    press(window, qtbot, DETAIL, Qt.Key.Key_1)
+    assert on_disk(summaries) == {BETA: "my note", DETAIL: ""}
+    summaries.write_text(WHOLE, encoding="utf-8")
+    qtbot.wait_until(lambda: BETA in window.scene.nodes)
+    assert window.scene.nodes[BETA].annotation.text == "my note"
+    assert window.scene.nodes[DETAIL].annotation.mark is Mark.IMPORTANT
+
+
+def test_marking_the_annotation_shown_on_the_namesake_confirms_its_move(
+    window: MainWindow, qtbot: QtBot, summaries: Path
+) -> None:
+    summaries.write_text(CUT, encoding="utf-8")
+    qtbot.wait_until(lambda: BETA not in window.scene.nodes)
+    press(window, qtbot, ALPHA, Qt.Key.Key_2)  # the user acts on the note where it is shown
+    assert on_disk(summaries) == {ALPHA: "my note"}
+    assert window.scene.nodes[ALPHA].annotation.mark is Mark.REVISE
+    window.annotations.undo_stack.undo()  # one step: the mark and the move
+    assert on_disk(summaries) == {BETA: "my note"}
+    assert window.annotations.store.get(BETA).mark is None
+
+
+def test_attaching_from_the_panel_confirms_a_proposed_move(
+    window: MainWindow, qtbot: QtBot, summaries: Path
+) -> None:
+    summaries.write_text(CUT, encoding="utf-8")
+    qtbot.wait_until(lambda: BETA not in window.scene.nodes)
+    window.annotation_panel.show()
+    panel = window.annotation_panel.list
+    assert [panel.item(row).text() for row in range(panel.count())] == [
+        "Summary (unattached: shown on its namesake until the outline settles) — my note"
+    ]
+    window.maps.run(window.session.select(ALPHA))
+    window.annotation_panel.select_key(BETA)
+    window.annotation_panel.attach.click()
+    assert on_disk(summaries) == {ALPHA: "my note"}
+    assert not window.annotations.settle_timer.isActive()  # nothing is left to settle
+    assert [panel.item(row).text() for row in range(panel.count())] == ["Summary — my note"]
+
+
+def test_an_outline_that_does_not_parse_has_not_settled(
+    window: MainWindow, qtbot: QtBot, summaries: Path
+) -> None:
+    window.annotations.settle_timer.setInterval(1000)
+    summaries.write_text(CUT, encoding="utf-8")
+    qtbot.wait_until(lambda: BETA not in window.scene.nodes)
+    qtbot.wait(700)
+    summaries.write_text(CUT + "  - [unclosed\n", encoding="utf-8")  # saved half-way again
+    qtbot.wait_until(window.banner.isVisible)
+    qtbot.wait(500)  # past the settle period of the cut outline, not of the change after it
+    assert on_disk(summaries) == {BETA: "my note"}
+    summaries.write_text(WHOLE, encoding="utf-8")
+    qtbot.wait_until(lambda: BETA in window.scene.nodes)
+    assert window.scene.nodes[BETA].annotation.text == "my note"
+    assert on_disk(summaries) == {BETA: "my note"}

@@ -66,7 +66,7 @@ class Annotating(QObject):
             return
         self.maps.run(self.session.select(key))
         title = outline.by_key[key].title
-        before = annotations.store.get(key)
+        before = annotations.store.on_node(key)  # saving it confirms a proposed move
         dialog = AnnotationDialog(self._dialogs, key, title, before)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -86,7 +86,7 @@ class Annotating(QObject):
             self.message.emit("Select a node to mark it.", 5000)
             return
         title = outline.by_key[key].title
-        current = self.annotations.store.get(key)
+        current = self.annotations.store.on_node(key)
         text = current.text if current else ""
         new_mark = None if current is not None and current.mark is mark else mark
         empty = not text.strip() and new_mark is None

@@ -118,6 +118,7 @@ class DocumentController(QObject):
             parsed = parse_outline(data, str(self.path))
         except OutlineError as error:
             self._show_problem(error)
+            self.annotations.hold()  # a broken outline has not settled
             return False
         self._show(parsed)
         return True

@@ -30,7 +30,7 @@ class Finding(QObject):
         bar.closed.connect(self._closed)
 
     def find(self, query: str) -> None:
-        notes = {key: a.text for key, a in self._annotations().items.items()}
+        notes = {key: a.text for key, a in self._annotations().by_node().items()}
         self.maps.run(self.session.find(query, notes))
         self.bar.show_count(None, len(self.session.matches))
 
