@@ -26,9 +26,10 @@ def open_atomic(path: str | Path) -> Iterator[BinaryIO]:
 
     It writes a temporary file in the same folder, flushes and fsyncs it, and renames it over
     the target; on any error (or a cancel raised inside the block) the old file is untouched
-    and the temporary is removed.
+    and the temporary is removed. A symlink (a synced folder, often) stays a symlink: the file
+    it leads to, through any chain of links, even one not there yet, is the one replaced.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as stream:
