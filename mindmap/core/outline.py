@@ -14,6 +14,7 @@ from mindmap.core.keys import KeyIndex
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
+from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.yamlraw import (
     CORE_TAGS,
     EMPTY_FILE,
@@ -44,10 +45,10 @@ class ParsedOutline:
 
 
 def load_outline(path: str | Path) -> ParsedOutline:
-    """Read and parse the outline file at `path`."""
+    """Read and parse the outline file at `path` (a regular file of at most MAX_FILE_BYTES)."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES)
     except OSError as error:
         raise OutlineError(
             [Problem(name, 0, 0, f"cannot read the file: {error.strerror}")]

@@ -38,6 +38,7 @@ from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
+from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.search import find_matches
 from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
 from mindmap.ui.annotating import Annotating
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         if self.annotations.unsaved and not self.annotating.confirm_unsaved():
             return False
         try:
-            data = path.read_bytes()
+            data = read_regular(path, MAX_FILE_BYTES)
         except OSError as error:
             self.banner.show_message(f"{path}: cannot read the file: {error.strerror}")
             return False
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
             return
         self.watcher.acknowledge()  # before reading: a write that lands after it is noticed
         try:
-            data = self.path.read_bytes()
+            data = read_regular(self.path, MAX_FILE_BYTES)
         except OSError as error:
             self.banner.show_message(f"{self.path}: cannot read the file: {error.strerror}")
             return

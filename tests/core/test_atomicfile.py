@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -82,3 +83,16 @@ def test_a_dangling_link_writes_the_file_it_names(tmp_path: Path) -> None:
     write_atomic(link, b"first")
     assert link.is_symlink()
     assert (tmp_path / "elsewhere.yaml").read_bytes() == b"first"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_link_to_a_special_file_is_refused_and_both_stay(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "notes.yaml"
+    link.symlink_to(pipe)
+    with pytest.raises(OSError, match=re.escape("not a regular file (a named pipe)")):
+        write_atomic(link, b"data")
+    assert link.is_symlink()
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.yaml", "pipe"]
