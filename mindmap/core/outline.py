@@ -25,7 +25,6 @@ from mindmap.core.yamlraw import (
     compose,
     decode,
     describe,
-    unicode_breaks_as_spaces,
 )
 
 MAX_ERRORS = 50
@@ -60,7 +59,6 @@ def parse_outline(data: bytes | str, path: str) -> ParsedOutline:
     """Parse outline text (bytes must be UTF-8; a BOM is fine) into an `Outline` with keys."""
     try:
         text = decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-        text = unicode_breaks_as_spaces(text)
         with gc_paused():
             raw = compose(text, path)
             return _Builder(path).build(raw)
