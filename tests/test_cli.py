@@ -12,6 +12,7 @@ import pytest
 
 from mindmap import __version__
 from mindmap.cli import main
+from mindmap.core import yamlraw
 
 ROOT = Path(__file__).parents[1]
 
@@ -156,3 +157,15 @@ def test_export_leaves_out_a_special_sidecar_with_a_warning(
         f"{sidecar}: cannot read: not a regular file ({kind})\n"
     )
     assert (tmp_path / "o.svg").is_file()
+
+
+def test_check_refuses_more_nodes_than_the_cap_and_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlraw, "MAX_NODES", 3)
+    flow = write(tmp_path, "flow.yaml", "Root: [a,a,a,a,a,a]\n")
+    assert main(["check", str(flow)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{flow}:1:14: more than 3 nodes; an outline holds at most 3, split it into several files",
+        f"{flow}: invalid, 1 error",
+    ]

@@ -18,7 +18,7 @@ from mindmap.core.problems import FileProblemError, Problem
 Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 # YAML collections inside each other, as libyaml >= 0.2.5 allows; an outline level takes two.
 MAX_DEPTH = 1_000
-# List items (nodes, and their tags) in one file: a 1,000,000-node outline has about 1.1 million;
+# List items (nodes, and their tags) in one file: a 1,000,000-node outline has about 1.04 million;
 # a flow list of millions of one-letter items stops here, before it takes gigabytes.
 MAX_NODES = 1_500_000
 SCALAR, SEQ, MAP = 0, 1, 2
