@@ -1,17 +1,35 @@
 """Load time of outlines (bytes → model with keys), median per size: `python -m bench.bench_load`.
 
 Targets: 10,000 nodes under 80 ms, 100,000 nodes (about 9 MB) under 0.8 s, on a machine where
-the reference below takes about 50 ms.
+the reference below takes about 50 ms. Then `mindmap check` refusing a 6 MB flow list of
+3,000,000 one-letter items (over the node cap): it took 17 s and 1.46 GB before there was a cap.
 """
 
 from __future__ import annotations
 
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
 from bench.generate import generate_outline
 from bench.timing import median_ms, reference_ms
 from mindmap.core.outline import parse_outline
+from mindmap.core.yamlraw import MAX_NODES
 
 SIZES = {1_000: 15, 10_000: 9, 100_000: 5}  # nodes: repeats
 TARGET_MS = {10_000: 80, 100_000: 800}
+FLOW_ITEMS = 3_000_000
+REFUSAL_REPEATS = 3
+# `mindmap check` in a process of its own, which prints its peak memory (POSIX: ru_maxrss, KiB).
+_CHECK = (
+    "import resource, sys\n"
+    "from mindmap.cli import main\n"
+    "status = main(['check', sys.argv[1]])\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
 
 
 def main() -> None:
@@ -25,6 +43,31 @@ def main() -> None:
         target = TARGET_MS.get(count)
         megabytes = len(data) / 1e6
         print(f"{count:>8,} {megabytes:>6.1f} {ms:>10.1f} {ms * scale:>13.1f} {target or '':>10}")
+    refusal(scale)
+
+
+def refusal(scale: float) -> None:
+    """`mindmap check` on a flow list over the node cap: wall time and peak memory."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "flow.yaml"
+        path.write_text("Root: [" + ",".join(["a"] * FLOW_ITEMS) + "]\n", encoding="utf-8")
+        times, peaks = [], []
+        for _ in range(REFUSAL_REPEATS):
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", _CHECK, str(path)],
+                check=False,
+                capture_output=True,
+                text=True,
+            )
+            times.append((time.perf_counter() - start) * 1000)
+            *said, peak = done.stdout.splitlines()
+            peaks.append(int(peak) / 1024)
+        megabytes = path.stat().st_size / 1e6
+    ms, peak_mb = statistics.median(times), statistics.median(peaks)
+    print(f"check refusing {megabytes:.0f} MB, a flow list of {FLOW_ITEMS:,} (cap {MAX_NODES:,}):")
+    print(f"  median {ms:.0f} ms ({ms * scale:.0f} at the 50 ms reference), peak {peak_mb:.0f} MB")
+    print(f"  it said: {said[0]}")
 
 
 if __name__ == "__main__":

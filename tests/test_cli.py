@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from mindmap import __version__
 from mindmap.cli import main
+from mindmap.core import yamlraw
 
 ROOT = Path(__file__).parents[1]
 
@@ -87,3 +90,82 @@ def test_check_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path
     )
     assert done.stdout == f"{bad}:2:5: a node must be a string or a mapping, got a list\n"
     assert "Traceback" not in done.stderr
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+needs_dev_zero = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+
+
+def within_seconds(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m mindmap ARGS`, which must finish soon: a hang fails the test, not the run."""
+    command = [sys.executable, "-m", "mindmap", *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=30
+    )
+
+
+def fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def link_to_dev_zero(path: Path) -> Path:
+    path.symlink_to("/dev/zero")
+    return path
+
+
+SPECIAL = [
+    pytest.param(fifo, "a named pipe", marks=needs_fifo, id="fifo"),
+    pytest.param(link_to_dev_zero, "a device", marks=needs_dev_zero, id="dev-zero"),
+]
+
+
+@pytest.mark.parametrize(("make", "kind"), SPECIAL)
+def test_check_refuses_a_special_file_at_once(
+    tmp_path: Path, make: Callable[[Path], Path], kind: str
+) -> None:
+    special = make(tmp_path / "o.yaml")
+    result = within_seconds("check", str(special))
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        f"{special}: cannot read the file: not a regular file ({kind})",
+        f"{special}: invalid, 1 error",
+    ]
+
+
+@pytest.mark.parametrize(("make", "kind"), SPECIAL)
+def test_export_refuses_a_special_outline_at_once(
+    tmp_path: Path, make: Callable[[Path], Path], kind: str
+) -> None:
+    special = make(tmp_path / "o.yaml")
+    result = within_seconds("export", str(special), "-o", str(tmp_path / "o.svg"))
+    assert result.returncode == 1
+    assert result.stderr == f"{special}: cannot read the file: not a regular file ({kind})\n"
+    assert not (tmp_path / "o.svg").exists()
+
+
+@pytest.mark.parametrize(("make", "kind"), SPECIAL)
+def test_export_leaves_out_a_special_sidecar_with_a_warning(
+    tmp_path: Path, make: Callable[[Path], Path], kind: str
+) -> None:
+    outline = write(tmp_path, "o.yaml", "Root:\n  - a\n")
+    sidecar = make(tmp_path / "o.notes.yaml")
+    result = within_seconds("export", str(outline), "-o", str(tmp_path / "o.svg"))
+    assert result.returncode == 0
+    assert result.stderr == (
+        "mindmap export: warning: annotations left out: "
+        f"{sidecar}: cannot read: not a regular file ({kind})\n"
+    )
+    assert (tmp_path / "o.svg").is_file()
+
+
+def test_check_refuses_more_nodes_than_the_cap_and_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlraw, "MAX_NODES", 3)
+    flow = write(tmp_path, "flow.yaml", "Root: [a,a,a,a,a,a]\n")
+    assert main(["check", str(flow)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{flow}:1:14: more than 3 nodes; an outline holds at most 3, split it into several files",
+        f"{flow}: invalid, 1 error",
+    ]

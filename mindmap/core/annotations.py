@@ -21,6 +21,7 @@ import yaml
 
 from mindmap.core.model import Outline
 from mindmap.core.problems import FileProblemError, Problem
+from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.yamlraw import (
     MAP,
     SCALAR,
@@ -223,7 +224,7 @@ _Dumper.add_representer(str, _represent_text)
 def load_sidecar(path: Path) -> AnnotationStore:
     """Read the sidecar; a missing one is an empty store, a broken one a SidecarError."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return AnnotationStore()
     except OSError as error:

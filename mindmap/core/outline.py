@@ -14,6 +14,7 @@ from mindmap.core.keys import KeyIndex
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
+from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.yamlraw import (
     CORE_TAGS,
     EMPTY_FILE,
@@ -24,7 +25,6 @@ from mindmap.core.yamlraw import (
     compose,
     decode,
     describe,
-    unicode_breaks_as_spaces,
 )
 
 MAX_ERRORS = 50
@@ -44,10 +44,10 @@ class ParsedOutline:
 
 
 def load_outline(path: str | Path) -> ParsedOutline:
-    """Read and parse the outline file at `path`."""
+    """Read and parse the outline file at `path` (a regular file of at most MAX_FILE_BYTES)."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES)
     except OSError as error:
         raise OutlineError(
             [Problem(name, 0, 0, f"cannot read the file: {error.strerror}")]
@@ -59,7 +59,6 @@ def parse_outline(data: bytes | str, path: str) -> ParsedOutline:
     """Parse outline text (bytes must be UTF-8; a BOM is fine) into an `Outline` with keys."""
     try:
         text = decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-        text = unicode_breaks_as_spaces(text)
         with gc_paused():
             raw = compose(text, path)
             return _Builder(path).build(raw)

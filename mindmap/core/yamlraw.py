@@ -8,6 +8,7 @@ time, memory or the stack. Syntax errors become one line: `FILE:LINE:COL: what i
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import yaml
@@ -17,6 +18,9 @@ from mindmap.core.problems import FileProblemError, Problem
 Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 # YAML collections inside each other, as libyaml >= 0.2.5 allows; an outline level takes two.
 MAX_DEPTH = 1_000
+# List items (nodes, and their tags) in one file: a 1,000,000-node outline has about 1.04 million;
+# a flow list of millions of one-letter items stops here, before it takes gigabytes.
+MAX_NODES = 1_500_000
 SCALAR, SEQ, MAP = 0, 1, 2
 CORE_TAGS = {
     f"tag:yaml.org,2002:{name}"
@@ -37,6 +41,8 @@ EMPTY_FILE = "the file is empty; expected a root node such as 'My topic:' with i
 MAX_KEY_CHARS = 1024  # libyaml's limit on a key written without 'title:'
 # Characters that libyaml reads as line breaks and editors show as no break at all.
 _UNICODE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+_UNICODE_BREAK = re.compile("[\x85\u2028\u2029]")
+_BLOCK_STYLES = ("|", ">")
 # Characters YAML does not allow in a file.
 _NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -69,16 +75,27 @@ def unicode_breaks_as_spaces(text: str) -> str:
 
 
 def compose(text: str, path: str) -> Raw:
-    """The document's root as a raw node (see `Raw`); FileProblemError says what is wrong."""
+    """The document's root as a raw node (see `Raw`); FileProblemError says what is wrong.
+
+    Unicode line breaks are read as spaces (see `unicode_breaks_as_spaces`), except that a
+    quoted or plain text continued on the next line after one reads as YAML reads it: one
+    space where the break was, without the next line's indentation.
+    """
+    breaks = [found.start() for found in _UNICODE_BREAK.finditer(text)]
+    source, text = text, unicode_breaks_as_spaces(text)
     stack: list[list] = []  # open collections: [items, is_mapping, pending key or None]
     root: Raw | None = None
-    documents = 0
+    documents = listed = 0
+    most = MAX_NODES
     try:
         for event in yaml.parse(text, Loader=Loader):
             kind = event.__class__
             if kind is yaml.ScalarEvent:
                 mark = event.start_mark
-                node: Raw = (SCALAR, event.value, event.tag, mark.line + 1, mark.column + 1)
+                value = event.value
+                if breaks and event.style not in _BLOCK_STYLES:
+                    value = _folded(source, breaks, mark.index, event.end_mark.index, value)
+                node: Raw = (SCALAR, value, event.tag, mark.line + 1, mark.column + 1)
             elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 mark = event.start_mark
                 if len(stack) >= MAX_DEPTH:
@@ -111,6 +128,13 @@ def compose(text: str, path: str) -> Raw:
                 top = stack[-1]
                 if not top[1]:
                     top[0].append(node)
+                    listed += 1
+                    if listed > most:
+                        message = (
+                            f"more than {most:,} nodes; an outline holds at most {most:,}, "
+                            "split it into several files"
+                        )
+                        raise FileProblemError([Problem(path, node[3], node[4], message)])
                 elif top[2] is None:
                     top[2] = node
                 else:
@@ -122,7 +146,7 @@ def compose(text: str, path: str) -> Raw:
                 stack.append([node[1], node[0] == MAP, None])
     except yaml.MarkedYAMLError as error:
         raise FileProblemError([_syntax_problem(error, text, path)]) from None
-    except yaml.YAMLError:  # the reader's: a character YAML does not allow
+    except (yaml.YAMLError, UnicodeEncodeError):  # a character YAML (or UTF-8) does not allow
         raise FileProblemError([_character_problem(text, path)]) from None
     if root is None:
         raise FileProblemError([Problem(path, 1, 1, EMPTY_FILE)])
@@ -138,8 +162,26 @@ def _character_problem(text: str, path: str) -> Problem:
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
     code = ord(found.group())
-    message = f"a control character (U+{code:04X}) here, which YAML does not allow; remove it"
+    if 0xD800 <= code <= 0xDFFF:  # only in a str given to us, never in decoded bytes
+        message = f"a lone surrogate (U+{code:04X}) here, which is not a character; remove it"
+    else:
+        message = f"a control character (U+{code:04X}) here, which YAML does not allow; remove it"
     return Problem(path, line, column, message)
+
+
+def _folded(source: str, breaks: list[int], start: int, end: int, value: str) -> str:
+    """A flow scalar's value with the Unicode breaks in it (at `breaks`) read as YAML reads
+    them, as line breaks that fold, each then shown as a space; `value` when it has none."""
+    first = bisect.bisect_left(breaks, start)
+    if first == len(breaks) or breaks[first] >= end:
+        return value
+    try:  # the scalar alone, as written: no context changes how a flow scalar folds
+        for event in yaml.parse(source[start:end], Loader=Loader):
+            if event.__class__ is yaml.ScalarEvent:
+                return unicode_breaks_as_spaces(event.value)
+    except yaml.YAMLError:
+        pass
+    return value
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:

@@ -24,6 +24,7 @@ from mindmap.core.annotations import (
 )
 from mindmap.core.atomicfile import write_atomic
 from mindmap.core.model import Outline
+from mindmap.core.readfile import require_regular
 from mindmap.ui.watcher import FileWatcher
 
 SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
@@ -188,6 +189,7 @@ class AnnotationSession(QObject):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         copy = self.path.with_name(f"{self.path.name}.broken-{stamp}")
         try:
+            require_regular(self.path.stat().st_mode, self.path)  # copying /dev/zero never ends
             shutil.copy2(self.path, copy)
         except OSError as error:
             self.problem.emit(f"{self.path}: cannot keep a copy: {error.strerror}")

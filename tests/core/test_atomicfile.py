@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -50,3 +51,48 @@ def test_unwritable_folder_raises_and_writes_nothing(tmp_path: Path) -> None:
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+def test_a_relative_symlink_is_kept_and_its_target_written(tmp_path: Path) -> None:
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    (synced / "real.yaml").write_bytes(b"old")
+    link = tmp_path / "outline.yaml"
+    link.symlink_to(Path("synced") / "real.yaml")
+    write_atomic(link, b"new")
+    assert link.is_symlink()
+    assert os.readlink(link) == str(Path("synced") / "real.yaml")
+    assert (synced / "real.yaml").read_bytes() == b"new"
+    assert sorted(p.name for p in synced.iterdir()) == ["real.yaml"]  # no temporary left
+
+
+def test_a_chain_of_links_is_followed_to_the_real_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_bytes(b"old")
+    middle = tmp_path / "middle.yaml"
+    middle.symlink_to(real)
+    first = tmp_path / "first.yaml"
+    first.symlink_to("middle.yaml")
+    write_atomic(first, b"new")
+    assert (first.is_symlink(), middle.is_symlink(), real.read_bytes()) == (True, True, b"new")
+
+
+def test_a_dangling_link_writes_the_file_it_names(tmp_path: Path) -> None:
+    link = tmp_path / "notes.yaml"
+    link.symlink_to("elsewhere.yaml")
+    write_atomic(link, b"first")
+    assert link.is_symlink()
+    assert (tmp_path / "elsewhere.yaml").read_bytes() == b"first"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_link_to_a_special_file_is_refused_and_both_stay(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "notes.yaml"
+    link.symlink_to(pipe)
+    with pytest.raises(OSError, match=re.escape("not a regular file (a named pipe)")):
+        write_atomic(link, b"data")
+    assert link.is_symlink()
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.yaml", "pipe"]

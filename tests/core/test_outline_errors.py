@@ -3,7 +3,10 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
+from mindmap.core import outline as outline_module
+from mindmap.core import yamlraw
 from mindmap.core.outline import MAX_ERRORS, OutlineError, load_outline, parse_outline
 from mindmap.core.yamlraw import MAX_DEPTH
 
@@ -114,3 +117,55 @@ def test_too_many_errors_stop_at_the_cap() -> None:
     with pytest.raises(OutlineError) as caught:
         parse_outline("Root:\n" + "  - [x]\n" * 200, "o.yaml")
     assert len(caught.value.problems) == MAX_ERRORS
+
+
+def test_a_lone_surrogate_in_text_is_an_error_at_its_character() -> None:
+    with pytest.raises(OutlineError) as caught:
+        parse_outline("Root:\n  - a\ud800b\n", "o.yaml")
+    assert str(caught.value) == (
+        "o.yaml:2:6: a lone surrogate (U+D800) here, which is not a character; remove it"
+    )
+
+
+def test_more_nodes_than_the_cap_are_refused_at_the_first_one_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlraw, "MAX_NODES", 5)
+    parse_outline("Root: [a, b, c, d, e]\n", "o.yaml")  # the cap itself is fine
+    with pytest.raises(OutlineError) as caught:
+        parse_outline("Root: [a, b, c, d, e, f, g]\n", "o.yaml")
+    assert str(caught.value) == (
+        "o.yaml:1:23: more than 5 nodes; an outline holds at most 5, split it into several files"
+    )
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(outline_module, "MAX_FILE_BYTES", 10)
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"Root:\n  - a long title\n")
+    with pytest.raises(OutlineError) as caught:
+        load_outline(path)
+    assert str(caught.value) == (
+        f"{path}: cannot read the file: the file is larger than 10 bytes, the most this app reads"
+    )
+
+
+LINE_SEPARATED = ["Alpha\u2028Beta", "Gamma\u2029Delta", "Eps\x85Zeta", "Eta\u2028\u2028Theta"]
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_line_separator_in_a_title_written_over_two_lines_reads_as_one_space(quote: str) -> None:
+    """As `yaml.safe_dump(..., allow_unicode=True)` writes them: the separator, then the next
+    line's indentation. YAML reads the separator as a line break; we show it as a space."""
+    items = [*LINE_SEPARATED, {"title": "Iota\u2028Kappa", "note": "n"}, "last"]
+    text = yaml.safe_dump({"Root": items}, allow_unicode=True).replace("'", quote)
+    parsed = parse_outline(text, "o.yaml")
+    children = parsed.outline.root.children
+    assert [c.title for c in children] == [
+        "Alpha Beta", "Gamma Delta", "Eps Zeta", "Eta  Theta", "Iota Kappa", "last",
+    ]  # fmt: skip
+    assert children[-1].line == text.count("\n")  # editors do not break lines there
+    written_plain = parse_outline("Root:\n  - Alpha\u2028Beta\n", "o.yaml").outline
+    assert written_plain.root.children[0].key == children[0].key

@@ -17,6 +17,7 @@ from mindmap.core.editorcommand import editor_command
 from mindmap.core.formats import OUTLINE_FILTER
 from mindmap.core.memory import gc_paused
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
+from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.session import MapSession
 from mindmap.ui.annotationsession import AnnotationSession
 from mindmap.ui.banner import Banner
@@ -75,7 +76,7 @@ class DocumentController(QObject):
         if not self.confirm_leaving():
             return False
         try:
-            data = path.read_bytes()
+            data = read_regular(path, MAX_FILE_BYTES)
         except OSError as error:
             self.banner.show_message(f"{path}: cannot read the file: {error.strerror}")
             return False
@@ -100,7 +101,7 @@ class DocumentController(QObject):
             return
         self.watcher.acknowledge()  # before reading: a write that lands after it is noticed
         try:
-            data = self.path.read_bytes()
+            data = read_regular(self.path, MAX_FILE_BYTES)
         except OSError as error:
             self.banner.show_message(f"{self.path}: cannot read the file: {error.strerror}")
             return
