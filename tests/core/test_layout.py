@@ -9,15 +9,9 @@ from itertools import combinations, pairwise
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from layout_oracle import layout_outline
 
-from mindmap.core.layout import (
-    Box,
-    IncrementalLayout,
-    Layout,
-    LayoutMode,
-    Spacing,
-    layout_outline,
-)
+from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode, Spacing
 from mindmap.core.model import Node
 
 EPS = 1e-6
