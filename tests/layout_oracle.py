@@ -139,7 +139,7 @@ def layout_outline(
             sides[b:end] = [-1] * (end - b)
             left = min(left, -reach)
     keys = [node.key for node in nodes]
-    parent_keys = [keys[p] for p in parent]
+    parent_keys: list[str | None] = [keys[p] for p in parent]
     parent_keys[0] = None
     boxes = dict(
         zip(keys, map(Box, keys, xs, ys, width, height, sides, level, parent_keys), strict=True)

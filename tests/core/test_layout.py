@@ -667,6 +667,19 @@ def test_incremental_five_thousand_levels_deep(mode: LayoutMode) -> None:
     assert_same_boxes(change.layout, layout_outline(root, measure, mode=mode))
 
 
+@pytest.mark.parametrize("mode", list(LayoutMode))
+def test_incremental_deep_comb_is_laid_out_in_linear_time(mode: LayoutMode) -> None:
+    # The app's own engine, not only the oracle: quadratic contour walking would take seconds.
+    sizes: dict[str, tuple[float, float]] = {}
+    root = comb(5000, sizes)
+    measure = measure_from(sizes)
+    started = time.perf_counter()
+    change = IncrementalLayout(root, measure, mode=mode).update(set())
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0  # about 0.06 s
+    assert_same_boxes(change.layout, layout_outline(root, measure, mode=mode))
+
+
 def test_incremental_many_folds_on_a_big_tree() -> None:
     root = random_tree(20_000, seed=3)
     rng = random.Random(5)
