@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Container
-from collections.abc import Set as AbstractSet
 from itertools import repeat
 from operator import add, sub
 
@@ -58,7 +56,6 @@ class IncrementalLayout:
         self._tree = tree = FlatTree(root)
         self._folds = folds = Folds(tree)
         n = tree.n
-        self._started = False
         self._kept_split: int | None = None  # the split the last update was asked to keep
 
         # Sizes, measured when first shown; along x, where each node's children start (its
@@ -93,30 +90,9 @@ class IncrementalLayout:
         A set (or frozenset) is compared with the previous call's in O(its size); any other
         container is asked about every node that has children.
         """
-        tree, folds, packing = self._tree, self._folds, self._packing
-        n, end, keys = tree.n, tree.end, tree.keys
-        closed = folds.closed
+        folds, packing, keys = self._folds, self._packing, self._tree.keys
         candidates: list[int] = []  # shown nodes whose packed state no longer fits
-        shown: list[tuple[int, int]] = []  # runs of indices shown now and not before
-        hidden: list[tuple[int, int]] = []  # runs of indices shown before and not now
-        if not self._started:
-            self._started = True
-            folds.toggle(tree.internal, folded)
-            folds.closed = closed = folds.scan(0, n, packing.packed, candidates)
-            shown = folds.runs(0, n)
-            candidates.append(0)
-        else:
-            for m in folds.maximal(folds.toggles(folded)):
-                lo = bisect_left(closed, m)
-                hi = bisect_left(closed, end[m], lo)
-                if folds.is_open[m]:
-                    closed[lo:hi] = folds.scan(m + 1, end[m], packing.packed, candidates)
-                    shown += folds.runs(m + 1, end[m])
-                else:
-                    hidden += folds.runs(m + 1, end[m])
-                    closed[lo:hi] = [m]
-                candidates.append(m)
-        folds.snapshot = set(folded) if isinstance(folded, AbstractSet) else None
+        shown, hidden = folds.apply(folded, packing.packed, candidates)
         root_open = folds.is_open[0]
         if (split != self._kept_split or split not in (None, self.layout.split)) and root_open:
             candidates.append(0)  # other sides asked for: the branches are placed again

@@ -91,7 +91,7 @@ class FlatTree:
 class Folds:
     """Which nodes of a `FlatTree` show their children, and what a change of folds touches."""
 
-    __slots__ = ("closed", "is_open", "shown_kids", "snapshot", "tree")
+    __slots__ = ("closed", "is_open", "shown_kids", "snapshot", "started", "tree")
 
     def __init__(self, tree: FlatTree) -> None:
         n = tree.n
@@ -104,8 +104,43 @@ class Folds:
         """The shown nodes with hidden children, ascending: where the shown runs break."""
         self.snapshot: set[str] | None = None
         """The folded set of the previous call, when it was a set."""
+        self.started = False
 
-    def toggle(self, indices: list[int], folded: Container[str]) -> list[int]:
+    def apply(
+        self, folded: Container[str], packed: list[bool], candidates: list[int]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Show the children of the nodes not in `folded`; returns the runs of indices shown
+        now and not before, and those shown before and not now.
+
+        Shown nodes whose packing no longer fits go to `candidates`: every toggled node that
+        shows, and nodes that come into view with folds changed while they were hidden.
+        """
+        tree = self.tree
+        end = tree.end
+        shown: list[tuple[int, int]] = []
+        hidden: list[tuple[int, int]] = []
+        if not self.started:
+            self.started = True
+            self._toggle(tree.internal, folded)
+            self.closed = self._scan(0, tree.n, packed, candidates)
+            shown = self.runs(0, tree.n)
+            candidates.append(0)
+        else:
+            closed = self.closed
+            for m in self._maximal(self._toggles(folded)):
+                lo = bisect_left(closed, m)
+                hi = bisect_left(closed, end[m], lo)
+                if self.is_open[m]:
+                    closed[lo:hi] = self._scan(m + 1, end[m], packed, candidates)
+                    shown += self.runs(m + 1, end[m])
+                else:
+                    hidden += self.runs(m + 1, end[m])
+                    closed[lo:hi] = [m]
+                candidates.append(m)
+        self.snapshot = set(folded) if isinstance(folded, AbstractSet) else None
+        return shown, hidden
+
+    def _toggle(self, indices: list[int], folded: Container[str]) -> list[int]:
         """Bring the open flags of `indices` (nodes with children) in line with `folded`."""
         keys, kids = self.tree.keys, self.tree.kids
         is_open, shown_kids = self.is_open, self.shown_kids
@@ -118,16 +153,16 @@ class Folds:
                 toggled.append(i)
         return toggled
 
-    def toggles(self, folded: Container[str]) -> list[int]:
+    def _toggles(self, folded: Container[str]) -> list[int]:
         """The nodes with children whose fold differs from the previous call's."""
         if self.snapshot is not None and isinstance(folded, AbstractSet):
             position, kids = self.tree.position, self.tree.kids
             keys = self.snapshot.symmetric_difference(folded)
             maybe = [i for i in map(position.get, keys) if i is not None and kids[i] is not None]
-            return self.toggle(maybe, folded)
-        return self.toggle(self.tree.internal, folded)
+            return self._toggle(maybe, folded)
+        return self._toggle(self.tree.internal, folded)
 
-    def maximal(self, toggled: list[int]) -> list[int]:
+    def _maximal(self, toggled: list[int]) -> list[int]:
         """The toggled nodes that are shown, leaving out those inside another one's subtree."""
         parent, end = self.tree.parent, self.tree.end
         is_open = self.is_open
@@ -144,7 +179,7 @@ class Folds:
                 limit = end[t]
         return out
 
-    def scan(self, lo: int, hi: int, packed: list[bool], candidates: list[int]) -> list[int]:
+    def _scan(self, lo: int, hi: int, packed: list[bool], candidates: list[int]) -> list[int]:
         """The nodes in [lo, hi) that are shown with their children hidden, ascending.
 
         `lo` must start a shown run. Nodes whose packed state does not match their fold (folds
