@@ -1,8 +1,4 @@
-"""The whole outline flattened in pre-order, and which of its nodes a set of folds shows.
-
-Kept apart from the packing: what a fold change touches is a question of the tree alone, and
-its answer (runs of indices) is all the engine needs to re-pack, measure and move boxes.
-"""
+"""The outline flattened in pre-order, and its folds: what a fold touches, without any geometry."""
 
 from __future__ import annotations
 
