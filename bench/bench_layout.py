@@ -1,9 +1,10 @@
-"""The layout engine alone, full and incremental: `python -m bench.bench_layout [SIZES...]`.
+"""The layout engine alone: `python -m bench.bench_layout [SIZES...]`.
 
-Per size, medians of: `layout_outline` of the whole map; a new `IncrementalLayout` and its
-first update (the same work, from scratch); folding the node whose subtree holds closest to a
-fifth of the nodes, and unfolding it back, each with how many boxes it reports as changed and
-removed. The cyclic GC is off during the timed calls, as the app pauses it there.
+Per size, medians of: a new `IncrementalLayout` and its first update (the whole map, from
+scratch); folding the node whose subtree holds closest to a fifth of the nodes, and unfolding
+it back, each with how many boxes it reports as changed and removed; and whether the fold gave
+what a new engine gives for the same folds. The cyclic GC is off during the timed calls, as the
+app pauses it there.
 
 Budget (reference ~50 ms): the app's fold + unfold of a fifth, relayout, scene update and
 repaint together, is 50 ms at 10,000 nodes and 400 ms at 100,000; the layout's share should
@@ -21,7 +22,7 @@ from typing import TypeVar
 
 from bench.generate import generate_outline
 from bench.timing import reference_ms
-from mindmap.core.layout import IncrementalLayout, LayoutMode, layout_outline
+from mindmap.core.layout import Box, IncrementalLayout, LayoutMode
 from mindmap.core.model import Node
 from mindmap.core.outline import parse_outline
 
@@ -65,7 +66,6 @@ def bench(count: int) -> None:
     repeats = REPEATS.get(count, 5)
     mode = LayoutMode.MINDMAP
 
-    full = [timed(lambda: layout_outline(root, measure, set(), mode))[0] for _ in range(repeats)]
     first: list[float] = []
     folds: list[float] = []
     unfolds: list[float] = []
@@ -77,15 +77,16 @@ def bench(count: int) -> None:
         ms, folded = timed(lambda engine=engine: engine.update({key}))
         fold_changed, fold_removed = len(folded.changed), len(folded.removed)
         folds.append(ms)
-        if len(folds) == 1:  # once: the fold must give what a full layout gives
-            identical = _same(folded.layout.boxes, layout_outline(root, measure, {key}, mode).boxes)
+        if len(folds) == 1:  # once: the fold must give what a layout from scratch gives
+            fresh = IncrementalLayout(root, measure, mode).update({key}).layout.boxes
+            identical = _same(folded.layout.boxes, fresh)
         ms, unfolded = timed(lambda engine=engine: engine.update(set()))
         unfolds.append(ms)
         sizes = (fold_changed, fold_removed, len(unfolded.changed), len(unfolded.removed))
         del engine, folded, unfolded
         gc.collect()
     print(
-        f"{count:>8,} {statistics.median(full):>9.1f} {statistics.median(first):>9.1f} "
+        f"{count:>8,} {statistics.median(first):>9.1f} "
         f"{statistics.median(folds):>8.1f} {sizes[0]:>8,} {sizes[1]:>8,} "
         f"{statistics.median(unfolds):>9.1f} {sizes[2]:>8,} {sizes[3]:>8,} "
         f"{size / count:>6.0%} {'yes' if identical else 'NO':>5}"
@@ -100,7 +101,7 @@ def _started(root: Node, mode: LayoutMode) -> IncrementalLayout:
     return engine
 
 
-def _same(a: dict, b: dict) -> bool:
+def _same(a: dict[str, Box], b: dict[str, Box]) -> bool:
     if list(a) != list(b):
         return False
     return all(
@@ -114,7 +115,7 @@ def main() -> None:
     print(f"reference: libyaml composes 10,000 nodes in {reference_ms():.1f} ms (targets: ~50 ms)")
     print("medians in ms; changed/removed: boxes reported; share: the folded subtree's nodes")
     print(
-        f"{'nodes':>8} {'full':>9} {'first':>9} {'fold':>8} {'changed':>8} {'removed':>8} "
+        f"{'nodes':>8} {'first':>9} {'fold':>8} {'changed':>8} {'removed':>8} "
         f"{'unfold':>9} {'changed':>8} {'removed':>8} {'share':>6} {'same':>5}"
     )
     for count in sizes:

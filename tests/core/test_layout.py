@@ -9,15 +9,9 @@ from itertools import combinations, pairwise
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from layout_oracle import layout_outline
 
-from mindmap.core.layout import (
-    Box,
-    IncrementalLayout,
-    Layout,
-    LayoutMode,
-    Spacing,
-    layout_outline,
-)
+from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode, Spacing
 from mindmap.core.model import Node
 
 EPS = 1e-6
@@ -670,6 +664,19 @@ def test_incremental_five_thousand_levels_deep(mode: LayoutMode) -> None:
     assert change.changed == set()  # a chain does not move when its end goes
     change = engine.update(set())
     assert len(change.changed) == 2500
+    assert_same_boxes(change.layout, layout_outline(root, measure, mode=mode))
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+def test_incremental_deep_comb_is_laid_out_in_linear_time(mode: LayoutMode) -> None:
+    # The app's own engine, not only the oracle: quadratic contour walking would take seconds.
+    sizes: dict[str, tuple[float, float]] = {}
+    root = comb(5000, sizes)
+    measure = measure_from(sizes)
+    started = time.perf_counter()
+    change = IncrementalLayout(root, measure, mode=mode).update(set())
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0  # about 0.06 s
     assert_same_boxes(change.layout, layout_outline(root, measure, mode=mode))
 
 

@@ -7,13 +7,14 @@ import weakref
 from pathlib import Path
 
 import pytest
+from layout_oracle import layout_outline
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from mindmap.core.layout import LayoutMode, layout_outline
+from mindmap.core.layout import LayoutMode
 from mindmap.ui import scene as scene_module
 from mindmap.ui.export import scene_for_export
 from mindmap.ui.items import outer_reach

@@ -1,0 +1,158 @@
+"""The packed subtrees an incremental layout keeps between folds, and how one is undone exactly.
+
+Every subtree's packed state (its children's offsets and its contour threads) depends on nothing
+outside it, so a fold needs only its node and their ancestors re-packed. Before a node is
+re-packed its previous packing is undone exactly (the threads it laid are cut and the leaves they
+start from get back their offsets), so the result is bit for bit that of a packing from scratch.
+"""
+
+from __future__ import annotations
+
+from mindmap.core.layout.tidy import Place, TidyState, make_placer
+from mindmap.core.layout.tree import FlatTree, Folds
+
+
+class Packing:
+    """The tidy state of the shown tree, and what each node's packing needs to be undone."""
+
+    __slots__ = (
+        "folds",
+        "mark",
+        "own_lext",
+        "own_lextrel",
+        "own_rext",
+        "own_rextrel",
+        "packed",
+        "place",
+        "state",
+        "threaded",
+        "tree",
+    )
+
+    def __init__(
+        self,
+        tree: FlatTree,
+        folds: Folds,
+        bottom: list[float],
+        half: list[float],
+        *,
+        sib_gap: float,
+        cousin_gap: float,
+    ) -> None:
+        n, index = tree.n, tree.index
+        self.tree = tree
+        self.folds = folds
+        self.state = state = TidyState(index)
+        # Each node's extremes as its own packing left them, before its parent packed it.
+        self.own_lext = index.copy()
+        self.own_rext = index.copy()
+        self.own_lextrel = [0.0] * n
+        self.own_rextrel = [0.0] * n
+        self.packed = [False] * n
+        """The state holds a packing of the node's children."""
+        self.threaded: list[list[float] | None] = [None] * n
+        """Per packing: the leaves its threads start from, each with its offset from before."""
+        self.mark = bytearray(n)
+        """The nodes of the current `repack`, until the engine clears them."""
+        self.place: Place = make_placer(
+            state,
+            folds.shown_kids,
+            tree.parent,
+            bottom,
+            half,
+            sib_gap=sib_gap,
+            cousin_gap=cousin_gap,
+        )
+
+    def repack(self, candidates: list[int]) -> list[int]:
+        """Undo and redo the packings of `candidates` and their ancestors; returns those, marked.
+
+        Undo goes from the root down, the reverse of the order the packings were made in; redo
+        from the leaves up, as a packing from scratch goes. The root is left to the engine,
+        which packs it once the extents of the main branches are known.
+        """
+        parent, mark = self.tree.parent, self.mark
+        dirty: list[int] = []
+        for candidate in candidates:
+            v = candidate
+            while v >= 0 and not mark[v]:
+                mark[v] = 1
+                dirty.append(v)
+                v = parent[v]
+        dirty.sort()
+        packed = self.packed
+        for v in dirty:
+            if packed[v]:
+                self.undo(v)
+        state, place, is_open, kids, threaded = (
+            self.state,
+            self.place,
+            self.folds.is_open,
+            self.tree.kids,
+            self.threaded,
+        )
+        prelim, lext, rext, lextrel, rextrel = (
+            state.prelim,
+            state.lext,
+            state.rext,
+            state.lextrel,
+            state.rextrel,
+        )
+        own_lext, own_rext, own_lextrel, own_rextrel = (
+            self.own_lext,
+            self.own_rext,
+            self.own_lextrel,
+            self.own_rextrel,
+        )
+        for v in reversed(dirty):
+            if not v:
+                continue
+            if is_open[v]:
+                record: list[float] = []
+                place(v, kids[v], record)  # type: ignore[arg-type]
+                threaded[v] = record or None
+                packed[v] = True
+            else:
+                prelim[v] = 0.0
+                lext[v] = rext[v] = v
+                lextrel[v] = rextrel[v] = 0.0
+            own_lext[v] = lext[v]
+            own_rext[v] = rext[v]
+            own_lextrel[v] = lextrel[v]
+            own_rextrel[v] = rextrel[v]
+        return dirty
+
+    def undo(self, v: int) -> None:
+        """Put the children of `v` back as their own packings left them, before `v` packed them."""
+        state = self.state
+        relx, prelim = state.relx, state.prelim
+        record = self.threaded[v]
+        if record:
+            lthr, rthr = state.lthr, state.rthr
+            for k in range(len(record) - 2, -1, -2):
+                leaf = int(record[k])
+                relx[leaf] = record[k + 1]
+                prelim[leaf] = 0.0
+                lthr[leaf] = rthr[leaf] = -1
+            self.threaded[v] = None
+        shift, change, lext, rext, lextrel, rextrel = (
+            state.shift,
+            state.change,
+            state.lext,
+            state.rext,
+            state.lextrel,
+            state.rextrel,
+        )
+        own_lext, own_rext, own_lextrel, own_rextrel = (
+            self.own_lext,
+            self.own_rext,
+            self.own_lextrel,
+            self.own_rextrel,
+        )
+        for c in self.tree.kids[v]:  # type: ignore[union-attr]
+            relx[c] = shift[c] = change[c] = 0.0
+            lext[c] = own_lext[c]
+            rext[c] = own_rext[c]
+            lextrel[c] = own_lextrel[c]
+            rextrel[c] = own_rextrel[c]
+        self.packed[v] = False
