@@ -2,5 +2,6 @@
 
 from __future__ import annotations
 
-RESERVED_KEYS = frozenset({"title", "children", "note", "collapsed", "color", "id", "link", "tags"})
+# The keys of a full node, in the order the format describes them.
+RESERVED_KEYS = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
 OUTLINE_FILTER = "Outlines (*.yaml *.yml);;All files (*)"  # for the file dialogs

@@ -10,17 +10,23 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from mindmap.core.formats import RESERVED_KEYS
 from mindmap.core.keys import KeyIndex
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
 from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.yamlraw import (
+    COLUMN,
     CORE_TAGS,
     EMPTY_FILE,
+    KIND,
+    LINE,
     MAP,
     SCALAR,
     SEQ,
+    TAG,
+    VALUE,
     Raw,
     compose,
     decode,
@@ -28,7 +34,6 @@ from mindmap.core.yamlraw import (
 )
 
 MAX_ERRORS = 50
-RESERVED = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -73,8 +78,8 @@ class _InvalidNodeError(Exception):
 
     def __init__(self, raw: Raw, message: str) -> None:
         super().__init__(message)
-        self.line = raw[3]
-        self.column = raw[4]
+        self.line = raw[LINE]
+        self.column = raw[COLUMN]
 
 
 class _Builder:
@@ -87,10 +92,10 @@ class _Builder:
         self.ids: dict[str, Raw] = {}
 
     def build(self, raw: Raw) -> ParsedOutline:
-        if raw[0] == SEQ:
+        if raw[KIND] == SEQ:
             message = "the file holds a list; expected one root node, such as 'My topic:' above it"
-            raise OutlineError([Problem(self.path, raw[3], raw[4], message)])
-        if raw[0] == SCALAR and not raw[1] and raw[2] is None:  # a file of only '---'
+            raise OutlineError([Problem(self.path, raw[LINE], raw[COLUMN], message)])
+        if raw[KIND] == SCALAR and not raw[VALUE] and raw[TAG] is None:  # a file of only '---'
             raise OutlineError([Problem(self.path, 1, 1, EMPTY_FILE)])
         try:
             root, children = self._node(raw)
@@ -107,9 +112,12 @@ class _Builder:
             for item in items:
                 if len(self.errors) >= MAX_ERRORS:
                     break
-                text = item[1]
-                if item[0] == SCALAR and item[2] is None and text and not text.isspace():  # a leaf
-                    siblings.append(Node(text, [], None, False, None, None, None, (), *item[3:]))
+                text = item[VALUE]
+                # A leaf: a plain string
+                if item[KIND] == SCALAR and item[TAG] is None and text and not text.isspace():
+                    siblings.append(
+                        Node(text, [], None, False, None, None, None, (), item[LINE], item[COLUMN])
+                    )
                     continue
                 try:
                     child, grandchildren = self._node(item)
@@ -150,9 +158,9 @@ class _Builder:
         if "title" in fields:
             return self._full_node(raw, fields)
         first_key, first_value = value[0]
-        first = first_key[1]
-        if len(fields) == 1 and first not in RESERVED:
-            node = Node(first, line=first_key[3], column=first_key[4])
+        first = first_key[VALUE]
+        if len(fields) == 1 and first not in RESERVED_KEYS:
+            node = Node(first, line=first_key[LINE], column=first_key[COLUMN])
             return node, self._children(first_value, f"the children of '{first}'")
         if len(fields) == 1:
             raise _InvalidNodeError(raw, f"a node with '{first}' needs a 'title' key too")
@@ -163,7 +171,7 @@ class _Builder:
 
     def _full_node(self, raw: Raw, fields: dict[str, tuple[Raw, Raw]]) -> tuple[Node, list[Raw]]:
         title_key, title_raw = fields.pop("title")
-        node = Node(_text(title_raw, "the title"), line=title_key[3], column=title_key[4])
+        node = Node(_text(title_raw, "the title"), line=title_key[LINE], column=title_key[COLUMN])
         children: list[Raw] = []
         for name, (key, item) in fields.items():
             if name == "children":
@@ -181,31 +189,36 @@ class _Builder:
             elif name == "tags":
                 node.tags = _tags(item)
             else:
-                expected = ", ".join(RESERVED)
+                expected = ", ".join(RESERVED_KEYS)
                 message = f"unknown key '{name}' is ignored; a node's keys are {expected}"
-                self.warnings.append(Problem(self.path, key[3], key[4], message, Severity.WARNING))
+                self.warnings.append(
+                    Problem(self.path, key[LINE], key[COLUMN], message, Severity.WARNING)
+                )
         return node, children
 
     def _children(self, raw: Raw, what: str) -> list[Raw]:
         _check_tag(raw)
-        if raw[0] == SEQ:
-            return raw[1]
-        if raw[0] == SCALAR and not raw[1] and raw[2] is None:
+        if raw[KIND] == SEQ:
+            children: list[Raw] = raw[VALUE]
+            return children
+        if raw[KIND] == SCALAR and not raw[VALUE] and raw[TAG] is None:
             return []
-        hint = " (start each child on its own line with '- ')" if raw[0] == MAP else ""
+        hint = " (start each child on its own line with '- ')" if raw[KIND] == MAP else ""
         raise _InvalidNodeError(raw, f"{what} must be a list of nodes, got {describe(raw)}{hint}")
 
     def _id(self, raw: Raw) -> str:
         node_id = _text(raw, "the id")
         if node_id in self.ids:
             first = self.ids[node_id]
-            raise _InvalidNodeError(raw, f"the id '{node_id}' is already used at line {first[3]}")
+            raise _InvalidNodeError(
+                raw, f"the id '{node_id}' is already used at line {first[LINE]}"
+            )
         self.ids[node_id] = raw
         return node_id
 
 
 def _check_tag(raw: Raw) -> None:
-    tag = raw[2]
+    tag = raw[TAG]
     if tag is not None and tag != "!" and tag not in CORE_TAGS:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
         raise _InvalidNodeError(
@@ -215,11 +228,12 @@ def _check_tag(raw: Raw) -> None:
 
 def _text(raw: Raw, what: str, allow_empty: bool = False) -> str:
     _check_tag(raw)
-    if raw[0] != SCALAR:
+    if raw[KIND] != SCALAR:
         raise _InvalidNodeError(raw, f"{what} must be text, got {describe(raw)}")
-    if not allow_empty and (not raw[1] or raw[1].isspace()):
+    if not allow_empty and (not raw[VALUE] or raw[VALUE].isspace()):
         raise _InvalidNodeError(raw, f"{what} is empty; expected some text")
-    return raw[1]
+    text: str = raw[VALUE]
+    return text
 
 
 def _flag(raw: Raw) -> bool:
@@ -240,6 +254,6 @@ def _color(raw: Raw) -> str:
 
 def _tags(raw: Raw) -> tuple[str, ...]:
     _check_tag(raw)
-    if raw[0] != SEQ:
+    if raw[KIND] != SEQ:
         raise _InvalidNodeError(raw, f"tags must be a list of words, got {describe(raw)}")
-    return tuple(_text(item, "a tag") for item in raw[1])
+    return tuple(_text(item, "a tag") for item in raw[VALUE])

@@ -21,10 +21,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from mindmap.core.formats import RESERVED_KEYS
+
 _KEY = re.compile(r"^(\s*(?:-\s+)?)([^#:\n'\"][^:\n]*?|'[^']*'|\"[^\"]*\"):(?=\s|$)")
 _DASH = re.compile(r"^\s*-(?=\s|$)")
 _COMMENT = re.compile(r"(?:^|\s)(#.*)$")
-_RESERVED = {"title", "children", "note", "collapsed", "color", "id", "link", "tags"}
 
 
 def _format(colour: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -54,7 +55,7 @@ class YamlHighlighter(QSyntaxHighlighter):
         if key:
             name = key.group(2).strip()
             start = key.start(2)
-            style = self.reserved if name in _RESERVED else self.title
+            style = self.reserved if name in RESERVED_KEYS else self.title
             self.setFormat(start, len(key.group(2)), style)
         comment = _COMMENT.search(text)
         if comment:
