@@ -7,8 +7,9 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mindmap.core.formats import RESERVED_KEYS
 from mindmap.core.model import Node
-from mindmap.core.outline import RESERVED, parse_outline
+from mindmap.core.outline import parse_outline
 
 # Texts that YAML would turn into something else if they were constructed, not read as typed.
 TRAPS = ["yes", "No", "~", "null", "1.10", "0x1F", "2025-01-01", "1e3", "on", "12:30", ".inf"]
@@ -61,7 +62,7 @@ def dump(node: Node, form: st.DrawFn, indent: str = "") -> list[str]:
     forms = ["full"]
     if plain and not node.children:
         forms.append("leaf")
-    if plain and node.title not in RESERVED:
+    if plain and node.title not in RESERVED_KEYS:
         forms.append("compact")
     chosen = form(st.sampled_from(forms))
     inner = indent + "    "
