@@ -92,68 +92,8 @@ def compose(text: str, path: str) -> Raw:
     """
     breaks = [found.start() for found in _UNICODE_BREAK.finditer(text)]
     source, text = text, unicode_breaks_as_spaces(text)
-    stack: list[list[Any]] = []  # open collections: [items, is_mapping, pending key or None]
-    root: Raw | None = None
-    documents = listed = 0
-    most = MAX_NODES
     try:
-        events: Iterator[Any] = yaml.parse(text, Loader=Loader)  # typed by class below
-        for event in events:
-            kind = event.__class__
-            if kind is yaml.ScalarEvent:
-                mark = event.start_mark
-                value = event.value
-                if breaks and event.style not in _BLOCK_STYLES:
-                    value = _folded(source, breaks, mark.index, event.end_mark.index, value)
-                node: Raw = (SCALAR, value, event.tag, mark.line + 1, mark.column + 1)
-            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
-                mark = event.start_mark
-                if len(stack) >= MAX_DEPTH:
-                    raise FileProblemError(
-                        [Problem(path, mark.line + 1, mark.column + 1, _TOO_DEEP)]
-                    )
-                is_map = kind is yaml.MappingStartEvent
-                items: list[Any] = []
-                node = (MAP if is_map else SEQ, items, event.tag, mark.line + 1, mark.column + 1)
-            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
-                stack.pop()
-                continue
-            elif kind is yaml.AliasEvent:
-                mark = event.start_mark
-                message = (
-                    f"aliases (*{event.anchor}) are not supported in an outline; "
-                    "write the node out in full"
-                )
-                raise FileProblemError([Problem(path, mark.line + 1, mark.column + 1, message)])
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    mark = event.start_mark
-                    message = "a second YAML document starts here; an outline file holds one root"
-                    raise FileProblemError([Problem(path, mark.line + 1, mark.column + 1, message)])
-                continue
-            else:
-                continue
-            if stack:
-                top = stack[-1]
-                if not top[1]:
-                    top[0].append(node)
-                    listed += 1
-                    if listed > most:
-                        message = (
-                            f"more than {most:,} nodes; an outline holds at most {most:,}, "
-                            "split it into several files"
-                        )
-                        raise FileProblemError([Problem(path, node[LINE], node[COLUMN], message)])
-                elif top[2] is None:
-                    top[2] = node
-                else:
-                    top[0].append((top[2], node))
-                    top[2] = None
-            else:
-                root = node
-            if node[KIND] != SCALAR:
-                stack.append([node[VALUE], node[KIND] == MAP, None])
+        root = _build(yaml.parse(text, Loader=Loader), source, breaks, path)
     except yaml.MarkedYAMLError as error:
         raise FileProblemError([_syntax_problem(error, text, path)]) from None
     except (yaml.YAMLError, UnicodeEncodeError):  # a character YAML (or UTF-8) does not allow
@@ -161,6 +101,72 @@ def compose(text: str, path: str) -> Raw:
     if root is None:
         raise FileProblemError([Problem(path, 1, 1, EMPTY_FILE)])
     return root
+
+
+def _build(events: Iterator[Any], source: str, breaks: list[int], path: str) -> Raw | None:
+    """Raw nodes from the parser's events (typed by their class, as the loop tests it)."""
+    stack: list[list[Any]] = []  # open collections: [items, is_mapping, pending key or None]
+    root: Raw | None = None
+    documents = listed = 0
+    most = MAX_NODES
+    for event in events:
+        kind = event.__class__
+        if kind is yaml.ScalarEvent:
+            mark = event.start_mark
+            value = event.value
+            if breaks and event.style not in _BLOCK_STYLES:
+                value = _folded(source, breaks, mark.index, event.end_mark.index, value)
+            node: Raw = (SCALAR, value, event.tag, mark.line + 1, mark.column + 1)
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            mark = event.start_mark
+            if len(stack) >= MAX_DEPTH:
+                raise FileProblemError([Problem(path, mark.line + 1, mark.column + 1, _TOO_DEEP)])
+            is_map = kind is yaml.MappingStartEvent
+            items: list[Any] = []
+            node = (MAP if is_map else SEQ, items, event.tag, mark.line + 1, mark.column + 1)
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            stack.pop()
+            continue
+        else:
+            documents = _other_event(event, path, documents)
+            continue
+        if stack:
+            top = stack[-1]
+            if not top[1]:
+                top[0].append(node)
+                listed += 1
+                if listed > most:
+                    message = (
+                        f"more than {most:,} nodes; an outline holds at most {most:,}, "
+                        "split it into several files"
+                    )
+                    raise FileProblemError([Problem(path, node[LINE], node[COLUMN], message)])
+            elif top[2] is None:
+                top[2] = node
+            else:
+                top[0].append((top[2], node))
+                top[2] = None
+        else:
+            root = node
+        if node[KIND] != SCALAR:
+            stack.append([node[VALUE], node[KIND] == MAP, None])
+    return root
+
+
+def _other_event(event: Any, path: str, documents: int) -> int:
+    """Refuse an alias or a second document; returns the documents started so far."""
+    mark = event.start_mark
+    if event.__class__ is yaml.AliasEvent:
+        message = (
+            f"aliases (*{event.anchor}) are not supported in an outline; write the node out in full"
+        )
+        raise FileProblemError([Problem(path, mark.line + 1, mark.column + 1, message)])
+    if event.__class__ is yaml.DocumentStartEvent:
+        documents += 1
+        if documents > 1:
+            message = "a second YAML document starts here; an outline file holds one root"
+            raise FileProblemError([Problem(path, mark.line + 1, mark.column + 1, message)])
+    return documents
 
 
 def _character_problem(text: str, path: str) -> Problem:

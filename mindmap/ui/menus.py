@@ -45,13 +45,50 @@ class MenuParts:
     dialogs: QWidget
 
 
+KEY = QKeySequence.StandardKey
+
+
 def menu_table(p: MenuParts) -> list[Menu]:
-    key = QKeySequence.StandardKey
-    session, run = p.session, p.maps.run
-    p.undo.setShortcuts(key.Undo)
-    p.redo.setShortcuts(standard_keys_and(key.Redo, "Ctrl+Shift+Z"))
+    """Every menu, in the menu bar's order."""
+    p.undo.setShortcuts(KEY.Undo)
+    p.redo.setShortcuts(standard_keys_and(KEY.Redo, "Ctrl+Shift+Z"))
     p.toggles["outline"].setShortcut("Ctrl+Shift+E")
     p.toggles["annotations"].setShortcut("Ctrl+Shift+A")
+    return [
+        _file_menu(p),
+        Menu("&Edit", [p.undo, p.redo]),
+        _view_menu(p),
+        _annotate_menu(p),
+        _go_menu(p),
+        Menu(
+            "&Help",
+            [
+                Act("keys", "&Keys", lambda: show_keys(p.dialogs), [KEY.HelpContents]),
+                Act("about", f"&About {APP_NAME}", lambda: show_about(p.dialogs)),
+            ],
+        ),
+    ]
+
+
+def _file_menu(p: MenuParts) -> Menu:
+    return Menu(
+        "&File",
+        [
+            Act("open", "&Open…", p.document.choose_file, [KEY.Open]),
+            Menu("Open &Recent", [], name="recent"),
+            Act("reload", "&Reload", p.document.reload, ["F5", "Ctrl+R"]),
+            Act("save", "&Save Outline", p.document.save_outline, [KEY.Save]),
+            Act("external", "Open in E&xternal Editor", p.document.open_in_external_editor),
+            None,
+            Act("export", "&Export…", p.exporting.export_map, ["Ctrl+E"]),
+            None,
+            Act("quit", "&Quit", p.close, [KEY.Quit]),
+        ],
+    )
+
+
+def _view_menu(p: MenuParts) -> Menu:
+    session, run = p.session, p.maps.run
     levels = [
         Act(
             f"level{n}",
@@ -61,130 +98,102 @@ def menu_table(p: MenuParts) -> list[Menu]:
         )
         for n in range(1, 10)
     ]
-    return [
-        Menu(
-            "&File",
-            [
-                Act("open", "&Open…", p.document.choose_file, [key.Open]),
-                Menu("Open &Recent", [], name="recent"),
-                Act("reload", "&Reload", p.document.reload, ["F5", "Ctrl+R"]),
-                Act("save", "&Save Outline", p.document.save_outline, [key.Save]),
-                Act("external", "Open in E&xternal Editor", p.document.open_in_external_editor),
-                None,
-                Act("export", "&Export…", p.exporting.export_map, ["Ctrl+E"]),
-                None,
-                Act("quit", "&Quit", p.close, [key.Quit]),
-            ],
-        ),
-        Menu("&Edit", [p.undo, p.redo]),
-        Menu(
-            "&View",
-            [
-                Act("zoom_in", "Zoom &In", p.view.zoom_in, ["Ctrl+=", "Ctrl++"]),
-                Act("zoom_out", "Zoom &Out", p.view.zoom_out, ["Ctrl+-"]),
-                Act("actual_size", "&Actual Size (100 %)", p.view.actual_size, ["Ctrl+0"]),
-                Act("fit", "&Fit Map", p.view.fit_map, ["F"]),
-                None,
-                Act(
-                    "fold",
-                    "Fold / Unfold Selected",
-                    lambda: run(session.toggle_selected_fold()),
-                    ["Space"],
-                ),
-                Act("expand_all", "E&xpand All", lambda: run(session.expand_all()), ["Alt+End"]),
-                Act("fold_all", "Fold A&ll", lambda: run(session.show_levels(1)), ["Alt+Home"]),
-                Menu("Show &Levels", levels),
-                None,
-                Menu(
-                    "L&ayout",
-                    [
-                        Act(
-                            f"layout_{mode.value}",
-                            text,
-                            lambda mode=mode: p.set_layout_mode(mode),
-                            checked=mode is session.mode,
-                            group="layout",
-                        )
-                        for mode, text in (
-                            (LayoutMode.MINDMAP, "&Mind Map"),
-                            (LayoutMode.RIGHT, "&Right Tree"),
-                        )
-                    ],
-                ),
-                Menu(
-                    "&Theme",
-                    [
-                        Act(
-                            f"theme_{choice.value}",
-                            choice.value.capitalize(),
-                            lambda choice=choice: p.set_theme(choice),
-                            checked=choice is p.maps.theme_choice,
-                            group="theme",
-                        )
-                        for choice in ThemeChoice
-                    ],
-                ),
-                None,
-                p.toggles["details"],
-                p.toggles["outline"],
-                Act("find", "&Find…", p.find, [key.Find]),
-            ],
-        ),
-        Menu(
-            "&Annotate",
-            [
-                Act("annotate", "&Annotate…", p.annotating.annotate, ["A"]),
-                *(
-                    Act(
-                        f"mark_{n}",
-                        f"Mark as {mark.value.capitalize()}",
-                        lambda mark=mark: p.annotating.toggle_mark(mark),
-                        [str(n)],
-                    )
-                    for n, mark in enumerate(Mark, start=1)
-                ),
-                None,
-                p.toggles["annotations"],
-                Act(
-                    "save_annotations_as", "Save Annotations &As…", p.annotating.save_annotations_as
-                ),
-            ],
-        ),
-        Menu(
-            "&Go",
-            [
-                *(
-                    Act(
-                        f"go_{d.value}",
-                        d.value.capitalize(),
-                        lambda d=d: run(session.move_selection(d)),
-                        [d.value.capitalize()],
-                    )
-                    for d in (Direction.LEFT, Direction.RIGHT, Direction.UP, Direction.DOWN)
-                ),
-                Act("root", "&Root", lambda: run(session.select_root()), ["Home"]),
-                Act(
-                    "centre",
-                    "&Centre Selected",
-                    lambda: p.maps.centre_on(session.selected or ""),
-                    ["Return", "Enter"],
-                ),
-                Act(
-                    "clear_selection",
-                    "Clear Selection",
-                    lambda: run(session.select(None)),
-                    ["Escape"],
-                ),
-            ],
-        ),
-        Menu(
-            "&Help",
-            [
-                Act("keys", "&Keys", lambda: show_keys(p.dialogs), [key.HelpContents]),
-                Act("about", f"&About {APP_NAME}", lambda: show_about(p.dialogs)),
-            ],
-        ),
+    layouts = [
+        Act(
+            f"layout_{mode.value}",
+            text,
+            lambda mode=mode: p.set_layout_mode(mode),
+            checked=mode is session.mode,
+            group="layout",
+        )
+        for mode, text in ((LayoutMode.MINDMAP, "&Mind Map"), (LayoutMode.RIGHT, "&Right Tree"))
     ]
+    themes = [
+        Act(
+            f"theme_{choice.value}",
+            choice.value.capitalize(),
+            lambda choice=choice: p.set_theme(choice),
+            checked=choice is p.maps.theme_choice,
+            group="theme",
+        )
+        for choice in ThemeChoice
+    ]
+    fold = Act(
+        "fold", "Fold / Unfold Selected", lambda: run(session.toggle_selected_fold()), ["Space"]
+    )
+    return Menu(
+        "&View",
+        [
+            Act("zoom_in", "Zoom &In", p.view.zoom_in, ["Ctrl+=", "Ctrl++"]),
+            Act("zoom_out", "Zoom &Out", p.view.zoom_out, ["Ctrl+-"]),
+            Act("actual_size", "&Actual Size (100 %)", p.view.actual_size, ["Ctrl+0"]),
+            Act("fit", "&Fit Map", p.view.fit_map, ["F"]),
+            None,
+            fold,
+            Act("expand_all", "E&xpand All", lambda: run(session.expand_all()), ["Alt+End"]),
+            Act("fold_all", "Fold A&ll", lambda: run(session.show_levels(1)), ["Alt+Home"]),
+            Menu("Show &Levels", levels),
+            None,
+            Menu("L&ayout", layouts),
+            Menu("&Theme", themes),
+            None,
+            p.toggles["details"],
+            p.toggles["outline"],
+            Act("find", "&Find…", p.find, [KEY.Find]),
+        ],
+    )
+
+
+def _annotate_menu(p: MenuParts) -> Menu:
+    marks = [
+        Act(
+            f"mark_{n}",
+            f"Mark as {mark.value.capitalize()}",
+            lambda mark=mark: p.annotating.toggle_mark(mark),
+            [str(n)],
+        )
+        for n, mark in enumerate(Mark, start=1)
+    ]
+    save_as = Act("save_annotations_as", "Save Annotations &As…", p.annotating.save_annotations_as)
+    return Menu(
+        "&Annotate",
+        [
+            Act("annotate", "&Annotate…", p.annotating.annotate, ["A"]),
+            *marks,
+            None,
+            p.toggles["annotations"],
+            save_as,
+        ],
+    )
+
+
+def _go_menu(p: MenuParts) -> Menu:
+    session, run = p.session, p.maps.run
+    arrows = [
+        Act(
+            f"go_{d.value}",
+            d.value.capitalize(),
+            lambda d=d: run(session.move_selection(d)),
+            [d.value.capitalize()],
+        )
+        for d in (Direction.LEFT, Direction.RIGHT, Direction.UP, Direction.DOWN)
+    ]
+    return Menu(
+        "&Go",
+        [
+            *arrows,
+            Act("root", "&Root", lambda: run(session.select_root()), ["Home"]),
+            Act(
+                "centre",
+                "&Centre Selected",
+                lambda: p.maps.centre_on(session.selected or ""),
+                ["Return", "Enter"],
+            ),
+            Act(
+                "clear_selection", "Clear Selection", lambda: run(session.select(None)), ["Escape"]
+            ),
+        ],
+    )
 
 
 def show_keys(parent: QWidget) -> None:
