@@ -39,8 +39,8 @@ def main() -> None:
         app.processEvents()
         window.view.actual_size()
         # A leaf: renaming a branch gives its whole subtree new keys (they are paths).
-        first = next(node for node in window.outline.root.walk() if not node.children)
-        window.centre_on(first.key)  # the user looks at what they edit
+        first = next(node for node in window.session.outline.root.walk() if not node.children)
+        window.maps.centre_on(first.key)  # the user looks at what they edit
         window.view.viewport().repaint()
         reloads, previews, reused = [], [], []
         for attempt in range(REPEATS):
@@ -48,7 +48,7 @@ def main() -> None:
             edited = text.replace(first.title, f"{first.title} {attempt}", 1)
             path.write_text(edited, encoding="utf-8")
             start = time.perf_counter()
-            window.reload()
+            window.document.reload()
             window.view.viewport().repaint()
             reloads.append((time.perf_counter() - start) * 1000)
             made = window.scene.made

@@ -68,7 +68,7 @@ def measure_size(count: int, folder: Path) -> dict[str, float]:
         window.open_file(path)
         window.view.viewport().repaint()
         opens.append((time.perf_counter() - start) * 1000)
-    outline = window.outline
+    outline = window.session.outline
     sizes = {node.key: sum(1 for _ in node.walk()) for node in outline.root.children}
     for child in outline.root.children:
         for grandchild in child.children:
@@ -77,7 +77,7 @@ def measure_size(count: int, folder: Path) -> dict[str, float]:
 
     def fold_and_unfold() -> None:
         for _ in range(2):
-            window.toggle_fold(branch)
+            window.maps.run(window.session.toggle_fold(branch))
             window.view.viewport().repaint()
 
     repaint = window.view.viewport().repaint
@@ -85,9 +85,9 @@ def measure_size(count: int, folder: Path) -> dict[str, float]:
     window.view.fit_map()
     fit_ms = median_ms(repaint, 9)
     window.view.actual_size()
-    window.centre_on(outline.root.key)
+    window.maps.centre_on(outline.root.key)
     actual_ms = median_ms(repaint, 9)
-    window.centre_on(branch)  # near, its items are made: the fold moves and makes them
+    window.maps.centre_on(branch)  # near, its items are made: the fold moves and makes them
     fold_near_ms = median_ms(fold_and_unfold, REPEATS[count])
     opens.sort()
     return {
