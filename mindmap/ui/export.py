@@ -346,8 +346,7 @@ def run_export_command(argv: Sequence[str]) -> int:
         return 2
     try:
         export_format(options.output)
-        if _same_file(options.output, options.file):
-            raise ExportError(f"{options.output}: that is the outline itself; choose another name")
+        refuse_own_files(options.output, options.file)
         parsed = load_outline(options.file)
     except (OutlineError, ExportError) as error:
         print(error, file=sys.stderr)
@@ -389,6 +388,16 @@ def run_export_command(argv: Sequence[str]) -> int:
         print(f"mindmap export: warning: {result.warning}", file=sys.stderr)
     print(f"{result.path}: {result.width} × {result.height} px at scale {result.scale:.3g}")
     return 0
+
+
+def refuse_own_files(output: Path, outline: Path) -> None:
+    """Raise ExportError when `output` is the outline or its annotations file: an outline may
+    be named like an image (`map.svg`, its annotations `map.notes.svg`), and an export over it
+    would lose the user's notes."""
+    if _same_file(output, outline):
+        raise ExportError(f"{output}: that is the outline itself; choose another name")
+    if _same_file(output, sidecar_path(outline)):
+        raise ExportError(f"{output}: that is the outline's annotations file; choose another name")
 
 
 def _same_file(a: Path, b: Path) -> bool:
