@@ -31,6 +31,7 @@ from PySide6.QtSvg import QSvgGenerator
 from mindmap.core.annotations import AnnotationStore, SidecarError, load_sidecar, sidecar_path
 from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.layout import LayoutMode
+from mindmap.core.leftovers import signals_as_exceptions, sweep_stale_temporaries
 from mindmap.core.model import Outline
 from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.png import PngWriter
@@ -109,8 +110,23 @@ def export_scene(
     options: ExportOptions,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write what the scene shows to `path`, in the format its extension names."""
+    """Write what the scene shows to `path`, in the format its extension names; a SIGTERM or
+    SIGHUP meanwhile ends the process without leaving a temporary file behind."""
     fmt = export_format(path)
+    sweep_stale_temporaries(path)
+    with signals_as_exceptions():
+        return _export(scene, path, fmt, theme, options, progress=progress)
+
+
+def _export(
+    scene: MapScene,
+    path: Path,
+    fmt: ExportFormat,
+    theme: Theme,
+    options: ExportOptions,
+    *,
+    progress: Progress | None,
+) -> ExportResult:
     margin = options.margin_px
     source = scene.content_rect().adjusted(-margin, -margin, margin, margin)
     background = QColor(Qt.GlobalColor.transparent) if options.transparent else None

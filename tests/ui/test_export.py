@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -225,3 +227,35 @@ def test_pdf_text_tables_change_only_unicode_values_never_glyph_codes() -> None:
         b"beginbfrange\n<0009> <0018> [<0061> <0020> <0062>]\n<0020> <0020> <0020>\nendbfrange\n"
         b"beginbfchar\n<0009> <0020>\nendbfchar"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no SIGTERM handler to run")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_export_killed_midway_leaves_no_temporary_file(tmp_path: Path, name: str) -> None:
+    source, out = tmp_path / "big.yaml", tmp_path / "big.png"
+    branches = [f"  - Branch {b} of a big map:\n" for b in range(100)]
+    leaves = [f"      - Leaf {n} with a title of several words\n" for n in range(100)]
+    source.write_text("Root:\n" + "".join(b + "".join(leaves) for b in branches), encoding="utf-8")
+    command = [sys.executable, "-m", "mindmap", "export", str(source), "-o", str(out)]
+    export = subprocess.Popen([*command, "--expand-all"], cwd=ROOT, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".big.png.*")):  # the PNG is being written
+        assert export.poll() is None
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    export.send_signal(getattr(signal, name))
+    assert export.wait(timeout=60) == -getattr(signal, name)
+    export.stderr.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.yaml"]
+
+
+def test_stale_temporaries_of_the_target_are_swept_by_the_next_export(tmp_path: Path) -> None:
+    stale, live = tmp_path / ".map.png.k3x_9q0a", tmp_path / ".map.png.w81mzz2b"
+    other = tmp_path / ".other.png.k3x_9q0a"  # another target's: not ours to judge
+    for path in (stale, live, other):
+        path.write_bytes(b"half a picture")
+    hour_ago = time.time() - 3600
+    for path in (stale, other):
+        os.utime(path, (hour_ago, hour_ago))
+    export(tmp_path, "map.png", "--scale", "1")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, other.name, "map.png"]
