@@ -12,10 +12,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter, QPicture
 
 from mindmap.core.layout import LayoutMode
-from mindmap.core.outline import load_outline
+from mindmap.core.outline import load_outline, parse_outline
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui import export as export_module
 from mindmap.ui.export import _spaces_as_spaces, run_export_command, scene_for_export
@@ -259,3 +260,56 @@ def test_stale_temporaries_of_the_target_are_swept_by_the_next_export(tmp_path: 
         os.utime(path, (hour_ago, hour_ago))
     export(tmp_path, "map.png", "--scale", "1")
     assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, other.name, "map.png"]
+
+
+def recorded_bytes_of_bands(children: int) -> int:
+    """How much painting a fan of `children` leaves recorded, drawn in bands as a PNG is."""
+    text = "Root:\n  - A big fan:\n" + "".join(f"      - Child {n}\n" for n in range(children))
+    outline = parse_outline(text, "fan.yaml").outline
+    scene = scene_for_export(outline, set(), LayoutMode.MINDMAP, LIGHT)
+    source, band = scene.content_rect(), 2000.0
+    recorded, top = 0, source.top()
+    while top < source.bottom():
+        picture = QPicture()
+        painter = QPainter(picture)
+        band_source = QRectF(source.left(), top, source.width(), band)
+        scene.render(painter, QRectF(0, 0, source.width(), band), band_source)
+        painter.end()
+        recorded += picture.size()
+        top += band
+    return recorded
+
+
+def test_png_bands_draw_a_big_fan_in_near_linear_work(qapp) -> None:
+    small, large = recorded_bytes_of_bands(1_000), recorded_bytes_of_bands(4_000)
+    assert large < 5 * small  # 16 times as much when each band drew every curve of the fan
+
+
+def test_a_big_fan_drawn_in_bands_looks_as_drawn_whole(qapp) -> None:
+    text = "Root:\n  - A big fan:\n" + "".join(f"      - Child {n}\n" for n in range(200))
+    scene = scene_for_export(
+        parse_outline(text, "fan.yaml").outline, set(), LayoutMode.MINDMAP, LIGHT
+    )
+    size = scene.content_rect().toAlignedRect().size()
+    source = QRectF(scene.content_rect().topLeft(), size.toSizeF())
+    whole, banded = (QImage(size, QImage.Format.Format_RGB32) for _ in range(2))
+    for image in (whole, banded):
+        image.fill(LIGHT.background)
+    painter = QPainter(whole)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(whole.rect()), source)
+    painter.end()
+    for top in range(0, size.height(), 700):
+        band = QImage(size.width(), 700, QImage.Format.Format_RGB32)
+        band.fill(LIGHT.background)
+        painter = QPainter(band)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        part = QRectF(source.left(), source.top() + top, source.width(), 700)
+        scene.render(painter, QRectF(band.rect()), part)
+        painter.end()
+        painter = QPainter(banded)
+        painter.drawImage(0, top, band)
+        painter.end()
+    old, new = (bytes(image.constBits()) for image in (whole, banded))
+    differing = sum(abs(p - q) > 64 for p, q in zip(old, new, strict=True) if p != q)
+    assert differing < 0.001 * len(old)  # antialiasing, here and there
