@@ -179,6 +179,18 @@ def test_output_that_is_the_outline_itself_is_refused(
     assert src.read_text(encoding="utf-8") == "Root:\n  - a\n"
 
 
+def test_output_that_is_the_outlines_annotations_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, notes = tmp_path / "notes.svg", tmp_path / "notes.notes.svg"
+    src.write_text("Root:\n  - a\n", encoding="utf-8")
+    notes.write_text("annotations: []\n", encoding="utf-8")
+    assert run_export_command([str(src), "-o", str(notes)]) == 1
+    told = f"{notes}: that is the outline's annotations file; choose another name\n"
+    assert capsys.readouterr().err == told
+    assert notes.read_text(encoding="utf-8") == "annotations: []\n"
+
+
 def test_map_too_large_for_the_pixel_cap_is_scaled_down_with_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
