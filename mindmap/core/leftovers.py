@@ -1,10 +1,11 @@
 """Temporary files that an interrupted write leaves next to its target, and how to avoid them.
 
 `open_atomic` removes its temporary on any exception, but a SIGTERM or SIGHUP kills the process
-without one: a big export left up to 35 MB behind each time. `signals_as_exceptions` turns
-those signals into an exception for the length of a write, so that the usual clean-up runs and
-then the process ends as the signal asked. A temporary left by a harder kill (SIGKILL, a power
-cut) is swept by the next write of the same target, once nobody can still be writing it.
+without one: a big export left up to 35 MB behind each time. `termination_signals` holds
+those signals back for the length of a write, which stops at its next safe point, so that the
+usual clean-up runs; then the process ends as the signal asked. A temporary left by a harder
+kill (SIGKILL, a power cut) is swept by the next write of the same target, once nobody can
+still be writing it.
 """
 
 from __future__ import annotations
@@ -26,42 +27,48 @@ class InterruptedBySignalError(BaseException):
     """A termination signal arrived during a write; BaseException, as KeyboardInterrupt, so
     that no `except Exception` on the way swallows it."""
 
-    def __init__(self, signum: int) -> None:
-        super().__init__(f"interrupted by signal {signum}")
+
+class SignalWatch:
+    """Notes a termination signal; `check` stops the write at a point where that is safe."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def note(self, signum: int, _frame: object) -> None:
         self.signum = signum
+
+    def check(self) -> None:
+        """Raise InterruptedBySignalError if a signal came: the write's clean-up runs."""
+        if self.signum is not None:
+            raise InterruptedBySignalError(f"interrupted by signal {self.signum}")
 
 
 @contextlib.contextmanager
-def signals_as_exceptions() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP (where it exists) raise InterruptedBySignalError;
-    after the block has unwound (temporaries removed), the signal is raised again with the
-    handlers of before, so the process ends (or not) as it would have."""
+def termination_signals() -> Iterator[SignalWatch]:
+    """Within the block, SIGTERM and SIGHUP (where it exists) are only noted; the block calls
+    `check` where it may stop. After it (its temporary removed, or its file whole), a noted
+    signal is raised again with its default action: the process ends as it would have.
 
-    def interrupt(signum: int, _frame: object) -> None:
-        raise InterruptedBySignalError(signum)
-
+    Noted, not raised from the handler: a handler runs at any line of Python, and in a Qt
+    virtual such as a paint() the exception would be printed and lost.
+    """
+    watch = SignalWatch()
     try:
         before = {
-            number: signal.signal(number, interrupt)
+            number: signal.signal(number, watch.note)
             for number in _SIGNALS
             if signal.getsignal(number) is signal.SIG_DFL  # ignored, or handled: left alone
         }
     except ValueError:  # not the main thread: signals are not ours to handle
-        yield
+        yield watch
         return
     try:
-        yield
-    except InterruptedBySignalError as error:
-        _restore(before)
-        signal.raise_signal(error.signum)  # the default action: the process ends
-        raise  # should it not have ended, the write was stopped all the same
+        yield watch
     finally:
-        _restore(before)
-
-
-def _restore(handlers: dict[int, object]) -> None:
-    for number, handler in handlers.items():
-        signal.signal(number, handler)  # type: ignore[arg-type]
+        for number, handler in before.items():
+            signal.signal(number, handler)
+        if watch.signum is not None:
+            signal.raise_signal(watch.signum)
 
 
 def sweep_stale_temporaries(target: Path) -> None:

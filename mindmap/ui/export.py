@@ -31,7 +31,7 @@ from PySide6.QtSvg import QSvgGenerator
 from mindmap.core.annotations import AnnotationStore, SidecarError, load_sidecar, sidecar_path
 from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.layout import LayoutMode
-from mindmap.core.leftovers import signals_as_exceptions, sweep_stale_temporaries
+from mindmap.core.leftovers import sweep_stale_temporaries, termination_signals
 from mindmap.core.model import Outline
 from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.png import PngWriter
@@ -114,8 +114,13 @@ def export_scene(
     SIGHUP meanwhile ends the process without leaving a temporary file behind."""
     fmt = export_format(path)
     sweep_stale_temporaries(path)
-    with signals_as_exceptions():
-        return _export(scene, path, fmt, theme, options, progress=progress)
+    with termination_signals() as signals:
+
+        def advance(done: float) -> bool:
+            signals.check()  # between bands: a temporary is open, and is removed
+            return progress is None or progress(done)
+
+        return _export(scene, path, fmt, theme, options, progress=advance)
 
 
 def _export(
@@ -125,7 +130,7 @@ def _export(
     theme: Theme,
     options: ExportOptions,
     *,
-    progress: Progress | None,
+    progress: Progress,
 ) -> ExportResult:
     margin = options.margin_px
     source = scene.content_rect().adjusted(-margin, -margin, margin, margin)
@@ -178,7 +183,7 @@ def _export_png(
     background: QColor,
     scale: float,
     *,
-    progress: Progress | None,
+    progress: Progress,
 ) -> ExportResult:
     """Draw the map band by band at the target scale and stream the rows into the PNG."""
     used = largest_scale(source, scale)
@@ -221,7 +226,7 @@ def _export_png(
                 painter.end()
                 band = band.convertToFormat(row_format)
                 writer.write_rows(band.constBits(), band.bytesPerLine(), rows)
-                if progress is not None and not progress((top + rows) / height):
+                if not progress((top + rows) / height):
                     raise ExportCancelledError(f"{path}: export cancelled")
             writer.close()
     except OSError as error:
