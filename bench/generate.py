@@ -81,6 +81,16 @@ def generate_outline(node_count: int, seed: int = 1) -> str:
     return "\n".join(lines) + "\n"
 
 
+def generate_fan(children: int, seed: int = 1) -> str:
+    """YAML text of an outline in which one main branch has `children` leaves: the widest fan
+    of edges a map can have (a node's edges are one item, painted by every band it crosses)."""
+    rng = random.Random(seed)
+    lines = ["title: Generated fan", "children:", f"  - {title(rng)}:"]
+    lines += [f"      - {title(rng)}" for _ in range(children)]
+    lines += [f"  - {title(rng)}" for _ in range(3)]
+    return "\n".join(lines) + "\n"
+
+
 if __name__ == "__main__":
     count = int(sys.argv[1])
     text = generate_outline(count)

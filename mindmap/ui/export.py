@@ -31,6 +31,7 @@ from PySide6.QtSvg import QSvgGenerator
 from mindmap.core.annotations import AnnotationStore, SidecarError, load_sidecar, sidecar_path
 from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.layout import LayoutMode
+from mindmap.core.leftovers import sweep_stale_temporaries, termination_signals
 from mindmap.core.model import Outline
 from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.png import PngWriter
@@ -110,8 +111,28 @@ def export_scene(
     options: ExportOptions,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write what the scene shows to `path`, in the format its extension names."""
+    """Write what the scene shows to `path`, in the format its extension names; a SIGTERM or
+    SIGHUP meanwhile ends the process without leaving a temporary file behind."""
     fmt = export_format(path)
+    sweep_stale_temporaries(path)
+    with termination_signals() as signals:
+
+        def advance(done: float) -> bool:
+            signals.check()  # between bands: a temporary is open, and is removed
+            return progress is None or progress(done)
+
+        return _export(scene, path, fmt, theme, options, progress=advance)
+
+
+def _export(
+    scene: MapScene,
+    path: Path,
+    fmt: ExportFormat,
+    theme: Theme,
+    options: ExportOptions,
+    *,
+    progress: Progress,
+) -> ExportResult:
     margin = options.margin_px
     source = scene.content_rect().adjusted(-margin, -margin, margin, margin)
     background = QColor(Qt.GlobalColor.transparent) if options.transparent else None
@@ -163,7 +184,7 @@ def _export_png(
     background: QColor,
     scale: float,
     *,
-    progress: Progress | None,
+    progress: Progress,
 ) -> ExportResult:
     """Draw the map band by band at the target scale and stream the rows into the PNG."""
     used = largest_scale(source, scale)
@@ -206,7 +227,7 @@ def _export_png(
                 painter.end()
                 band = band.convertToFormat(row_format)
                 writer.write_rows(band.constBits(), band.bytesPerLine(), rows)
-                if progress is not None and not progress((top + rows) / height):
+                if not progress((top + rows) / height):
                     raise ExportCancelledError(f"{path}: export cancelled")
             writer.close()
     except OSError as error:
@@ -349,8 +370,7 @@ def run_export_command(argv: Sequence[str]) -> int:
         return 2
     try:
         export_format(options.output)
-        if _same_file(options.output, options.file):
-            raise ExportError(f"{options.output}: that is the outline itself; choose another name")
+        refuse_own_files(options.output, options.file)
         parsed = load_outline(options.file)
     except (OutlineError, ExportError) as error:
         print(error, file=sys.stderr)
@@ -392,6 +412,16 @@ def run_export_command(argv: Sequence[str]) -> int:
         print(f"mindmap export: warning: {result.warning}", file=sys.stderr)
     print(f"{result.path}: {result.width} × {result.height} px at scale {result.scale:.3g}")
     return 0
+
+
+def refuse_own_files(output: Path, outline: Path) -> None:
+    """Raise ExportError when `output` is the outline or its annotations file: an outline may
+    be named like an image (`map.svg`, its annotations `map.notes.svg`), and an export over it
+    would lose the user's notes."""
+    if _same_file(output, outline):
+        raise ExportError(f"{output}: that is the outline itself; choose another name")
+    if _same_file(output, sidecar_path(outline)):
+        raise ExportError(f"{output}: that is the outline's annotations file; choose another name")
 
 
 def _same_file(a: Path, b: Path) -> bool:

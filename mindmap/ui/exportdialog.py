@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
-from mindmap.ui.export import ExportError, ExportOptions, export_format
+from mindmap.ui.export import ExportError, ExportOptions, export_format, refuse_own_files
 
 BACKGROUNDS = ("theme", "white", "transparent")
 _BACKGROUND_NAMES = ("The theme's", "White", "Transparent (PNG)")
@@ -37,15 +38,24 @@ class ExportRequest:
 
 
 class ExportDialog(QDialog):
-    """Asks for the file and the options; `request()` holds the answer after `exec()`."""
+    """Asks for the file and the options; `request()` holds the answer after `exec()`.
 
-    def __init__(self, parent: QWidget | None, settings: QSettings, suggested: Path) -> None:
+    `outline` is the open outline's file: its name suggests the export's, and neither it nor
+    its annotations file may be the export's target.
+    """
+
+    def __init__(self, parent: QWidget | None, settings: QSettings, outline: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Map")
         self.settings = settings
-        last_folder = Path(str(settings.value("export/folder", suggested.parent)))
+        self.outline = outline
+        last_folder = Path(str(settings.value("export/folder", outline.parent)))
         last_suffix = str(settings.value("export/suffix", ".png"))
-        self.path = QLineEdit(str(last_folder / (suggested.stem + last_suffix)))
+        self.path = QLineEdit(str(last_folder / (outline.stem + last_suffix)))
+        self.problem = QLabel()  # why Save did nothing, in words
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #d6524f;")
+        self.problem.hide()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
@@ -76,6 +86,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("File (.png, .svg or .pdf):", where)
+        form.addRow(self.problem)
         form.addRow("Content:", self.content)
         form.addRow("Scale:", self.scale)
         form.addRow("Background:", self.background)
@@ -91,11 +102,15 @@ class ExportDialog(QDialog):
             self.path.setText(name)
 
     def accept(self) -> None:
+        path = Path(self.path.text()).expanduser()
         try:
-            export_format(Path(self.path.text()))
+            export_format(path)
+            refuse_own_files(path, self.outline)
         except ExportError as error:
             self.path.setToolTip(str(error))
             self.path.setStyleSheet("border: 1px solid #d6524f;")
+            self.problem.setText(str(error))
+            self.problem.show()
             return
         super().accept()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from mindmap.core.annotations import Annotation, AnnotationStore
+from mindmap.core.curves import Curve
 from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node, Outline
 from mindmap.core.session import MapSession
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, add_curve, anchor_y, box_rect
+from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, anchor_y, box_rect, fan_path
 from mindmap.ui.textmetrics import TextBlock
 from mindmap.ui.theme import Theme, branch_colour, level_style
 from mindmap.ui.tooltip import plain_tooltip
@@ -319,9 +320,9 @@ class MapScene(QGraphicsScene):
             for parent in filter(None, map(boxes.get, keys)):
                 kids = [boxes[c.key] for c in by_key[parent.key].children if c.key in boxes]
                 for fan in _fan_groups(parent, kids).values():
-                    path, pen = self._fan(parent, fan)
+                    curves, pen = self._fan(parent, fan)
                     painter.setPen(pen)
-                    painter.drawPath(path.translated(parent.x, parent.y))
+                    painter.drawPath(fan_path(curves).translated(parent.x, parent.y))
         # Depths whose titles are big enough to read at this zoom (the root, main branches)
         # are painted as on screen; the rest as bars, one drawRects call per colour and level.
         readable = MIN_TEXT_PX / zoom
@@ -409,18 +410,18 @@ class MapScene(QGraphicsScene):
         both_ways = self._layout.split < len(self._shown.outline.root.children)
         return (parent.width / 2 if both_ways else parent.width, parent.height / 2)
 
-    def _fan(self, parent: Box, children: list[Box]) -> tuple[QPainterPath, QPen]:
+    def _fan(self, parent: Box, children: list[Box]) -> tuple[list[Curve], QPen]:
         """The curves from `parent` to `children`, relative to the parent, and their pen."""
         px, py = parent.x, parent.y
         start = self._fan_start(parent)
-        path = QPainterPath()
+        curves = []
         for box in children:
             end = ((box.x if box.side > 0 else box.x + box.width) - px, box.y + anchor_y(box) - py)
-            add_curve(path, start, end)
+            curves.append((start, end))
         assert self._shown is not None
         colour = self._shown.colours[children[0].key]
         width = level_style(min(parent.depth, 3)).edge_width
-        return path, QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        return curves, QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
     def _draw_edge(self, group: str, parent: Box, children: list[Box]) -> None:
         """Make or update one edge group's item; its path is made anew only if its shape
@@ -436,7 +437,7 @@ class MapScene(QGraphicsScene):
             self._groups_of.setdefault(parent.key, set()).add(group)
             self.addItem(item)
         if item.shape_key != shape:
-            item.set_path(*self._fan(parent, children))
+            item.set_curves(*self._fan(parent, children))
             item.shape_key = shape
         if (item.x(), item.y()) != (px, py):
             item.setPos(px, py)

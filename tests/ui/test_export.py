@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter, QPicture
 
 from mindmap.core.layout import LayoutMode
-from mindmap.core.outline import load_outline
+from mindmap.core.outline import load_outline, parse_outline
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui import export as export_module
 from mindmap.ui.export import _spaces_as_spaces, run_export_command, scene_for_export
@@ -176,6 +179,18 @@ def test_output_that_is_the_outline_itself_is_refused(
     assert src.read_text(encoding="utf-8") == "Root:\n  - a\n"
 
 
+def test_output_that_is_the_outlines_annotations_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, notes = tmp_path / "notes.svg", tmp_path / "notes.notes.svg"
+    src.write_text("Root:\n  - a\n", encoding="utf-8")
+    notes.write_text("annotations: []\n", encoding="utf-8")
+    assert run_export_command([str(src), "-o", str(notes)]) == 1
+    told = f"{notes}: that is the outline's annotations file; choose another name\n"
+    assert capsys.readouterr().err == told
+    assert notes.read_text(encoding="utf-8") == "annotations: []\n"
+
+
 def test_map_too_large_for_the_pixel_cap_is_scaled_down_with_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -225,3 +240,88 @@ def test_pdf_text_tables_change_only_unicode_values_never_glyph_codes() -> None:
         b"beginbfrange\n<0009> <0018> [<0061> <0020> <0062>]\n<0020> <0020> <0020>\nendbfrange\n"
         b"beginbfchar\n<0009> <0020>\nendbfchar"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no SIGTERM handler to run")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_export_killed_midway_leaves_no_temporary_file(tmp_path: Path, name: str) -> None:
+    source, out = tmp_path / "big.yaml", tmp_path / "big.png"
+    branches = [f"  - Branch {b} of a big map:\n" for b in range(100)]
+    leaves = [f"      - Leaf {n} with a title of several words\n" for n in range(100)]
+    source.write_text("Root:\n" + "".join(b + "".join(leaves) for b in branches), encoding="utf-8")
+    command = [sys.executable, "-m", "mindmap", "export", str(source), "-o", str(out)]
+    export = subprocess.Popen([*command, "--expand-all"], cwd=ROOT, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".big.png.*")):  # the PNG is being written
+        assert export.poll() is None
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    export.send_signal(getattr(signal, name))
+    assert export.wait(timeout=60) == -getattr(signal, name)
+    export.stderr.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.yaml"]
+
+
+def test_stale_temporaries_of_the_target_are_swept_by_the_next_export(tmp_path: Path) -> None:
+    stale, live = tmp_path / ".map.png.k3x_9q0a", tmp_path / ".map.png.w81mzz2b"
+    other = tmp_path / ".other.png.k3x_9q0a"  # another target's: not ours to judge
+    for path in (stale, live, other):
+        path.write_bytes(b"half a picture")
+    hour_ago = time.time() - 3600
+    for path in (stale, other):
+        os.utime(path, (hour_ago, hour_ago))
+    export(tmp_path, "map.png", "--scale", "1")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, other.name, "map.png"]
+
+
+def recorded_bytes_of_bands(children: int) -> int:
+    """How much painting a fan of `children` leaves recorded, drawn in bands as a PNG is."""
+    text = "Root:\n  - A big fan:\n" + "".join(f"      - Child {n}\n" for n in range(children))
+    outline = parse_outline(text, "fan.yaml").outline
+    scene = scene_for_export(outline, set(), LayoutMode.MINDMAP, LIGHT)
+    source, band = scene.content_rect(), 2000.0
+    recorded, top = 0, source.top()
+    while top < source.bottom():
+        picture = QPicture()
+        painter = QPainter(picture)
+        band_source = QRectF(source.left(), top, source.width(), band)
+        scene.render(painter, QRectF(0, 0, source.width(), band), band_source)
+        painter.end()
+        recorded += picture.size()
+        top += band
+    return recorded
+
+
+def test_png_bands_draw_a_big_fan_in_near_linear_work(qapp) -> None:
+    small, large = recorded_bytes_of_bands(1_000), recorded_bytes_of_bands(4_000)
+    assert large < 5 * small  # 16 times as much when each band drew every curve of the fan
+
+
+def test_a_big_fan_drawn_in_bands_looks_as_drawn_whole(qapp) -> None:
+    text = "Root:\n  - A big fan:\n" + "".join(f"      - Child {n}\n" for n in range(200))
+    scene = scene_for_export(
+        parse_outline(text, "fan.yaml").outline, set(), LayoutMode.MINDMAP, LIGHT
+    )
+    size = scene.content_rect().toAlignedRect().size()
+    source = QRectF(scene.content_rect().topLeft(), size.toSizeF())
+    whole, banded = (QImage(size, QImage.Format.Format_RGB32) for _ in range(2))
+    for image in (whole, banded):
+        image.fill(LIGHT.background)
+    painter = QPainter(whole)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(whole.rect()), source)
+    painter.end()
+    for top in range(0, size.height(), 700):
+        band = QImage(size.width(), 700, QImage.Format.Format_RGB32)
+        band.fill(LIGHT.background)
+        painter = QPainter(band)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        part = QRectF(source.left(), source.top() + top, source.width(), 700)
+        scene.render(painter, QRectF(band.rect()), part)
+        painter.end()
+        painter = QPainter(banded)
+        painter.drawImage(0, top, band)
+        painter.end()
+    old, new = (bytes(image.constBits()) for image in (whole, banded))
+    differing = sum(abs(p - q) > 64 for p, q in zip(old, new, strict=True) if p != q)
+    assert differing < 0.001 * len(old)  # antialiasing, here and there

@@ -100,3 +100,40 @@ def test_dark_theme_on_a_white_page_is_drawn_in_the_light_theme(
     scene = scene_for_export(sample_window.session.outline, set(), LayoutMode.MINDMAP, LIGHT)
     export_scene(scene, light, LIGHT, options)
     assert QImage(str(white)) == QImage(str(light))
+
+
+@pytest.mark.parametrize(
+    ("target", "told"),
+    [
+        ("map.svg", "that is the outline itself; choose another name"),
+        ("map.notes.svg", "that is the outline's annotations file; choose another name"),
+    ],
+    ids=["the outline", "its sidecar"],
+)
+def test_window_export_never_overwrites_the_outline_or_its_annotations(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, target: str, told: str
+) -> None:
+    outline, notes = tmp_path / "map.svg", tmp_path / "map.notes.svg"  # images' names
+    outline.write_text("Root:\n  - a\n", encoding="utf-8")
+    notes.write_text(
+        "annotations:\n  - key: Root/a\n    title: a\n    text: keep me\n", encoding="utf-8"
+    )
+    before = {path: path.read_bytes() for path in (outline, notes)}
+    assert window.open_file(outline)
+    qtbot.wait_until(lambda: bool(window.scene.nodes))
+    seen: list[tuple[bool, str]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        dialog.path.setText(str(tmp_path / target))
+        dialog.accept()
+        seen.append((dialog.isVisible(), dialog.problem.text()))
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert {path: path.read_bytes() for path in (outline, notes)} == before
+    assert seen == [(True, f"{tmp_path / target}: {told}")]
+    assert {p.name for p in tmp_path.iterdir()} == {"map.notes.svg", "map.svg", "settings.ini"}
