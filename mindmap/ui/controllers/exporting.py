@@ -15,6 +15,7 @@ from mindmap.ui.export import (
     ExportError,
     ExportResult,
     export_scene,
+    refuse_own_files,
     scene_for_export,
 )
 from mindmap.ui.exportdialog import ExportDialog, ExportRequest
@@ -54,6 +55,12 @@ class Exporting(QObject):
         """Export as asked; says how it went in the status bar, or why not in a message box."""
         outline = self.session.outline
         assert outline is not None
+        try:
+            if self.path is not None:  # the dialog checks too; a request may come from elsewhere
+                refuse_own_files(request.path, self.path)
+        except ExportError as error:
+            QMessageBox.warning(self._dialogs, "Export failed", str(error))
+            return None
         theme = self._theme()
         if request.options.background is not None and request.options.background.value() > 160:
             theme = LIGHT  # a dark theme's pale text would vanish on a white page
