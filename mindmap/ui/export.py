@@ -37,8 +37,8 @@ from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.png import PngWriter
 from mindmap.core.session import MapSession
 from mindmap.core.viewstate import folds_to_level, initial_folds
-from mindmap.ui.scene import MapScene
-from mindmap.ui.textmetrics import TextMeasurer, measure_outline
+from mindmap.ui.map.scene import MapScene
+from mindmap.ui.map.textmetrics import TextMeasurer, measure_outline
 from mindmap.ui.theme import DARK, LIGHT, Theme
 
 MAX_WIDTH_PX = 32_767  # Qt's raster painter draws nothing beyond this coordinate

@@ -18,8 +18,8 @@ from mindmap.ui.controllers.annotating import Annotating
 from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import ThemeChoice
-from mindmap.ui.view import MapView
 
 APP_NAME = "Mindmap"
 TOOLBAR = ("open", "reload", None, "zoom_out", "zoom_in", "fit", None, "find", None, "export")

@@ -12,21 +12,21 @@ from mindmap.assets import resource_path
 from mindmap.core.layout import LayoutMode
 from mindmap.core.session import MapSession
 from mindmap.ui import actions
-from mindmap.ui.annotationpanel import AnnotationPanel
-from mindmap.ui.annotationsession import AnnotationSession
-from mindmap.ui.banner import Banner
 from mindmap.ui.controllers.annotating import Annotating
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
-from mindmap.ui.details import DetailsPanel
-from mindmap.ui.findbar import FindBar
+from mindmap.ui.map.scene import MapScene
+from mindmap.ui.map.view import MapView
 from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
-from mindmap.ui.outlinepanel import OutlinePanel
-from mindmap.ui.scene import MapScene
+from mindmap.ui.panels.annotationpanel import AnnotationPanel
+from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.details import DetailsPanel
+from mindmap.ui.panels.findbar import FindBar
+from mindmap.ui.panels.outlinepanel import OutlinePanel
 from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
-from mindmap.ui.view import MapView
 
 __all__ = ["APP_NAME", "MainWindow"]
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.annotations import Mark, load_sidecar
-from mindmap.ui.annotationdialog import AnnotationDialog
+from mindmap.ui.panels.annotationdialog import AnnotationDialog
 from mindmap.ui.window import MainWindow
 
 OUTLINE = """\

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.layout import LayoutMode
-from mindmap.ui import scene as scene_module
+from mindmap.ui.map import scene as scene_module
 from mindmap.ui.export import scene_for_export
-from mindmap.ui.items import outer_reach
-from mindmap.ui.scene import ITEM_REACH
+from mindmap.ui.map.items import outer_reach
+from mindmap.ui.map.scene import ITEM_REACH
 from mindmap.ui.theme import LIGHT, ThemeChoice
 from mindmap.ui.window import MainWindow
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.formats import OUTLINE_FILTER
 from mindmap.core.session import MapSession
-from mindmap.ui.annotationdialog import AnnotationDialog
-from mindmap.ui.annotationpanel import AnnotationPanel
-from mindmap.ui.annotationsession import AnnotationSession
-from mindmap.ui.banner import Banner
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.panels.annotationdialog import AnnotationDialog
+from mindmap.ui.panels.annotationpanel import AnnotationPanel
+from mindmap.ui.panels.banner import Banner
 
 
 class Annotating(QObject):

@@ -19,12 +19,12 @@ from mindmap.core.memory import gc_paused
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
 from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.session import MapSession
-from mindmap.ui.annotationsession import AnnotationSession
-from mindmap.ui.banner import Banner
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
-from mindmap.ui.outlinepanel import OutlinePanel
-from mindmap.ui.places import load_place, save_place
-from mindmap.ui.watcher import FileWatcher
+from mindmap.ui.controllers.places import load_place, save_place
+from mindmap.ui.controllers.watcher import FileWatcher
+from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.outlinepanel import OutlinePanel
 
 MAX_RECENT = 8
 

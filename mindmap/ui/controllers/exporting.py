@@ -18,7 +18,7 @@ from mindmap.ui.export import (
     refuse_own_files,
     scene_for_export,
 )
-from mindmap.ui.exportdialog import ExportDialog, ExportRequest
+from mindmap.ui.panels.exportdialog import ExportDialog, ExportRequest
 from mindmap.ui.theme import LIGHT, Theme
 
 PROGRESS_STEPS = 1000

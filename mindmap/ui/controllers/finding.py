@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from mindmap.core.annotations import AnnotationStore
 from mindmap.core.session import MapSession
 from mindmap.ui.controllers.mapcontrol import MapController
-from mindmap.ui.findbar import FindBar
+from mindmap.ui.panels.findbar import FindBar
 
 
 class Finding(QObject):

@@ -11,11 +11,11 @@ from mindmap.core.layout import Box, Layout
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
 from mindmap.core.session import Change, MapSession
-from mindmap.ui.places import Place
-from mindmap.ui.scene import MapScene
-from mindmap.ui.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.controllers.places import Place
+from mindmap.ui.map.scene import MapScene
+from mindmap.ui.map.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import ThemeChoice, resolve_theme
-from mindmap.ui.view import MapView
 
 ENSURE_MARGIN = 40  # pixels kept around a node scrolled into view
 

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from mindmap.core.outline import load_outline
 from mindmap.core.session import MapSession
-from mindmap.ui.annotationsession import AnnotationSession
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
-from mindmap.ui.scene import MapScene
+from mindmap.ui.map.scene import MapScene
+from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import ThemeChoice
-from mindmap.ui.view import MapView
 
 OUTLINE = """\
 Revision:

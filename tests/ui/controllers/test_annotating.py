@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.session import MapSession
-from mindmap.ui.annotationpanel import AnnotationPanel
-from mindmap.ui.annotationsession import AnnotationSession
-from mindmap.ui.banner import Banner
 from mindmap.ui.controllers.annotating import Annotating
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.panels.annotationpanel import AnnotationPanel
+from mindmap.ui.panels.banner import Banner
 
 BRAHMOS = "Revision/Defence/BrahMos"
 

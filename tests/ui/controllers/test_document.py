@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.session import MapSession
-from mindmap.ui.annotationsession import AnnotationSession
-from mindmap.ui.banner import Banner
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.mapcontrol import MapController
-from mindmap.ui.outlinepanel import OutlinePanel
+from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.outlinepanel import OutlinePanel
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from mindmap.core.session import MapSession
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.export import ExportOptions
-from mindmap.ui.exportdialog import ExportRequest
+from mindmap.ui.panels.exportdialog import ExportRequest
 from mindmap.ui.theme import LIGHT
 
 

@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QTextBrowser
 
 from mindmap.core.model import Outline
-from mindmap.ui.links import guard_links
+from mindmap.ui.panels.links import guard_links
 
 
 class DetailsPanel(QTextBrowser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
-from mindmap.ui.textmetrics import TextMeasurer
+from mindmap.ui.map.textmetrics import TextMeasurer
 from mindmap.ui.theme import level_style
 
 LONG = "Connectivity through the International North South Transport Corridor and beyond"

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QNativeGestureEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
-from mindmap.ui.scene import MapScene
+from mindmap.ui.map.scene import MapScene
 
 MAX_ZOOM = 4.0
 MIN_ZOOM = 0.05  # lowered to the fitted zoom for maps bigger than that

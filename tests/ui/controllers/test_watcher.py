@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.atomicfile import write_atomic
-from mindmap.ui.watcher import FileWatcher
+from mindmap.ui.controllers.watcher import FileWatcher
 
 SETTLE_MS = 3000  # the longest any test waits for a signal
 

@@ -25,7 +25,7 @@ from mindmap.core.annotations import (
 from mindmap.core.atomicfile import write_atomic
 from mindmap.core.model import Outline
 from mindmap.core.readfile import require_regular
-from mindmap.ui.watcher import FileWatcher
+from mindmap.ui.controllers.watcher import FileWatcher
 
 SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from mindmap.core.annotations import Annotation, AnnotationStore
-from mindmap.ui.annotationdialog import MARK_NAMES
-from mindmap.ui.links import guard_links
-from mindmap.ui.tooltip import plain_tooltip
+from mindmap.ui.map.tooltip import plain_tooltip
+from mindmap.ui.panels.annotationdialog import MARK_NAMES
+from mindmap.ui.panels.links import guard_links
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 _ANY_MARK = "any"

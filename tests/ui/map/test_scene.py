@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 from mindmap.core.annotations import Annotation, AnnotationStore, Mark
 from mindmap.core.outline import parse_outline
 from mindmap.core.session import MapSession
-from mindmap.ui.items import NodeItem
-from mindmap.ui.scene import MapScene
-from mindmap.ui.textmetrics import TextMeasurer, measure_outline
+from mindmap.ui.map.items import NodeItem
+from mindmap.ui.map.scene import MapScene
+from mindmap.ui.map.textmetrics import TextMeasurer, measure_outline
+from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import LIGHT
-from mindmap.ui.view import MapView
 
 TEXT = """\
 Root:

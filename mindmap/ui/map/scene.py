@@ -33,10 +33,10 @@ from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node, Outline
 from mindmap.core.session import MapSession
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.items import MIN_TEXT_PX, EdgeItem, NodeItem, anchor_y, box_rect, fan_path
-from mindmap.ui.textmetrics import TextBlock
+from mindmap.ui.map.items import MIN_TEXT_PX, EdgeItem, NodeItem, anchor_y, box_rect, fan_path
+from mindmap.ui.map.textmetrics import TextBlock
+from mindmap.ui.map.tooltip import plain_tooltip
 from mindmap.ui.theme import Theme, branch_colour, level_style
-from mindmap.ui.tooltip import plain_tooltip
 
 OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: paint the overview
 OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)

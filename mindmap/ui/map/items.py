@@ -27,7 +27,7 @@ from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.curves import Cubic, Curve, Fan, s_curve
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
-from mindmap.ui.textmetrics import TextBlock
+from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import Z_EDGE, Z_NODE, LevelStyle, Theme, level_style
 
 TOGGLE_RADIUS = 5.5

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from mindmap.core.atomicfile import write_atomic
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
-from mindmap.ui.editor import OutlineEditor
+from mindmap.ui.panels.editor import OutlineEditor
 
 PREVIEW_DELAY_MS = 300
 

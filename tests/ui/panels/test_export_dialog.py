@@ -18,11 +18,11 @@ from mindmap.ui.export import (
     run_export_command,
     scene_for_export,
 )
-from mindmap.ui.exportdialog import ExportDialog, ExportRequest
+from mindmap.ui.panels.exportdialog import ExportDialog, ExportRequest
 from mindmap.ui.theme import LIGHT, ThemeChoice
 from mindmap.ui.window import MainWindow
 
-SAMPLE = Path(__file__).parents[2] / "outline.yaml"
+SAMPLE = Path(__file__).parents[3] / "outline.yaml"
 
 
 def answer_dialog(path: Path, scale: float, background_index: int) -> None:

@@ -1,0 +1,1 @@
+"""The panels around the map: details, the outline editor, annotations, find, banners, dialogs."""
