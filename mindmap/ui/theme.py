@@ -169,9 +169,17 @@ class LevelStyle:
     edge_width: float  # width of the edges from this level's nodes to their children
 
 
-@cache
+DEEPEST_LEVEL = 3  # nodes deeper than this look as nodes at this depth do
+POINT_PX = 96 / 72  # pixels per point: the scene's unit is a pixel at 96 dpi
+
+
 def level_style(depth: int) -> LevelStyle:
     """The style of nodes at `depth` (0 is the root)."""
+    return _level_style(min(depth, DEEPEST_LEVEL))
+
+
+@cache
+def _level_style(depth: int) -> LevelStyle:
     base = QGuiApplication.font().family() if QGuiApplication.instance() else ""
     font = QFont(base)
     if depth == 0:

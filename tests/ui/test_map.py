@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.layout import LayoutMode
-from mindmap.ui.map import scene as scene_module
 from mindmap.ui.export import scene_for_export
+from mindmap.ui.map import scene as scene_module
 from mindmap.ui.map.items import outer_reach
 from mindmap.ui.map.scene import ITEM_REACH
 from mindmap.ui.theme import LIGHT, ThemeChoice
@@ -154,7 +154,7 @@ def assert_edges_run_from_parents_to_children(window: MainWindow) -> None:
     scene = window.scene
     scene.make_items()  # the view makes only what it paints
     curves = []  # (start, end) in scene coordinates
-    for edge in scene._edges.values():
+    for edge in scene.edges.items.values():
         path = edge._path
         start = None
         for index in range(path.elementCount()):
@@ -340,8 +340,8 @@ def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: Ma
     root = window.session.layout.boxes[window.session.outline.root.key]
     starts = [
         edge.mapToScene(QPointF(edge._path.elementAt(0).x, edge._path.elementAt(0).y))
-        for group, edge in window.scene._edges.items()
-        if window.scene._edge_owner[group] == root.key
+        for group, edge in window.scene.edges.items.items()
+        if group in window.scene.edges.groups_of[root.key]
     ]
     assert len(starts) == len(window.session.outline.root.children)
     assert all(abs(start.x() - (root.x + root.width)) < 0.01 for start in starts)
@@ -350,8 +350,8 @@ def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: Ma
     window.scene.make_items()
     starts = [
         edge.mapToScene(QPointF(edge._path.elementAt(0).x, edge._path.elementAt(0).y))
-        for group, edge in window.scene._edges.items()
-        if window.scene._edge_owner[group] == root.key
+        for group, edge in window.scene.edges.items.items()
+        if group in window.scene.edges.groups_of[root.key]
     ]
     assert all(abs(start.x() - (root.x + root.width / 2)) < 0.01 for start in starts)
 

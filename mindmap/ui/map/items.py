@@ -1,4 +1,4 @@
-"""Scene items: a node (box, wrapped title, fold toggle, badge, note marker) and a parent's edges.
+"""Scene items: a node (box, wrapped title, fold toggle, badge, note marker).
 
 Items paint from laid-out data and hold a key; what a click means is the scene's business.
 Every item is top-level: parented items make Qt ask Python for every descendant's bounds on each
@@ -7,7 +7,6 @@ repaint, which is what made big maps slow.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -24,17 +23,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from mindmap.core.annotations import Annotation, Mark
-from mindmap.core.curves import Cubic, Curve, Fan, s_curve
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
 from mindmap.ui.map.textmetrics import TextBlock
-from mindmap.ui.theme import Z_EDGE, Z_NODE, LevelStyle, Theme, level_style
+from mindmap.ui.theme import POINT_PX, Z_NODE, LevelStyle, Theme, level_style
 
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
 BADGE_GAP = 6.0
 MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
-SLICE_PX = 256  # an edge painted in part is worked out in slices this high: see `Fan.band`
 # Qt's enums are Python enums in PySide6: looking them up in a paint loop costs, so once here.
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
@@ -96,7 +93,7 @@ class NodeItem(QGraphicsItem):
             self._static = None
         self._look = look
         self.box, self.block, self.colour, self.theme = box, block, colour, theme
-        self.style: LevelStyle = level_style(min(box.depth, 3))
+        self.style: LevelStyle = level_style(box.depth)
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched
         self.annotation = annotation
@@ -188,7 +185,7 @@ class NodeItem(QGraphicsItem):
         box, style, theme = self.box, self.style, self.theme
         rect = QRectF(0, 0, box.width, box.height)
         text_colour = self._paint_shape(painter, rect, marks=marks)
-        font_px = style.font.pointSizeF() * 96 / 72 * lod
+        font_px = style.font.pointSizeF() * POINT_PX * lod
         if font_px < MIN_TEXT_PX:
             self._paint_bars(painter, text_colour)
         else:
@@ -320,7 +317,7 @@ def box_rect(box: Box) -> QRectF:
 
 def anchor_y(box: Box) -> float:
     """Where edges meet a node, from its top: its middle, or its underline when it has no box."""
-    return box.height / 2 if level_style(min(box.depth, 3)).boxed else box.height - 1.0
+    return box.height / 2 if level_style(box.depth).boxed else box.height - 1.0
 
 
 @cache
@@ -338,89 +335,3 @@ def outer_reach(hidden: int) -> float:
     when `hidden` nodes are folded away."""
     reach = TOGGLE_OFFSET + TOGGLE_RADIUS + 2.0
     return reach + BADGE_GAP + badge_width(hidden) if hidden else reach
-
-
-class EdgeItem(QGraphicsItem):
-    """The curves from one parent to its visible children, as a single path.
-
-    Painted in part (a band of an export, a strip of the view scrolled in), it draws only the
-    curves' pieces there: a fan of thousands of curves drawn whole for each band made a PNG
-    export quadratic in a node's children.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(Z_EDGE)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
-        self._fan = Fan([])
-        self._path = QPainterPath()
-        self._pen = QPen()
-        self._bounds = QRectF()
-        self.shape_key: tuple | None = None  # what the path was drawn from
-
-    def set_curves(self, curves: list[Curve], pen: QPen) -> None:
-        self.prepareGeometryChange()
-        self._fan = Fan(curves)
-        self._path = fan_path(curves)
-        self._pen = pen
-        width = pen.widthF()
-        self._bounds = self._path.boundingRect().adjusted(-width, -width, width, width)
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._bounds
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        widget: QWidget | None = None,
-    ) -> None:
-        painter.setPen(self._pen)
-        painter.setBrush(NO_BRUSH)
-        exposed = option.exposedRect  # type: ignore[attr-defined]
-        if painter.hasClipping():  # a scene's render clips to its target, not its exposedRect
-            exposed = exposed.intersected(painter.clipBoundingRect())
-        if exposed.contains(self._bounds):
-            painter.drawPath(self._path)
-            return
-        transform = painter.worldTransform()
-        pixels = max(abs(transform.m11()), abs(transform.m22()), 1e-3)
-        width = self._pen.widthF()
-        top, bottom = exposed.top() - width, exposed.bottom() + width
-        band = self._fan.band(top, bottom, width, SLICE_PX / pixels)
-        for piece in band.strokes:  # one by one: a path of many overlapping strokes is slow
-            painter.drawPath(cubics_path([piece]))
-        painter.setPen(NO_PEN)
-        painter.setBrush(self._pen.color())
-        for first, last in band.fills:
-            painter.drawPath(area_path(first, last))
-
-
-def fan_path(curves: list[Curve]) -> QPainterPath:
-    """The whole S-curves as one path."""
-    return cubics_path(map(s_curve, curves))
-
-
-def area_path(first: Cubic, last: Cubic) -> QPainterPath:
-    """The area between two pieces that cross a band the same way."""
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = first
-    (u0, v0), (u1, v1), (u2, v2), (u3, v3) = last
-    path = QPainterPath()
-    path.moveTo(x0, y0)
-    path.cubicTo(x1, y1, x2, y2, x3, y3)
-    path.lineTo(u3, v3)
-    path.cubicTo(u2, v2, u1, v1, u0, v0)
-    path.closeSubpath()
-    return path
-
-
-def cubics_path(cubics: Iterable[Cubic]) -> QPainterPath:
-    """Separate Bézier pieces as one path (plain numbers: a big map draws thousands, and
-    QPointF objects cost more than the curves)."""
-    path = QPainterPath()
-    for (x0, y0), (x1, y1), (x2, y2), (x3, y3) in cubics:
-        path.moveTo(x0, y0)
-        path.cubicTo(x1, y1, x2, y2, x3, y3)
-    return path

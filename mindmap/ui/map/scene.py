@@ -9,38 +9,31 @@ paint.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from operator import attrgetter
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsScene,
-    QGraphicsSceneContextMenuEvent,
-    QGraphicsSceneHelpEvent,
-    QGraphicsSceneMouseEvent,
-    QToolTip,
 )
 
-from mindmap.core.annotations import Annotation, AnnotationStore
-from mindmap.core.curves import Curve
+from mindmap.core.annotations import AnnotationStore
 from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node, Outline
 from mindmap.core.session import MapSession
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.map.items import MIN_TEXT_PX, EdgeItem, NodeItem, anchor_y, box_rect, fan_path
+from mindmap.ui.map.colours import Groups, branch_colours
+from mindmap.ui.map.edges import Edges
+from mindmap.ui.map.input import InputScene
+from mindmap.ui.map.items import NodeItem, box_rect
+from mindmap.ui.map.overview import Overview, draw_overview
 from mindmap.ui.map.textmetrics import TextBlock
-from mindmap.ui.map.tooltip import plain_tooltip
-from mindmap.ui.theme import Theme, branch_colour, level_style
+from mindmap.ui.theme import Theme
 
-OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: paint the overview
-OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
-OVERVIEW_DEEP_EDGES_ZOOM = 0.1  # below this, the overview draws only the first two levels' edges
 MAP_MARGIN = 60.0
 FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
@@ -49,24 +42,16 @@ MADE_AHEAD = 0.5  # items are made this many view sizes beyond what is shown, fo
 KEEP_ITEMS = 6000  # beyond this many items, those far from the view are let go
 
 
-class MapScene(QGraphicsScene):
+class MapScene(InputScene):
     """The map's items, drawn from a layout and the session's state (folds, selection, find);
-    the scene keeps no state of the user's and reports clicks by signals."""
-
-    fold_requested = Signal(str)
-    context_menu_requested = Signal(str, QPoint)  # key, screen position
-    node_clicked = Signal(str)
-    node_double_clicked = Signal(str)
-    background_clicked = Signal()
+    the scene keeps no state of the user's and reports clicks by signals (see `InputScene`)."""
 
     def __init__(self, session: MapSession) -> None:
         super().__init__()
         self.session = session
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
-        self._edges: dict[str, EdgeItem] = {}
-        self._edge_owner: dict[str, str] = {}  # edge group → the parent it leaves from
-        self._groups_of: dict[str, set[str]] = {}  # parent → its edge groups
+        self.edges = Edges(self)
         self._engine: IncrementalLayout | None = None
         self._shown: _Shown | None = None  # what the items show, for updates after a fold
         self._layout: Layout | None = None
@@ -74,7 +59,7 @@ class MapScene(QGraphicsScene):
         self._made = QRectF()  # every item in here is made
         self.fresh: dict[str, float] = {}  # nodes a reload just added, until when (monotonic)
         self.map_rect = QRectF()
-        self._overview: tuple[float, QImage] | None = None  # (zoom it was drawn at, picture)
+        self._overview = Overview()
 
     def show_outline(
         self,
@@ -95,7 +80,7 @@ class MapScene(QGraphicsScene):
 
         self._engine = IncrementalLayout(outline.root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
-        colours, groups = _colours(outline)
+        colours, groups = branch_colours(outline)
         self._shown = _Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
         self._layout = layout = change.layout
         self._extents = SubtreeExtents(layout.boxes, outline.by_key, ITEM_REACH)
@@ -105,9 +90,7 @@ class MapScene(QGraphicsScene):
             self.removeItem(self._items.pop(key))
         for key in self._items:
             self._show_node(key, boxes[key])
-        for group in [g for g, owner in self._edge_owner.items() if owner not in boxes]:
-            self._drop_edge(group)
-        self._show_edges(layout, set(self._groups_of))
+        self.edges.show(layout, outline, colours, set(self.edges.groups_of))
         self._finish(layout)
         return layout
 
@@ -133,18 +116,7 @@ class MapScene(QGraphicsScene):
                 self._show_node(key, boxes[key])
         # Most parents moved with their whole subtree: their edges keep their shape and only
         # follow. Those re-packed or turned, and those folded or unfolded, are drawn again.
-        redraw = set()
-        for owner, groups in list(self._groups_of.items()):
-            if owner not in boxes:
-                for group in list(groups):
-                    self._drop_edge(group)
-            elif owner in reshaped or owner in toggled:
-                redraw.add(owner)
-            elif owner in changed:
-                box = boxes[owner]
-                for group in groups:
-                    self._edges[group].setPos(box.x, box.y)
-        self._show_edges(layout, redraw)
+        self.edges.refold(layout, shown.outline, shown.colours, changed, reshaped | toggled)
         self._finish(layout)
         return layout
 
@@ -193,7 +165,9 @@ class MapScene(QGraphicsScene):
                 if key not in items:
                     self._show_node(key, box)
             parents = {box.parent for box in boxes.values() if box.parent is not None}
-            self._show_edges(layout, parents - self._groups_of.keys())
+            self.edges.show(
+                layout, shown.outline, shown.colours, parents - self.edges.groups_of.keys()
+            )
             return
         assert self._extents is not None
         found = self._extents.in_rect(
@@ -202,8 +176,9 @@ class MapScene(QGraphicsScene):
         for key in found.nodes:
             if key not in items:
                 self._show_node(key, boxes[key])
-        groups_of = self._groups_of
-        self._show_edges(layout, {key for key in found.parents if not groups_of.get(key)})
+        groups_of = self.edges.groups_of
+        parents = {key for key in found.parents if not groups_of.get(key)}
+        self.edges.show(layout, shown.outline, shown.colours, parents)
 
     def make_items_for_view(self, shown: QRectF) -> None:
         """Before the view paints `shown` (scene coordinates): make what paints there and a
@@ -222,11 +197,7 @@ class MapScene(QGraphicsScene):
         for key, item in list(self._items.items()):
             if not item.sceneBoundingRect().intersects(keep):
                 self.removeItem(self._items.pop(key))
-        for groups in list(self._groups_of.values()):  # a parent keeps all its edges or none
-            edges = [self._edges[group] for group in groups]
-            if not any(edge.sceneBoundingRect().intersects(keep) for edge in edges):
-                for group in list(groups):
-                    self._drop_edge(group)
+        self.edges.let_go(keep)
 
     def _show_node(self, key: str, box: Box) -> None:
         """Show the item of one node as `box` and the current state say (making it if need be)."""
@@ -255,7 +226,7 @@ class MapScene(QGraphicsScene):
         item.set_fresh(key in self.fresh)
 
     def _finish(self, layout: Layout) -> None:
-        self._overview = None
+        self._overview.forget()
         self._made = QRectF()
         left, top, right, bottom = layout.bounds
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
@@ -276,75 +247,25 @@ class MapScene(QGraphicsScene):
             self.setSceneRect(least.adjusted(-dx / 2, -dy / 2, dx / 2, dy / 2))
 
     def overview(self, zoom: float, pixel_ratio: float = 1.0) -> QImage | None:
-        """A picture of the whole map for painting at `zoom`, or None when items should paint.
-
-        Far out, thousands of tiny items cost a frame each time; one picture, drawn once from
-        the layout, costs about a millisecond to show. It is drawn at the zoom shown, rounded
-        up to a power of two (so that nearby zooms share it), in device pixels, within a cap:
-        a bigger picture only costs more to fill and to scale down.
-        """
+        """A picture of the whole map for painting at `zoom`, or None when items should paint
+        (see `Overview.picture`)."""
         area = self.map_rect.width() * self.map_rect.height()
-        if zoom >= OVERVIEW_ZOOM or area <= 0:
-            return None
-        device_zoom = zoom * pixel_ratio
-        shown = 2.0 ** math.ceil(math.log2(device_zoom))
-        picture_zoom = min(OVERVIEW_ZOOM * pixel_ratio, (OVERVIEW_PIXELS / area) ** 0.5, shown)
-        if device_zoom > picture_zoom * 1.3:
-            return None
-        if self._overview is None or self._overview[0] != picture_zoom:
-            self._overview = (picture_zoom, self._draw_overview(picture_zoom))
-        return self._overview[1]
+        return self._overview.picture(zoom, pixel_ratio, area, self._draw_overview)
 
     def _draw_overview(self, zoom: float) -> QImage:
-        """The map from its boxes: edges, readable titles as on screen, the rest as bars."""
         assert self._layout is not None
         assert self._shown is not None
-        rect, boxes, groups = self.map_rect, self._layout.boxes, self._shown.groups
-        image = QImage(
-            max(1, round(rect.width() * zoom)),
-            max(1, round(rect.height() * zoom)),
-            QImage.Format.Format_ARGB32_Premultiplied,
+        shown = self._shown
+        return draw_overview(
+            zoom,
+            rect=self.map_rect,
+            background=self.backgroundBrush().color(),
+            layout=self._layout,
+            outline=shown.outline,
+            colours=shown.colours,
+            groups=shown.groups,
+            paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
         )
-        image.fill(self.backgroundBrush().color())
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        base = QTransform.fromScale(zoom, zoom).translate(-rect.left(), -rect.top())
-        painter.setTransform(base)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        # Below this zoom the deep edges would be sub-pixel dust: only the first two levels'.
-        deep_edges = zoom >= OVERVIEW_DEEP_EDGES_ZOOM
-        by_key = self._shown.outline.by_key
-        for _, level, keys in groups:
-            if level > 1 and not deep_edges:
-                continue
-            for parent in filter(None, map(boxes.get, keys)):
-                kids = [boxes[c.key] for c in by_key[parent.key].children if c.key in boxes]
-                for fan in _fan_groups(parent, kids).values():
-                    curves, pen = self._fan(parent, fan)
-                    painter.setPen(pen)
-                    painter.drawPath(fan_path(curves).translated(parent.x, parent.y))
-        # Depths whose titles are big enough to read at this zoom (the root, main branches)
-        # are painted as on screen; the rest as bars, one drawRects call per colour and level.
-        readable = MIN_TEXT_PX / zoom
-        painted = [level_style(d).font.pointSizeF() * 96 / 72 >= readable for d in range(4)]
-        painter.setPen(Qt.PenStyle.NoPen)
-        for colour, level, keys in groups:
-            shown = list(filter(None, map(boxes.get, keys)))
-            if painted[level]:
-                for box in shown:  # the selection and a find's matches go over it
-                    painter.setTransform(QTransform.fromTranslate(box.x, box.y) * base)
-                    self.item(box.key).paint_unmarked(painter)
-                painter.setTransform(base)
-                painter.setPen(Qt.PenStyle.NoPen)
-                continue
-            bar = QColor(colour)
-            bar.setAlpha(150)
-            painter.setBrush(bar)
-            painter.drawRects(
-                list(map(QRectF, map(_X, shown), map(_Y, shown), map(_W, shown), map(_H, shown)))
-            )
-        painter.end()
-        return image
 
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
         """Outline the selected node and the matches of a find, over the overview picture."""
@@ -370,85 +291,14 @@ class MapScene(QGraphicsScene):
 
     def forget_items(self) -> None:
         """Drop every item: another outline is about to be shown."""
-        for item in [*self._items.values(), *self._edges.values()]:
+        for item in self._items.values():
             self.removeItem(item)
-        self._items, self._edges = {}, {}
+        self._items = {}
+        self.edges.forget()
         self._layout, self._shown, self._engine, self._extents = None, None, None, None
-        self._overview = None
+        self._overview.forget()
         self.map_rect = QRectF()
-        self._edge_owner, self._groups_of = {}, {}
         self.fresh = {}
-
-    def _show_edges(self, layout: Layout, parents: set[str]) -> None:
-        """Redraw the edges from each of `parents` to its shown children.
-
-        One path per parent (per main branch at the root, so that each has its colour), drawn
-        relative to the parent: a subtree that only moved keeps its paths, which just move.
-        """
-        shown = self._shown
-        assert shown is not None
-        boxes, by_key = layout.boxes, shown.outline.by_key
-        for parent_key in parents:
-            parent = boxes.get(parent_key)
-            children = [boxes[c.key] for c in by_key[parent_key].children if c.key in boxes]
-            groups = _fan_groups(parent, children) if parent is not None else {}
-            for group in list(self._groups_of.get(parent_key, ())):
-                if group not in groups:
-                    self._drop_edge(group)
-            if parent is not None:
-                for group, kids in groups.items():
-                    self._draw_edge(group, parent, kids)
-
-    def _fan_start(self, parent: Box) -> tuple[float, float]:
-        """Where a parent's edges leave it, relative to it: its outer side; the root's middle
-        when branches go both ways, else (the Right layout, or a single branch) its right
-        side, so that no edge comes out of its top or bottom."""
-        if parent.depth > 0:
-            return (parent.width if parent.side > 0 else 0.0, anchor_y(parent))
-        assert self._layout is not None
-        assert self._shown is not None
-        both_ways = self._layout.split < len(self._shown.outline.root.children)
-        return (parent.width / 2 if both_ways else parent.width, parent.height / 2)
-
-    def _fan(self, parent: Box, children: list[Box]) -> tuple[list[Curve], QPen]:
-        """The curves from `parent` to `children`, relative to the parent, and their pen."""
-        px, py = parent.x, parent.y
-        start = self._fan_start(parent)
-        curves = []
-        for box in children:
-            end = ((box.x if box.side > 0 else box.x + box.width) - px, box.y + anchor_y(box) - py)
-            curves.append((start, end))
-        assert self._shown is not None
-        colour = self._shown.colours[children[0].key]
-        width = level_style(min(parent.depth, 3)).edge_width
-        return curves, QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-
-    def _draw_edge(self, group: str, parent: Box, children: list[Box]) -> None:
-        """Make or update one edge group's item; its path is made anew only if its shape
-        changed (most folds only move a parent and its children together)."""
-        px, py = parent.x, parent.y
-        assert self._shown is not None
-        shape = (self._fan_start(parent), parent.depth, self._shown.colours[children[0].key].rgba())
-        shape += tuple((b.x - px, b.y - py, b.width, b.height, b.side) for b in children)
-        item = self._edges.get(group)
-        if item is None:
-            item = self._edges[group] = EdgeItem()
-            self._edge_owner[group] = parent.key
-            self._groups_of.setdefault(parent.key, set()).add(group)
-            self.addItem(item)
-        if item.shape_key != shape:
-            item.set_curves(*self._fan(parent, children))
-            item.shape_key = shape
-        if (item.x(), item.y()) != (px, py):
-            item.setPos(px, py)
-
-    def _drop_edge(self, group: str) -> None:
-        """Remove one edge group's item, and its parent's record of it."""
-        self.removeItem(self._edges.pop(group))
-        owner = self._edge_owner.pop(group)
-        self._groups_of[owner].discard(group)
-        if not self._groups_of[owner]:
-            del self._groups_of[owner]
 
     def repaint_marks(self, keys: AbstractSet[str]) -> None:
         """Show the session's selection and find matches on the items of `keys`."""
@@ -466,7 +316,7 @@ class MapScene(QGraphicsScene):
                 annotation = annotations.on_node(key)
                 if annotation != item.annotation:
                     item.set_annotation(annotation)
-        self._overview = None  # it may show the marks of the root and the main branches
+        self._overview.forget()  # it may show the marks of the root and the main branches
         self.update()
 
     def flash(self, keys: set[str]) -> None:
@@ -497,48 +347,6 @@ class MapScene(QGraphicsScene):
                 return item
         return None
 
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt's name
-        """Hover text made when asked for: most nodes are never hovered on a big map."""
-        item = self.node_at(event.scenePos())
-        text = tooltip(item.node, item.annotation) if item is not None and item.node else ""
-        if text:
-            QToolTip.showText(event.screenPos(), text, event.widget())
-        else:
-            QToolTip.hideText()
-        event.accept()
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
-        item = self.node_at(event.scenePos())
-        if item is None:
-            event.ignore()  # the view pans from the background
-            self.background_clicked.emit()
-            return
-        event.accept()
-        if item.toggle_hit(item.mapFromScene(event.scenePos())):
-            self.fold_requested.emit(item.key)
-        else:
-            self.node_clicked.emit(item.key)
-
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
-        item = self.node_at(event.scenePos())
-        if item is None:
-            event.ignore()
-            return
-        event.accept()
-        self.node_clicked.emit(item.key)
-        self.context_menu_requested.emit(item.key, event.screenPos())
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        item = self.node_at(event.scenePos())
-        if item is None or item.toggle_hit(item.mapFromScene(event.scenePos())):
-            event.ignore()
-            return
-        event.accept()
-        self.node_double_clicked.emit(item.key)
-
-
-_X, _Y, _W, _H = attrgetter("x"), attrgetter("y"), attrgetter("width"), attrgetter("height")
-
 
 @dataclass(slots=True)
 class _Shown:
@@ -549,7 +357,7 @@ class _Shown:
     theme: Theme
     annotations: AnnotationStore | None
     colours: dict[str, QColor]
-    groups: list[tuple[QColor, int, list[str]]]  # keys by colour and level (depth up to 3)
+    groups: Groups
     folds: set[str]
 
 
@@ -571,69 +379,3 @@ class _ShownItems(Mapping[str, NodeItem]):
 
     def __len__(self) -> int:
         return self._scene.shown_count()
-
-
-def _fan_groups(parent: Box, children: list[Box]) -> dict[str, list[Box]]:
-    """A parent's edges by group: one path per parent, but one per main branch at the root,
-    so that each has its colour."""
-    if not children:
-        return {}
-    if parent.parent is None:
-        return {f"{box.key}\0from-root": [box] for box in children}
-    return {parent.key: children}
-
-
-def _colours(outline: Outline) -> tuple[dict[str, QColor], list[tuple[QColor, int, list[str]]]]:
-    """Each main branch its colour, inherited down, unless a node names its own; and the keys
-    by colour and level (the overview draws each group in one call)."""
-    root = outline.root
-    colours = {root.key: QColor(root.color or "#2f3440")}
-    levels: dict[int, tuple[QColor, list[list[str]]]] = {}  # by id(colour): keys by level
-
-    def keys_of(colour: QColor, level: int) -> list[str]:
-        kept = levels.get(id(colour))
-        if kept is None:
-            kept = levels[id(colour)] = (colour, [[], [], [], []])
-        return kept[1][level]
-
-    keys_of(colours[root.key], 0).append(root.key)
-    stack = []
-    for index, branch in enumerate(root.children):
-        colour = colours[branch.key] = branch_colour(index, branch.color)
-        keys_of(colour, 1).append(branch.key)
-        stack.append((branch, 2))
-    while stack:
-        parent, level = stack.pop()
-        inherited = colours[parent.key]
-        same = keys_of(inherited, level)
-        deeper = min(level + 1, 3)
-        for child in parent.children:
-            key = child.key
-            if child.color:
-                colour = colours[key] = QColor(child.color)
-                keys_of(colour, level).append(key)
-            else:
-                colours[key] = inherited
-                same.append(key)
-            if child.children:
-                stack.append((child, deeper))
-    groups = [
-        (colour, level, keys)
-        for colour, by_level in levels.values()
-        for level, keys in enumerate(by_level)
-        if keys
-    ]
-    return colours, groups
-
-
-def tooltip(node: Node, annotation: Annotation | None) -> str:
-    """Hover text: the author's note, tags and link, and the user's annotation."""
-    parts = [node.note] if node.note else []
-    if node.tags:
-        parts.append("Tags: " + ", ".join(node.tags))
-    if node.link:
-        parts.append(node.link)
-    if annotation is not None:
-        mark = f" [{annotation.mark.value}]" if annotation.mark is not None else ""
-        parts.append(f"Your annotation{mark}:\n{annotation.text}".rstrip())
-    return plain_tooltip("\n\n".join(parts))

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from PySide6.QtGui import QFontMetricsF
 
 from mindmap.core.model import Node
-from mindmap.ui.theme import level_style
+from mindmap.ui.theme import DEEPEST_LEVEL, level_style
 
 NOTE_ROOM = 11.0
 MAX_CACHED_BLOCKS = 300_000
@@ -42,7 +42,7 @@ class TextMeasurer:
         self._blocks: dict[tuple[str, int, bool, str], TextBlock] = {}
 
     def _level(self, depth: int) -> int:
-        return min(depth, 3)
+        return min(depth, DEEPEST_LEVEL)
 
     def block(
         self, title: str, depth: int, has_note: bool = False, annotation: str = ""
