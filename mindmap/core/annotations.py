@@ -7,7 +7,9 @@ exactly one; otherwise it is kept as unattached until the user attaches or delet
 
 from __future__ import annotations
 
+import bisect
 import enum
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +26,7 @@ from mindmap.core.yamlraw import (
     compose,
     decode,
     describe,
+    scalar_spans,
     unicode_breaks_as_spaces,
 )
 
@@ -32,6 +35,13 @@ _HEADER = (
     "# Your annotations on {name}, kept by mindmap: one entry per node, found by its key\n"
     "# (the node's id, or its path of titles). Edit with care; the app saves this file itself.\n"
 )
+_OWN_HEADER = re.compile(re.escape(_HEADER).replace(re.escape("{name}"), ".*"))
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)  # where YAML may start a comment
+_COMMENT_LOST = (
+    "a comment here would be lost when the app saves this file; "
+    "move it into an annotation's text, or keep a copy and start over"
+)
+_FIELDS = ("key", "title", "text", "mark", "updated")
 
 
 class Mark(enum.Enum):
@@ -53,6 +63,7 @@ class Annotation:
     text: str = ""
     mark: Mark | None = None
     updated: str = ""  # ISO 8601, UTC
+    extra: tuple[tuple[str, object], ...] = ()  # fields this app does not know, written back
 
     @property
     def first_line(self) -> str:
@@ -71,9 +82,14 @@ def sidecar_path(outline_path: Path) -> Path:
 class AnnotationStore:
     """All annotations of one outline; `unattached` holds the keys that match no node now."""
 
-    def __init__(self, annotations: dict[str, Annotation] | None = None) -> None:
+    def __init__(
+        self,
+        annotations: dict[str, Annotation] | None = None,
+        extra: dict[str, object] | None = None,
+    ) -> None:
         self.items: dict[str, Annotation] = dict(annotations or {})
         self.unattached: set[str] = set()
+        self.extra: dict[str, object] = dict(extra or {})  # top-level sections we do not know
 
     def get(self, key: str) -> Annotation | None:
         return self.items.get(key)
@@ -151,26 +167,50 @@ class AnnotationStore:
 
     def dump(self, outline_name: str) -> str:
         """The sidecar's text: readable YAML, multi-line texts as blocks."""
-        entries = []
-        for annotation in sorted(self.items.values(), key=lambda a: a.key):
-            entry: dict[str, str] = {"key": annotation.key, "title": annotation.title}
-            if annotation.text:
-                entry["text"] = annotation.text
-            if annotation.mark is not None:
-                entry["mark"] = annotation.mark.value
-            entry["updated"] = annotation.updated
-            entries.append(entry)
-        body = yaml.dump(
-            {"version": SIDECAR_VERSION, "annotations": entries},
-            Dumper=_Dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            width=100,
-        )
-        return _HEADER.format(name=outline_name) + body
+        return SidecarText().render(self.items, self.extra, outline_name)
 
 
-class _Dumper(yaml.SafeDumper):
+class SidecarText:
+    """Renders the sidecar, dumping again only the entries that changed since the last render:
+    on a big sidecar each change costs one entry's YAML, not the whole file's."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[Annotation, str]] = {}  # key → (as dumped, its YAML)
+
+    def render(self, items: dict[str, Annotation], extra: dict[str, object], name: str) -> str:
+        cached = self._entries
+        keys = sorted(items)
+        fresh = [key for key in keys if cached.get(key, (None,))[0] is not items[key]]
+        if fresh:  # one dump for all of them (a whole file's after opening), cut per entry
+            dumped = _dump([_entry(items[key]) for key in fresh])
+            for key, text in zip(fresh, _ITEM_START.split(dumped)[1:], strict=True):
+                cached[key] = (items[key], text)
+        if len(cached) > len(items):
+            self._entries = cached = {key: cached[key] for key in keys}
+        head = _dump({"version": SIDECAR_VERSION, **extra})
+        body = "".join(cached[key][1] for key in keys) if keys else " []\n"
+        return _HEADER.format(name=name) + head + "annotations:" + ("\n" if keys else "") + body
+
+
+_ITEM_START = re.compile(r"^(?=- )", re.MULTILINE)  # where each top-level list item starts
+
+
+def _entry(annotation: Annotation) -> dict[str, object]:
+    entry: dict[str, object] = {"key": annotation.key, "title": annotation.title}
+    if annotation.text:
+        entry["text"] = annotation.text
+    if annotation.mark is not None:
+        entry["mark"] = annotation.mark.value
+    entry["updated"] = annotation.updated
+    entry.update(annotation.extra)
+    return entry
+
+
+def _dump(data: object) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # the C emitter
     pass
 
 
@@ -196,23 +236,26 @@ def load_sidecar(path: Path) -> AnnotationStore:
 
 
 def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
+    """The annotations in `data`; whatever a save could not write back is a SidecarError."""
     try:
         text = unicode_breaks_as_spaces(decode(data, path))  # a hand edit may hold them raw
         if not text.strip():
             return AnnotationStore()
         root = compose(text, path)
+        _refuse_comments(text, path)
     except SidecarError:
         raise
     except FileProblemError as error:
         raise SidecarError(error.problems) from None
     fields = _mapping(root, path, "the file")
-    version = fields.get("version")
+    version = fields.pop("version", None)
     if version is not None and _scalar(version, path, "version") != str(SIDECAR_VERSION):
         raise _error(version, path, f"version {version[1]} is not known; expected 1")
+    listed = fields.pop("annotations", None)
+    extra = {name: _plain(raw, path) for name, raw in fields.items()}
     annotations: dict[str, Annotation] = {}
-    listed = fields.get("annotations")
     if listed is None:
-        return AnnotationStore()
+        return AnnotationStore(extra=extra)
     if listed[0] != SEQ:
         raise _error(listed, path, f"annotations must be a list, got {describe(listed)}")
     for raw in listed[1]:
@@ -236,8 +279,31 @@ def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
             text=_scalar(entry["text"], path, "text") if "text" in entry else "",
             mark=mark,
             updated=_scalar(entry["updated"], path, "updated") if "updated" in entry else "",
+            extra=tuple(
+                (name, _plain(value, path)) for name, value in entry.items() if name not in _FIELDS
+            ),
         )
-    return AnnotationStore(annotations)
+    return AnnotationStore(annotations, extra)
+
+
+def _refuse_comments(text: str, path: str) -> None:
+    """A comment other than the app's own header cannot be written back: say where it is.
+
+    A `#` after a space may just as well be inside a text, so only the rare file that has one
+    is parsed a second time for where its texts are.
+    """
+    header = _OWN_HEADER.match(text)
+    hashes = [match.start() for match in _COMMENT.finditer(text, header.end() if header else 0)]
+    if not hashes:
+        return
+    spans = scalar_spans(text)  # sorted (start, end) as (line, column), from 0
+    starts = [start for start, _ in spans]
+    for offset in hashes:
+        line = text.count("\n", 0, offset)
+        where = (line, offset - (text.rfind("\n", 0, offset) + 1))
+        inside = bisect.bisect_right(starts, where) - 1
+        if inside < 0 or not spans[inside][0] <= where < spans[inside][1]:
+            raise SidecarError([Problem(path, where[0] + 1, where[1] + 1, _COMMENT_LOST)])
 
 
 def _error(raw: Raw, path: str, message: str) -> SidecarError:
@@ -245,9 +311,27 @@ def _error(raw: Raw, path: str, message: str) -> SidecarError:
 
 
 def _mapping(raw: Raw, path: str, what: str) -> dict[str, Raw]:
+    """A mapping's fields; a field given twice is an error, as it is unclear which one counts."""
     if raw[0] != MAP:
         raise _error(raw, path, f"{what} must be a mapping, got {describe(raw)}")
-    return {_scalar(key, path, "a key"): value for key, value in raw[1]}
+    fields: dict[str, Raw] = {}
+    first: dict[str, Raw] = {}
+    for key, value in raw[1]:
+        name = _scalar(key, path, "a key")
+        if name in fields:
+            message = f"'{name}' appears twice in this mapping (first at line {first[name][3]}); "
+            raise _error(key, path, message + "keep one")
+        fields[name], first[name] = value, key
+    return fields
+
+
+def _plain(raw: Raw, path: str) -> object:
+    """What the app does not model, as plain texts, lists and mappings, to be written back."""
+    if raw[0] == SCALAR:
+        return raw[1]
+    if raw[0] == SEQ:
+        return [_plain(item, path) for item in raw[1]]
+    return {name: _plain(value, path) for name, value in _mapping(raw, path, "").items()}
 
 
 def _scalar(raw: Raw, path: str, what: str) -> str:

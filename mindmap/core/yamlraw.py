@@ -183,3 +183,14 @@ def describe(raw: Raw) -> str:
     if raw[0] == SCALAR:
         return repr(raw[1]) if raw[1] else "nothing"
     return _KIND_NAMES[raw[0]]
+
+
+def scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where each scalar of a well-formed document starts and ends, as (line, column) from 0,
+    in order: what lies outside them is structure, or a comment."""
+    spans = []
+    for event in yaml.parse(text, Loader=Loader):
+        if event.__class__ is yaml.ScalarEvent:
+            start, end = event.start_mark, event.end_mark
+            spans.append(((start.line, start.column), (end.line, end.column)))
+    return spans
