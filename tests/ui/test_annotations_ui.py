@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -339,3 +343,68 @@ def test_a_sidecar_repaired_on_disk_takes_annotating_back_and_nothing_is_left_un
     qtbot.wait_until(lambda: window.annotations.read_only_reason is None, timeout=3000)
     assert not window.annotations.unsaved  # memory and disk agree: closing need not ask
     assert window.annotations.store.get(BRAHMOS).text == "mine"
+
+
+def test_an_unknown_field_on_an_annotation_survives_editing_it(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    sidecar.write_text(
+        f"annotations:\n- key: {BRAHMOS}\n  title: BrahMos\n  text: old\n  colour: red\n",
+        encoding="utf-8",
+    )
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "new")
+    saved = load_sidecar(sidecar).get(BRAHMOS)
+    assert saved.text == "new"
+    assert saved.extra == (("colour", "red"),)
+
+
+EDITOR = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtGui import QGuiApplication
+from mindmap.core.annotations import Annotation
+from mindmap.core.outline import parse_outline
+from mindmap.ui.annotationsession import AnnotationSession
+
+app = QGuiApplication([])
+outline_path, side = Path(sys.argv[1]), int(sys.argv[2])
+outline = parse_outline(outline_path.read_text(encoding="utf-8"), str(outline_path)).outline
+session = AnnotationSession()
+session.open(outline_path, outline)
+keys = [node.key for node in outline.root.walk()][side::2]
+last, edit, end = {}, 0, time.monotonic() + float(sys.argv[3])
+while time.monotonic() < end:
+    key = keys[edit % len(keys)]
+    last[key] = f"writer {side}, edit {edit}"
+    session.set(key, Annotation(key, "", last[key]), outline.by_key[key].title)
+    edit += 1
+    pause = time.monotonic() + 0.015
+    while time.monotonic() < pause:
+        app.processEvents()
+        time.sleep(0.002)
+print(json.dumps({"last": last, "unsaved": session.unsaved}))
+"""
+
+
+def test_two_processes_annotating_one_outline_lose_no_edit(tmp_path: Path) -> None:
+    outline_path = tmp_path / "big.yaml"
+    outline_path.write_text(
+        "Root:\n" + "".join(f"  - Node {i}\n" for i in range(79)), encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", EDITOR, str(outline_path), str(side), "3"],
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        for side in (0, 1)
+    ]
+    reports = [json.loads(writer.communicate(timeout=60)[0]) for writer in writers]
+    on_disk = {k: a.text for k, a in load_sidecar(tmp_path / "big.notes.yaml").items.items()}
+    for report in reports:
+        lost = {k: t for k, t in report["last"].items() if on_disk.get(k) != t}
+        assert not lost or report["unsaved"], f"{len(lost)} edits lost without a word"
+        assert not lost
