@@ -172,24 +172,58 @@ class AnnotationStore:
 
 class SidecarText:
     """Renders the sidecar, dumping again only the entries that changed since the last render:
-    on a big sidecar each change costs one entry's YAML, not the whole file's."""
+    on a big sidecar each change costs one entry's YAML, not the whole file's. All the work is
+    done in short steps, so that a thread rendering it leaves the GUI thread its turns."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[Annotation, str]] = {}  # key → (as dumped, its YAML)
+        # Kept apart, not as (annotation, text) pairs: a dict of texts only is no work for
+        # the cyclic GC, whose passes would otherwise walk 100,000 pairs now and then.
+        self._texts: dict[str, str] = {}  # key → its entry's YAML
+        self._dumped: dict[str, Annotation] = {}  # key → the annotation as dumped there
+        self._order: list[str] = []  # the keys dumped, sorted
 
     def render(self, items: dict[str, Annotation], extra: dict[str, object], name: str) -> str:
-        cached = self._entries
-        keys = sorted(items)
-        fresh = [key for key in keys if cached.get(key, (None,))[0] is not items[key]]
-        if fresh:  # one dump for all of them (a whole file's after opening), cut per entry
-            dumped = _dump([_entry(items[key]) for key in fresh])
-            for key, text in zip(fresh, _ITEM_START.split(dumped)[1:], strict=True):
-                cached[key] = (items[key], text)
-        if len(cached) > len(items):
-            self._entries = cached = {key: cached[key] for key in keys}
-        head = _dump({"version": SIDECAR_VERSION, **extra})
-        body = "".join(cached[key][1] for key in keys) if keys else " []\n"
-        return _HEADER.format(name=name) + head + "annotations:" + ("\n" if keys else "") + body
+        return "".join(self.pieces(items, extra, name))
+
+    def pieces(
+        self, items: dict[str, Annotation], extra: dict[str, object], name: str
+    ) -> list[str]:
+        """The text in pieces of a few hundred entries each."""
+        self._update(items)
+        head = _HEADER.format(name=name) + _dump({"version": SIDECAR_VERSION, **extra})
+        order, texts = self._order, self._texts
+        if not order:
+            return [head + "annotations: []\n"]
+        return [head + "annotations:\n"] + [
+            "".join([texts[key] for key in order[start : start + _STEP]])
+            for start in range(0, len(order), _STEP)
+        ]
+
+    def _update(self, items: dict[str, Annotation]) -> None:
+        dumped = self._dumped
+        fresh = [key for key, annotation in items.items() if _changed(dumped.get(key), annotation)]
+        added = [key for key in fresh if key not in dumped]
+        if len(dumped) + len(added) > len(items):  # some were deleted
+            self._order = [key for key in self._order if key in items]
+            self._dumped = dumped = {key: dumped[key] for key in self._order}
+            self._texts = {key: self._texts[key] for key in self._order}
+        for start in range(0, len(fresh), _STEP):  # one dump per step, cut per entry
+            step = fresh[start : start + _STEP]
+            text = _dump([_entry(items[key]) for key in step])
+            for key, entry in zip(step, _ITEM_START.split(text)[1:], strict=True):
+                self._texts[key], dumped[key] = entry, items[key]
+        if len(added) > _STEP:  # after opening, say: items mostly in order, which sorts fast
+            self._order = sorted(dumped)
+        else:
+            for key in added:
+                bisect.insort(self._order, key)
+
+
+_STEP = 500  # entries dumped or joined at a time: a few ms each
+
+
+def _changed(dumped: Annotation | None, annotation: Annotation) -> bool:
+    return dumped is None or (dumped is not annotation and dumped != annotation)
 
 
 _ITEM_START = re.compile(r"^(?=- )", re.MULTILINE)  # where each top-level list item starts

@@ -30,7 +30,8 @@ from mindmap.core.annotations import (
     now,
     sidecar_path,
 )
-from mindmap.core.atomicfile import write_atomic
+from mindmap.core.atomicfile import open_atomic, write_atomic
+from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
 from mindmap.ui.watcher import FileWatcher, Signature, file_signature
 
@@ -188,15 +189,13 @@ class AnnotationSession(QObject):
         """Write the annotations to another file (Save As)."""
         self.flush()
         try:
-            write_atomic(path, self._render(self.store.items, self.store.extra))
+            text = self._text.render(self.store.items, self.store.extra, self.outline_name)
+            write_atomic(path, text.encode("utf-8"))
         except OSError as error:
             return self._failed(path, error.strerror)
         self._unsaved = False
         self.saved.emit()
         return True
-
-    def _render(self, items: dict[str, Annotation], extra: dict[str, object]) -> bytes:
-        return self._text.render(items, extra, self.outline_name).encode("utf-8")
 
     def _write_all(self, job: _Save) -> None:
         """The saving thread: write, then whatever was changed meanwhile, newest only."""
@@ -209,7 +208,7 @@ class AnnotationSession(QObject):
 
     def _write(self, job: _Save) -> None:
         """Replace the sidecar, holding its lock, if it is still the version memory includes."""
-        data = self._render(job.items, job.extra)
+        pieces = self._text.pieces(job.items, job.extra, job.name)
         lock = QLockFile(str(job.path.with_name(f".{job.path.name}.lock")))
         try:
             if not lock.tryLock(LOCK_WAIT_MS):
@@ -217,9 +216,12 @@ class AnnotationSession(QObject):
             elif file_signature(job.path) != self._known:
                 job.stale = True
             else:
-                write_atomic(job.path, data)
+                size = 0
+                with open_atomic(job.path) as stream:
+                    for piece in pieces:  # each encoded alone: the GUI thread gets its turns
+                        size += stream.write(piece.encode("utf-8"))
                 job.signature = self._known = file_signature(job.path)
-                self._size = len(data)
+                self._size = size
         except OSError as error:
             job.error = error.strerror or str(error)
         finally:
@@ -266,7 +268,8 @@ class AnnotationSession(QObject):
         landing between the two is merged again, never overwritten."""
         assert self.path is not None
         signature = file_signature(self.path)
-        store = load_sidecar(self.path)
+        with gc_paused():  # 100,000 annotations make GC passes walk them for ever after
+            store = load_sidecar(self.path)
         self._known = signature
         self._size = signature[1] if signature else 0
         self._watcher.acknowledge_version(signature)

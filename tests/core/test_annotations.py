@@ -16,6 +16,7 @@ from mindmap.core.annotations import (
     AnnotationStore,
     Mark,
     SidecarError,
+    SidecarText,
     load_sidecar,
     parse_sidecar,
     sidecar_path,
@@ -229,3 +230,20 @@ def test_what_a_save_could_not_keep_makes_the_sidecar_read_only(text: str, messa
 def test_hash_inside_texts_and_the_apps_own_header_are_not_comments() -> None:
     notes = store(Annotation("k#1", "C# notes", "see #3\n# not a comment", None, "t"))
     assert parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml").items == notes.items
+
+
+def test_a_render_after_changes_is_the_whole_dump_of_what_is_there_now() -> None:
+    notes = store(*(Annotation(f"k{i:04}", "T", f"text {i}\nline", None, "1") for i in range(1200)))
+    text = SidecarText()
+    assert text.render(notes.items, {}, "o.yaml") == notes.dump("o.yaml")
+    notes.put(None, "k0007")
+    notes.put(Annotation("k0500", "T", "changed", Mark.KNOWN, "2"), "k0500")
+    notes.put(Annotation("a first", "T", "new", None, "2"), "a first")
+    for i in range(600):
+        notes.put(Annotation(f"m{i}", "M", "more", None, "3"), f"m{i}")
+    notes.extra = {"review": "weekly"}
+    assert text.render(notes.items, notes.extra, "o.yaml") == notes.dump("o.yaml")
+    for key in list(notes.items):
+        notes.put(None, key)
+    assert text.render(notes.items, notes.extra, "o.yaml") == notes.dump("o.yaml")
+    assert parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml").items == {}
