@@ -36,7 +36,7 @@ _HEADER = (
     "# (the node's id, or its path of titles). Edit with care; the app saves this file itself.\n"
 )
 _OWN_HEADER = re.compile(re.escape(_HEADER).replace(re.escape("{name}"), ".*"))
-_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)  # where YAML may start a comment
+_COMMENT = re.compile("#")  # a comment when at a line's start or after a space (a fast search)
 _COMMENT_LOST = (
     "a comment here would be lost when the app saves this file; "
     "move it into an annotation's text, or keep a copy and start over"
@@ -327,7 +327,11 @@ def _refuse_comments(text: str, path: str) -> None:
     is parsed a second time for where its texts are.
     """
     header = _OWN_HEADER.match(text)
-    hashes = [match.start() for match in _COMMENT.finditer(text, header.end() if header else 0)]
+    hashes = [
+        found.start()
+        for found in _COMMENT.finditer(text, header.end() if header else 0)
+        if found.start() == 0 or text[found.start() - 1] in " \t\n"
+    ]
     if not hashes:
         return
     spans = scalar_spans(text)  # sorted (start, end) as (line, column), from 0

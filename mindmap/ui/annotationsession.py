@@ -91,10 +91,10 @@ class AnnotationSession(QObject):
 
     def open(self, outline_path: Path, outline: Outline | None) -> None:
         """Load the annotations of the outline at `outline_path` (a missing sidecar: none)."""
+        self.flush()  # the previous sidecar's last write, while `path` still names it
         self.path = sidecar_path(outline_path)
         self.outline_name = outline_path.name
         self._outline = outline  # never the previous outline's: its keys are not this one's
-        self.flush()
         self.undo_stack.clear()
         self._unsaved = False
         self._watcher.watch(self.path)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.annotations import Mark, load_sidecar
+from mindmap.ui import annotationsession
 from mindmap.ui.annotationdialog import AnnotationDialog
 from mindmap.ui.window import MainWindow
 
@@ -366,10 +367,12 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 from mindmap.core.annotations import Annotation
 from mindmap.core.outline import parse_outline
+from mindmap.ui import annotationsession
 from mindmap.ui.annotationsession import AnnotationSession
 
 app = QGuiApplication([])
 outline_path, side = Path(sys.argv[1]), int(sys.argv[2])
+annotationsession.BACKGROUND_BYTES = int(sys.argv[4])
 outline = parse_outline(outline_path.read_text(encoding="utf-8"), str(outline_path)).outline
 session = AnnotationSession()
 session.open(outline_path, outline)
@@ -388,15 +391,19 @@ print(json.dumps({"last": last, "unsaved": session.unsaved}))
 """
 
 
-def test_two_processes_annotating_one_outline_lose_no_edit(tmp_path: Path) -> None:
+@pytest.mark.parametrize("written_on_a_thread", [False, True])
+def test_two_processes_annotating_one_outline_lose_no_edit(
+    tmp_path: Path, written_on_a_thread: bool
+) -> None:
     outline_path = tmp_path / "big.yaml"
     outline_path.write_text(
         "Root:\n" + "".join(f"  - Node {i}\n" for i in range(79)), encoding="utf-8"
     )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    threshold = "-1" if written_on_a_thread else "1000000"
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", EDITOR, str(outline_path), str(side), "3"],
+            [sys.executable, "-c", EDITOR, str(outline_path), str(side), "3", threshold],
             stdout=subprocess.PIPE,
             env=env,
         )
@@ -408,3 +415,23 @@ def test_two_processes_annotating_one_outline_lose_no_edit(tmp_path: Path) -> No
         lost = {k: t for k, t in report["last"].items() if on_disk.get(k) != t}
         assert not lost or report["unsaved"], f"{len(lost)} edits lost without a word"
         assert not lost
+
+
+def test_a_sidecar_written_on_a_thread_is_on_disk_once_nothing_is_unsaved(
+    window: MainWindow, qtbot: QtBot, outline_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(annotationsession, "BACKGROUND_BYTES", -1)  # as for a big sidecar
+    window.open_file(outline_file)
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_1)
+    press(window, qtbot, "Revision/Defence/Su-30", Qt.Key.Key_2)  # while the first is written
+    assert not window.annotations.unsaved  # waits for the writes in flight
+    on_disk = load_sidecar(outline_file.parent / "outline.notes.yaml")
+    assert {key: a.mark for key, a in on_disk.items.items()} == {
+        BRAHMOS: Mark.IMPORTANT,
+        "Revision/Defence/Su-30": Mark.REVISE,
+    }
+    (outline_file.parent / "outline.notes.yaml").unlink()
+    (outline_file.parent / "outline.notes.yaml").mkdir()  # the next write fails, on the thread
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_3)
+    assert window.annotations.unsaved
+    assert window.annotations.save_to(outline_file.parent / "safe.notes.yaml")  # closing: no ask
