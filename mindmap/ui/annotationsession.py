@@ -268,11 +268,11 @@ class AnnotationSession(QObject):
         landing between the two is merged again, never overwritten."""
         assert self.path is not None
         signature = file_signature(self.path)
+        self._watcher.acknowledge_version(signature)  # read, even if broken: no `changed` again
         with gc_paused():  # 100,000 annotations make GC passes walk them for ever after
             store = load_sidecar(self.path)
         self._known = signature
         self._size = signature[1] if signature else 0
-        self._watcher.acknowledge_version(signature)
         return store
 
     def start_over(self) -> Path | None:
