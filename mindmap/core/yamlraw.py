@@ -241,3 +241,16 @@ def describe(raw: Raw) -> str:
     if raw[KIND] == SCALAR:
         return repr(raw[VALUE]) if raw[VALUE] else "nothing"
     return _KIND_NAMES[raw[KIND]]
+
+
+def scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where each scalar of a well-formed document starts and ends, as (line, column) from 0,
+    in order: what lies outside them is structure, or a comment."""
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    events: Iterator[Any] = yaml.parse(text, Loader=Loader)
+    for event in events:
+        kind = event.__class__  # compared apart: mypy would narrow the event to Mark | None
+        if kind is yaml.ScalarEvent:
+            start, end = event.start_mark, event.end_mark
+            spans.append(((start.line, start.column), (end.line, end.column)))
+    return spans

@@ -16,6 +16,7 @@ from mindmap.core.annotations import (
     AnnotationStore,
     Mark,
     SidecarError,
+    SidecarText,
     load_sidecar,
     parse_sidecar,
     sidecar_path,
@@ -236,3 +237,67 @@ def test_killed_save_leaves_old_or_new_version_never_a_torn_file(tmp_path: Path)
         assert len(versions) == 1  # one whole version, not a mix
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != sidecar.name]
     assert all(name.startswith(".o.notes.yaml.") for name in leftovers)  # only dead temporaries
+
+
+UNKNOWN = """\
+version: 1
+review:
+  every: 3 days
+  next: [2026-12-05]
+annotations:
+- key: a
+  title: A
+  text: kept
+  colour: red
+  updated: '1'
+"""
+
+
+def test_fields_and_sections_the_app_does_not_know_are_written_back() -> None:
+    notes = parse_sidecar(UNKNOWN.encode(), "s.yaml")
+    notes.put(Annotation("b", "B", "new", None, "2"), "b")
+    again = parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml")
+    assert again.items == notes.items
+    assert again.get("a").extra == (("colour", "red"),)
+    assert again.extra == {"review": {"every": "3 days", "next": ["2026-12-05"]}}
+
+
+UNKEPT = [
+    (UNKNOWN.replace("  text: kept\n", "  text: kept\n  text: second\n"),
+     "s.yaml:9:3: 'text' appears twice in this mapping (first at line 8); keep one"),
+    (UNKNOWN.replace("  colour: red\n", "  colour: red  # my own colour code\n"),
+     "s.yaml:9:16: a comment here would be lost when the app saves this file; "
+     "move it into an annotation's text, or keep a copy and start over"),
+    ("# notes for me\n" + UNKNOWN,
+     "s.yaml:1:1: a comment here would be lost when the app saves this file; "
+     "move it into an annotation's text, or keep a copy and start over"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "message"), UNKEPT)
+def test_what_a_save_could_not_keep_makes_the_sidecar_read_only(text: str, message: str) -> None:
+    with pytest.raises(SidecarError) as caught:
+        parse_sidecar(text.encode(), "s.yaml")
+    assert str(caught.value) == message
+
+
+def test_hash_inside_texts_and_the_apps_own_header_are_not_comments() -> None:
+    notes = store(Annotation("k#1", "C# notes", "see #3\n# not a comment", None, "t"))
+    assert parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml").items == notes.items
+
+
+def test_a_render_after_changes_is_the_whole_dump_of_what_is_there_now() -> None:
+    notes = store(*(Annotation(f"k{i:04}", "T", f"text {i}\nline", None, "1") for i in range(1200)))
+    text = SidecarText()
+    assert text.render(notes.items, {}, "o.yaml") == notes.dump("o.yaml")
+    notes.put(None, "k0007")
+    notes.put(Annotation("k0500", "T", "changed", Mark.KNOWN, "2"), "k0500")
+    notes.put(Annotation("a first", "T", "new", None, "2"), "a first")
+    for i in range(600):
+        notes.put(Annotation(f"m{i}", "M", "more", None, "3"), f"m{i}")
+    notes.extra = {"review": "weekly"}
+    assert text.render(notes.items, notes.extra, "o.yaml") == notes.dump("o.yaml")
+    for key in list(notes.items):
+        notes.put(None, key)
+    assert text.render(notes.items, notes.extra, "o.yaml") == notes.dump("o.yaml")
+    assert parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml").items == {}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.annotations import Mark, load_sidecar
+from mindmap.ui.controllers import annotationsession
 from mindmap.ui.panels.annotationdialog import AnnotationDialog
 from mindmap.ui.window import MainWindow
 
@@ -487,3 +492,94 @@ def test_an_outline_that_does_not_parse_has_not_settled(
     qtbot.wait_until(lambda: BETA in window.scene.nodes)
     assert window.scene.nodes[BETA].annotation.text == "my note"
     assert on_disk(summaries) == {BETA: "my note"}
+
+
+def test_an_unknown_field_on_an_annotation_survives_editing_it(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    sidecar.write_text(
+        f"annotations:\n- key: {BRAHMOS}\n  title: BrahMos\n  text: old\n  colour: red\n",
+        encoding="utf-8",
+    )
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "new")
+    saved = load_sidecar(sidecar).get(BRAHMOS)
+    assert saved.text == "new"
+    assert saved.extra == (("colour", "red"),)
+
+
+EDITOR = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtGui import QGuiApplication
+from mindmap.core.annotations import Annotation
+from mindmap.core.outline import parse_outline
+from mindmap.ui.controllers import annotationsession
+from mindmap.ui.controllers.annotationsession import AnnotationSession
+
+app = QGuiApplication([])
+outline_path, side = Path(sys.argv[1]), int(sys.argv[2])
+annotationsession.BACKGROUND_BYTES = int(sys.argv[4])
+outline = parse_outline(outline_path.read_text(encoding="utf-8"), str(outline_path)).outline
+session = AnnotationSession()
+session.open(outline_path, outline)
+keys = [node.key for node in outline.root.walk()][side::2]
+last, edit, end = {}, 0, time.monotonic() + float(sys.argv[3])
+while time.monotonic() < end:
+    key = keys[edit % len(keys)]
+    last[key] = f"writer {side}, edit {edit}"
+    session.set(key, Annotation(key, "", last[key]), outline.by_key[key].title)
+    edit += 1
+    pause = time.monotonic() + 0.015
+    while time.monotonic() < pause:
+        app.processEvents()
+        time.sleep(0.002)
+print(json.dumps({"last": last, "unsaved": session.unsaved}))
+"""
+
+
+@pytest.mark.parametrize("written_on_a_thread", [False, True])
+def test_two_processes_annotating_one_outline_lose_no_edit(
+    tmp_path: Path, written_on_a_thread: bool
+) -> None:
+    outline_path = tmp_path / "big.yaml"
+    outline_path.write_text(
+        "Root:\n" + "".join(f"  - Node {i}\n" for i in range(79)), encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    threshold = "-1" if written_on_a_thread else "1000000"
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", EDITOR, str(outline_path), str(side), "3", threshold],
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        for side in (0, 1)
+    ]
+    reports = [json.loads(writer.communicate(timeout=60)[0]) for writer in writers]
+    on_disk = {k: a.text for k, a in load_sidecar(tmp_path / "big.notes.yaml").items.items()}
+    for report in reports:
+        lost = {k: t for k, t in report["last"].items() if on_disk.get(k) != t}
+        assert not lost or report["unsaved"], f"{len(lost)} edits lost without a word"
+        assert not lost
+
+
+def test_a_sidecar_written_on_a_thread_is_on_disk_once_nothing_is_unsaved(
+    window: MainWindow, qtbot: QtBot, outline_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(annotationsession, "BACKGROUND_BYTES", -1)  # as for a big sidecar
+    window.open_file(outline_file)
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_1)
+    press(window, qtbot, "Revision/Defence/Su-30", Qt.Key.Key_2)  # while the first is written
+    assert not window.annotations.unsaved  # waits for the writes in flight
+    on_disk = load_sidecar(outline_file.parent / "outline.notes.yaml")
+    assert {key: a.mark for key, a in on_disk.items.items()} == {
+        BRAHMOS: Mark.IMPORTANT,
+        "Revision/Defence/Su-30": Mark.REVISE,
+    }
+    (outline_file.parent / "outline.notes.yaml").unlink()
+    (outline_file.parent / "outline.notes.yaml").mkdir()  # the next write fails, on the thread
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_3)
+    assert window.annotations.unsaved
+    assert window.annotations.save_to(outline_file.parent / "safe.notes.yaml")  # closing: no ask

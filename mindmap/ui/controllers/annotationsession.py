@@ -2,32 +2,56 @@
 
 Saving never loses anything: a sidecar that cannot be read is never written over (annotating
 waits until the user decides), a failed save keeps the edits in memory and says so, and a
-sidecar changed by another program is merged, not clobbered.
+sidecar changed by another program is merged, not clobbered. Two windows on one outline take
+turns: a save holds a lock file beside the sidecar while it checks that the file on disk is the
+version this window last read or wrote and replaces it; any other version is merged first.
+
+A big sidecar is written on a thread of its own, so that the window never waits for it; changes
+made meanwhile are coalesced into the next write, and `unsaved` waits for the write in flight.
 """
 
 from __future__ import annotations
 
 import shutil
+import threading
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mindmap.core.annotations import (
     Annotation,
     AnnotationStore,
     SidecarError,
+    SidecarText,
     load_sidecar,
     now,
     sidecar_path,
 )
-from mindmap.core.atomicfile import write_atomic
+from mindmap.core.atomicfile import open_atomic, write_atomic
+from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
 from mindmap.core.readfile import require_regular
-from mindmap.ui.controllers.watcher import FileWatcher
+from mindmap.ui.controllers.watcher import FileWatcher, Signature, file_signature
 
 SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
+BACKGROUND_BYTES = 1_000_000  # a sidecar bigger than this is written on a thread of its own
+LOCK_WAIT_MS = 10_000  # how long a save waits for another window's save to finish
+
+
+@dataclass(eq=False)
+class _Save:
+    """One write of the sidecar: what to write, and (once done) how it went."""
+
+    path: Path
+    items: dict[str, Annotation]
+    extra: dict[str, object]
+    name: str
+    signature: Signature | None = None  # of the version written
+    stale: bool = False  # the file on disk was not the version we know: merge first
+    error: str | None = None
 
 
 class AnnotationSession(QObject):
@@ -37,6 +61,7 @@ class AnnotationSession(QObject):
     changed = Signal(object)  # set[str]
     problem = Signal(str)
     saved = Signal()
+    _written = Signal()  # from the saving thread: a write is over
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +70,7 @@ class AnnotationSession(QObject):
         self.path: Path | None = None
         self.outline_name = ""
         self.read_only_reason: str | None = None  # set while the sidecar cannot be read
-        self.unsaved = False  # edits that the last save could not write
+        self._unsaved = False  # edits that the last save could not write
         self._base: dict[str, Annotation] = {}  # the entries as last read or written
         self._outline: Outline | None = None
         self._watcher = FileWatcher(self)
@@ -55,18 +80,35 @@ class AnnotationSession(QObject):
         self.settle_timer.setSingleShot(True)
         self.settle_timer.setInterval(SETTLE_MS)
         self.settle_timer.timeout.connect(self._settle)
+        self._text = SidecarText()  # used by one write at a time
+        self._known: Signature | None = None  # the version on disk that memory includes
+        self._size = 0  # of the sidecar as last read or written
+        self._running: _Save | None = None  # the write in flight, and the one waiting for it
+        self._waiting: _Save | None = None
+        self._done: list[_Save] = []  # writes over, for the GUI thread to take in
+        self._lock = threading.Lock()  # guards the three above
+        self._thread: threading.Thread | None = None
+        self._written.connect(self._finish)
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether memory holds edits that are not on disk (after any write in flight)."""
+        self.flush()
+        return self._unsaved
 
     def open(self, outline_path: Path, outline: Outline | None) -> None:
         """Load the annotations of the outline at `outline_path` (a missing sidecar: none)."""
+        self.flush()  # the previous sidecar's last write, while `path` still names it
         self.path = sidecar_path(outline_path)
         self.outline_name = outline_path.name
         self._outline = outline  # never the previous outline's: its keys are not this one's
         self.undo_stack.clear()
-        self.unsaved = False
+        self._unsaved = False
         self.settle_timer.stop()  # the proposals were the other outline's
         self._watcher.watch(self.path)
+        self._text = SidecarText()
         try:
-            self.store = load_sidecar(self.path)
+            self.store = self._read()
         except SidecarError as error:
             self.store = AnnotationStore()
             self._base = {}
@@ -118,8 +160,10 @@ class AnnotationSession(QObject):
         if self.read_only_reason is not None:
             self.problem.emit(self.read_only_reason)
             return False
-        if annotation is not None:
-            annotation = Annotation(key, title, annotation.text, annotation.mark, now())
+        shown = self.store.on_node(key)  # its own, or the one proposed to move here
+        if annotation is not None:  # fields this app does not know stay with the entry
+            extra = shown.extra if shown is not None else annotation.extra
+            annotation = replace(annotation, key=key, title=title, updated=now(), extra=extra)
         proposal = self.store.proposals.get(key)
         if proposal is None or proposal.stored == key:
             self.undo_stack.push(_Change(self, key, self.store.get(key), annotation))
@@ -158,29 +202,120 @@ class AnnotationSession(QObject):
         self.changed.emit(shown)
 
     def save(self) -> bool:
-        """Write the sidecar now; on failure the edits stay in memory and `problem` says why."""
+        """Write the sidecar (on a thread when it is big); on failure the edits stay in memory
+        and `problem` says why. Returns False when that is known at once."""
         if self.path is None or self.read_only_reason is not None:
             return False
-        if self._watcher.stale():  # changed by another program since we read it: merge first
-            return self._merge_from_disk()
-        return self.save_to(self.path)
+        job = _Save(self.path, dict(self.store.items), dict(self.store.extra), self.outline_name)
+        with self._lock:
+            if self._running is not None:  # the thread takes it when the write in flight ends
+                self._waiting = job
+                return True
+            self._running = job
+        if self._size > BACKGROUND_BYTES:
+            self._thread = threading.Thread(target=self._write_all, args=(job,), daemon=True)
+            self._thread.start()
+            return True
+        self._write(job)
+        with self._lock:
+            self._running = None
+        return self._finish()
+
+    def flush(self) -> None:
+        """Wait for the writes in flight and take in how they went (before closing, say)."""
+        while self._thread is not None:
+            self._join()
+            self._finish()  # a merge there may start another write
 
     def save_to(self, path: Path) -> bool:
+        """Write the annotations to another file (Save As)."""
+        self.flush()
         try:
-            write_atomic(path, self.store.dump(self.outline_name).encode("utf-8"))
+            text = self._text.render(self.store.items, self.store.extra, self.outline_name)
+            write_atomic(path, text.encode("utf-8"))
         except OSError as error:
-            self.unsaved = True
-            self.problem.emit(
-                f"{path}: cannot save your annotations: {error.strerror}. They are kept in "
-                "memory; use Annotate ▸ Save Annotations As… to put them somewhere safe."
-            )
-            return False
-        if path == self.path:
-            self._watcher.acknowledge()
-            self._base = dict(self.store.items)
-        self.unsaved = False
+            return self._failed(path, error.strerror)
+        self._unsaved = False
         self.saved.emit()
         return True
+
+    def _write_all(self, job: _Save) -> None:
+        """The saving thread: write, then whatever was changed meanwhile, newest only."""
+        while job is not None:
+            self._write(job)
+            with self._lock:  # a stale file is merged on the GUI thread, which then saves
+                job = self._running = None if job.stale else self._waiting
+                self._waiting = None
+            self._written.emit()
+
+    def _write(self, job: _Save) -> None:
+        """Replace the sidecar, holding its lock, if it is still the version memory includes."""
+        pieces = self._text.pieces(job.items, job.extra, job.name)
+        lock = QLockFile(str(job.path.with_name(f".{job.path.name}.lock")))
+        try:
+            if not lock.tryLock(LOCK_WAIT_MS):
+                job.error = "another window has been saving it for too long"
+            elif file_signature(job.path) != self._known:
+                job.stale = True
+            else:
+                size = 0
+                with open_atomic(job.path) as stream:
+                    for piece in pieces:  # each encoded alone: the GUI thread gets its turns
+                        size += stream.write(piece.encode("utf-8"))
+                job.signature = self._known = file_signature(job.path)
+                self._size = size
+        except OSError as error:
+            job.error = error.strerror or str(error)
+        finally:
+            lock.unlock()
+            with self._lock:
+                self._done.append(job)
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def _finish(self) -> bool:
+        """On the GUI thread: take in the writes that are over; returns whether all succeeded."""
+        saved, stale = self._take_outcomes()
+        return self._merge_from_disk() if stale else saved
+
+    def _take_outcomes(self) -> tuple[bool, bool]:
+        """(whether the writes over succeeded, whether one found a version to merge first)."""
+        with self._lock:
+            jobs, self._done = self._done, []
+        saved, stale = True, False
+        for job in jobs:
+            if job.stale:
+                stale = True
+            elif job.error is not None:
+                saved = self._failed(job.path, job.error)
+            else:
+                self._watcher.acknowledge_version(job.signature)
+                self._base, saved, self._unsaved = job.items, True, False
+                self.saved.emit()
+        return saved, stale
+
+    def _failed(self, path: Path, reason: str | None) -> bool:
+        self._unsaved = True
+        self.problem.emit(
+            f"{path}: cannot save your annotations: {reason}. They are kept in "
+            "memory; use Annotate ▸ Save Annotations As… to put them somewhere safe."
+        )
+        return False
+
+    def _read(self) -> AnnotationStore:
+        """The sidecar on disk; the version memory includes is noted first, so that a write
+        landing between the two is merged again, never overwritten."""
+        assert self.path is not None
+        signature = file_signature(self.path)
+        self._watcher.acknowledge_version(signature)  # read, even if broken: no `changed` again
+        with gc_paused():  # 100,000 annotations make GC passes walk them for ever after
+            store = load_sidecar(self.path)
+        self._known = signature
+        self._size = signature[1] if signature else 0
+        return store
 
     def start_over(self) -> Path | None:
         """Keep a copy of an unreadable sidecar beside it, then save what is in memory over it."""
@@ -195,7 +330,8 @@ class AnnotationSession(QObject):
             self.problem.emit(f"{self.path}: cannot keep a copy: {error.strerror}")
             return None
         self.read_only_reason = None
-        self.save_to(self.path)
+        self._known = file_signature(self.path)  # the user chose to write over this version
+        self.save()
         self.changed.emit(set())
         return copy
 
@@ -207,11 +343,15 @@ class AnnotationSession(QObject):
         """
         if self.path is None:
             return False
-        self._watcher.acknowledge()  # this version is the one being read now
+        self._join()  # the version on disk is no longer changing under us
+        self._take_outcomes()
+        there = file_signature(self.path)  # first: a file made after it is found and merged
         if not self.path.is_file():  # deleted by another program: memory holds all there is
-            return self.save_to(self.path)
+            self._known = there
+            self._watcher.acknowledge_version(there)
+            return self.save()
         try:
-            theirs = load_sidecar(self.path)
+            theirs = self._read()
         except SidecarError as error:
             self.read_only_reason = (
                 f"{error} — changed by another program; your annotations are kept in memory "
@@ -220,20 +360,21 @@ class AnnotationSession(QObject):
             # An undo now would change what cannot be saved. Cleared once the step that got
             # here (a redo, perhaps, inside the stack's own push) is over.
             QTimer.singleShot(0, self.undo_stack.clear)
-            self.unsaved = bool(self.store.items)  # memory is their only good copy: ask
+            self._unsaved = bool(self.store.items)  # memory is their only good copy: ask
             self.problem.emit(self.read_only_reason)
             return False
         self.read_only_reason = None  # readable again (or still)
         self.store.merge(theirs, self._base)
+        self.store.extra = theirs.extra  # sections this app never changes: theirs are newest
         self._base = dict(theirs.items)
         if self._outline is not None:
             self.store.attach(self._outline)
             self._time_proposals(restart=False)  # the outline did not change: no new wait
         saved = True
         if self.store.items != theirs.items:
-            saved = self.save_to(self.path)  # ours had something theirs lacked: write the whole
+            saved = self.save()  # ours had something theirs lacked: write the whole
         else:
-            self.unsaved = False  # memory and disk agree
+            self._unsaved = False  # memory and disk agree
         self.changed.emit(set())
         return saved
 

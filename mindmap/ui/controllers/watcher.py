@@ -15,6 +15,18 @@ DEBOUNCE_MS = 150
 MISSING_POLL_MS = 500  # while the file (or its folder) is gone, look for it this often
 
 
+Signature = tuple[int, int, int]
+
+
+def file_signature(path: Path | None) -> Signature | None:
+    """What tells one version of a file from the next (None: no file there)."""
+    try:
+        info = path.stat() if path else None
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns) if info else None
+
+
 class FileWatcher(QObject):
     """Watches one file. Emits `changed` after a save settles, `vanished` if the file is gone."""
 
@@ -36,7 +48,7 @@ class FileWatcher(QObject):
         self._poll.setInterval(MISSING_POLL_MS)
         self._poll.timeout.connect(self._settle)
         self.path: Path | None = None
-        self._signature: tuple[int, int, int] | None = None
+        self._signature: Signature | None = None
         self._present = False
 
     def watch(self, path: Path) -> None:
@@ -52,19 +64,16 @@ class FileWatcher(QObject):
 
     def acknowledge(self) -> None:
         """The file as it is now was written or read by us: no `changed` for this version."""
-        self._signature = self._stat()
-        self._present = self._signature is not None
+        self.acknowledge_version(self._stat())
 
-    def stale(self) -> bool:
-        """Whether the file changed since we last read or wrote it."""
-        return self._stat() != self._signature
+    def acknowledge_version(self, signature: Signature | None) -> None:
+        """The version of the file with `signature` was written or read by us (in another
+        thread, perhaps, while a newer one may have landed since): no `changed` for it."""
+        self._signature = signature
+        self._present = signature is not None
 
-    def _stat(self) -> tuple[int, int, int] | None:
-        try:
-            info = self.path.stat() if self.path else None
-        except OSError:
-            return None
-        return (info.st_ino, info.st_size, info.st_mtime_ns) if info else None
+    def _stat(self) -> Signature | None:
+        return file_signature(self.path)
 
     def _rewatch(self) -> None:
         """Watch the file and its folder again where a rename or a delete dropped the watch."""

@@ -141,7 +141,11 @@ def test_unsaved_annotations_are_not_dropped_unasked(
     tmp_path: Path,
 ) -> None:
     assert annotating.confirm_unsaved()  # nothing unsaved: nothing to ask
-    annotations.unsaved = True
+    shown_file = annotations.path
+    assert shown_file is not None
+    shown_file.mkdir()  # where the sidecar should go: no save can write it
+    annotations.set(BRAHMOS, Annotation(BRAHMOS, "BrahMos", "kept in memory"), "BrahMos")
+    assert annotations.unsaved
     answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not annotating.confirm_unsaved()
     answer(monkeypatch, QMessageBox.StandardButton.Discard)
