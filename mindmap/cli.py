@@ -10,9 +10,12 @@ from pathlib import Path
 
 from mindmap import __version__
 from mindmap.assets import sample_outline_path
+from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import OutlineError, load_outline
+from mindmap.core.viewstate import folds_to_level, initial_folds
 
 EXIT_OK, EXIT_ERRORS = 0, 1  # and 2, from argparse, for bad usage
+MIN_SCALE, MAX_SCALE = 0.1, 8.0  # of an export; 1 is the map at 100 %
 _EPILOG = """commands:
   mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
@@ -29,9 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # here, where a reader that has gone away is dealt with
             return status
         if args and args[0] == "export":
-            from mindmap.ui.export import run_export_command
-
-            return run_export_command(args[1:])
+            return _export(_export_parser().parse_args(args[1:]))
         return _open(_open_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
@@ -58,6 +59,34 @@ def _check_parser() -> argparse.ArgumentParser:
         description="Validate outline files. Exit status: 0 valid, 1 errors, 2 bad usage.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="outlines to check")
+    return parser
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap export",
+        description="Write the map of an outline as PNG, SVG or PDF (by OUT's extension), "
+        "without opening a window. Exit status: 0 written, 1 failed, 2 bad usage.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the outline")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=2.0,
+        help=f"{MIN_SCALE:g} to {MAX_SCALE:g}; 1 is the map at 100 %% (default 2)",
+    )
+    folding = parser.add_mutually_exclusive_group()
+    folding.add_argument("--expand-all", action="store_true", help="unfold every branch")
+    folding.add_argument("--level", type=int, metavar="N", help="show levels 1 to N only")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument("--layout", choices=[m.value for m in LayoutMode], default="mindmap")
+    parser.add_argument("--transparent", action="store_true", help="PNG: no background")
+    parser.add_argument(
+        "--with-annotations",
+        action="store_true",
+        help="write your annotations' text under their nodes (their markers show always)",
+    )
     return parser
 
 
@@ -92,3 +121,54 @@ def _check(options: argparse.Namespace) -> int:
         warned = f", {count} warning{'s' if count > 1 else ''}" if count else ""
         print(f"{path}: valid, {outline.node_count} nodes, depth {outline.depth}{warned}")
     return status
+
+
+def _export(options: argparse.Namespace) -> int:
+    """`mindmap export`: headless, one line on error, exit 0 / 1 / 2."""
+    if not MIN_SCALE <= options.scale <= MAX_SCALE:
+        print(
+            f"mindmap export: --scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}",
+            file=sys.stderr,
+        )
+        return 2
+    if options.level is not None and options.level < 1:
+        print("mindmap export: --level must be 1 or more", file=sys.stderr)
+        return 2
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless, whatever the session's display
+    from mindmap.ui.app import make_application
+    from mindmap.ui.export import (
+        ExportError,
+        ExportOptions,
+        export_format,
+        export_headless,
+        refuse_own_files,
+    )
+
+    try:
+        export_format(options.output)
+        refuse_own_files(options.output, options.file)
+        outline = load_outline(options.file).outline
+        if options.expand_all:
+            folds: set[str] = set()
+        elif options.level is not None:
+            folds = folds_to_level(outline, options.level)
+        else:
+            folds = initial_folds(outline)
+        make_application()
+        result, warnings = export_headless(
+            outline,
+            options.file,
+            options.output,
+            folds=folds,
+            mode=LayoutMode(options.layout),
+            dark=options.theme == "dark",
+            options=ExportOptions(options.scale, options.transparent),
+            with_annotations=options.with_annotations,
+        )
+    except (OutlineError, ExportError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERRORS
+    for warning in warnings:
+        print(f"mindmap export: warning: {warning}", file=sys.stderr)
+    print(f"{result.path}: {result.width} × {result.height} px at scale {result.scale:.3g}")
+    return EXIT_OK

@@ -1,4 +1,4 @@
-"""Export the map as PNG, SVG or PDF, from the window or headless from the command line.
+"""Export the map as PNG, SVG or PDF, from the window or headless for the command line.
 
 Text is drawn at the target scale, not scaled up from a screenshot; SVG and PDF keep text as
 text. Every file is written whole through `write_atomic`: a failed export leaves nothing behind.
@@ -6,12 +6,9 @@ text. Every file is written whole through `write_atomic`: a failed export leaves
 
 from __future__ import annotations
 
-import argparse
 import enum
-import os
 import re
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +30,8 @@ from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.layout import LayoutMode
 from mindmap.core.leftovers import sweep_stale_temporaries, termination_signals
 from mindmap.core.model import Outline
-from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.png import PngWriter
 from mindmap.core.session import MapSession
-from mindmap.core.viewstate import folds_to_level, initial_folds
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.textmetrics import TextMeasurer, measure_outline
 from mindmap.ui.theme import DARK, LIGHT, Theme
@@ -48,7 +43,6 @@ PDF_POINTS_PER_PX = 0.75  # a scene pixel is 1/96 inch, a PDF point 1/72
 MAX_PDF_POINTS = 14_400  # the largest page side PDF readers take (200 inches, Acrobat's limit)
 SCREEN_DPI = 96  # a scene pixel is a CSS pixel: what an SVG's size is given in
 MIN_SCALE = 0.5  # below it the smallest titles are under 6 px high: no use to anyone
-MIN_SCALE_ARG, MAX_SCALE_ARG = 0.1, 8.0
 
 
 _TO_UNICODE = re.compile(rb"beginbf(char|range).*?endbf\1", re.DOTALL)
@@ -328,90 +322,33 @@ def scene_for_export(
     return scene
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mindmap export",
-        description="Write the map of an outline as PNG, SVG or PDF (by OUT's extension), "
-        "without opening a window. Exit status: 0 written, 1 failed, 2 bad usage.",
-    )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the outline")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    parser.add_argument(
-        "--scale",
-        type=float,
-        default=2.0,
-        help=f"{MIN_SCALE_ARG:g} to {MAX_SCALE_ARG:g}; 1 is the map at 100 %% (default 2)",
-    )
-    folding = parser.add_mutually_exclusive_group()
-    folding.add_argument("--expand-all", action="store_true", help="unfold every branch")
-    folding.add_argument("--level", type=int, metavar="N", help="show levels 1 to N only")
-    parser.add_argument("--theme", choices=("light", "dark"), default="light")
-    parser.add_argument("--layout", choices=[m.value for m in LayoutMode], default="mindmap")
-    parser.add_argument("--transparent", action="store_true", help="PNG: no background")
-    parser.add_argument(
-        "--with-annotations",
-        action="store_true",
-        help="write your annotations' text under their nodes (their markers show always)",
-    )
-    return parser
-
-
-def run_export_command(argv: Sequence[str]) -> int:
-    """`mindmap export`: headless, one line on error, exit 0 / 1 / 2."""
-    options = _parser().parse_args(argv)
-    if not MIN_SCALE_ARG <= options.scale <= MAX_SCALE_ARG:
-        print(
-            f"mindmap export: --scale must be between {MIN_SCALE_ARG:g} and {MAX_SCALE_ARG:g}",
-            file=sys.stderr,
-        )
-        return 2
-    if options.level is not None and options.level < 1:
-        print("mindmap export: --level must be 1 or more", file=sys.stderr)
-        return 2
+def export_headless(
+    outline: Outline,
+    outline_path: Path,
+    output: Path,
+    *,
+    folds: set[str],
+    mode: LayoutMode,
+    dark: bool,
+    options: ExportOptions,
+    with_annotations: bool,
+) -> tuple[ExportResult, list[str]]:
+    """Export as the command line asks, with the outline's annotations when they can be read;
+    returns the result and the warnings to tell. ExportError says why nothing was written."""
+    warnings = []
+    theme = DARK if dark else LIGHT
+    annotations: AnnotationStore | None
     try:
-        export_format(options.output)
-        refuse_own_files(options.output, options.file)
-        parsed = load_outline(options.file)
-    except (OutlineError, ExportError) as error:
-        print(error, file=sys.stderr)
-        return 1
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless, whatever the session's display
-    from mindmap.ui.app import make_application  # noqa: PLC0415 - Qt starts only when needed
-
-    make_application()
-    outline = parsed.outline
-    if options.expand_all:
-        folds: set[str] = set()
-    elif options.level is not None:
-        folds = folds_to_level(outline, options.level)
-    else:
-        folds = initial_folds(outline)
-    theme = DARK if options.theme == "dark" else LIGHT
-    try:
-        annotations = load_sidecar(sidecar_path(options.file))
+        annotations = load_sidecar(sidecar_path(outline_path))
         annotations.attach(outline)
     except SidecarError as error:
-        print(f"mindmap export: warning: annotations left out: {error}", file=sys.stderr)
+        warnings.append(f"annotations left out: {error}")
         annotations = None
-    scene = scene_for_export(
-        outline,
-        folds,
-        LayoutMode(options.layout),
-        theme,
-        annotations,
-        with_text=options.with_annotations,
-    )
-    try:
-        result = export_scene(
-            scene, options.output, theme, ExportOptions(options.scale, options.transparent)
-        )
-    except ExportError as error:
-        print(error, file=sys.stderr)
-        return 1
+    scene = scene_for_export(outline, folds, mode, theme, annotations, with_text=with_annotations)
+    result = export_scene(scene, output, theme, options)
     if result.warning:
-        print(f"mindmap export: warning: {result.warning}", file=sys.stderr)
-    print(f"{result.path}: {result.width} × {result.height} px at scale {result.scale:.3g}")
-    return 0
+        warnings.append(result.warning)
+    return result, warnings
 
 
 def refuse_own_files(output: Path, outline: Path) -> None:

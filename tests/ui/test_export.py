@@ -15,11 +15,12 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter, QPicture
 
+from mindmap.cli import main as cli_main
 from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import load_outline, parse_outline
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui import export as export_module
-from mindmap.ui.export import _spaces_as_spaces, run_export_command, scene_for_export
+from mindmap.ui.export import _spaces_as_spaces, scene_for_export
 from mindmap.ui.theme import LIGHT
 
 ROOT = Path(__file__).parents[2]
@@ -34,7 +35,7 @@ def sample_scene(qapp):
 
 def export(tmp_path: Path, name: str, *options: str) -> Path:
     out = tmp_path / name
-    assert run_export_command([str(SAMPLE), "-o", str(out), *options]) == 0
+    assert export_command([str(SAMPLE), "-o", str(out), *options]) == 0
     return out
 
 
@@ -121,7 +122,7 @@ def test_export_errors_are_one_line_and_exit_1(
     src = tmp_path / "o.yaml"
     src.write_text(outline_text, encoding="utf-8")
     out = tmp_path / out_name
-    assert run_export_command([str(src), "-o", str(out)]) == 1
+    assert export_command([str(src), "-o", str(out)]) == 1
     assert capsys.readouterr().err == expected.format(src=src, out=out) + "\n"
     assert not out.exists()
 
@@ -131,7 +132,7 @@ def test_failed_export_leaves_an_existing_file_alone(tmp_path: Path) -> None:
     src.write_text("Root:\n  - 'unclosed\n", encoding="utf-8")
     out = tmp_path / "keep.png"
     out.write_bytes(b"my old picture")
-    assert run_export_command([str(src), "-o", str(out)]) == 1
+    assert export_command([str(src), "-o", str(out)]) == 1
     assert out.read_bytes() == b"my old picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.png", "o.yaml"]
 
@@ -161,8 +162,8 @@ def test_with_annotations_writes_their_text_and_markers_show_always(tmp_path: Pa
         encoding="utf-8",
     )
     plain, noted = tmp_path / "plain.svg", tmp_path / "noted.svg"
-    assert run_export_command([str(src), "-o", str(plain)]) == 0
-    assert run_export_command([str(src), "-o", str(noted), "--with-annotations"]) == 0
+    assert export_command([str(src), "-o", str(plain)]) == 0
+    assert export_command([str(src), "-o", str(noted), "--with-annotations"]) == 0
     assert "Brahmaputra" not in plain.read_text(encoding="utf-8")
     assert "✎ Brahmaputra plus Moskva" in noted.read_text(encoding="utf-8")
     marker = "#d93025"  # the 'important' mark, drawn in both
@@ -174,7 +175,7 @@ def test_output_that_is_the_outline_itself_is_refused(
 ) -> None:
     src = tmp_path / "notes.svg"  # an outline with an image's name
     src.write_text("Root:\n  - a\n", encoding="utf-8")
-    assert run_export_command([str(src), "-o", str(src)]) == 1
+    assert export_command([str(src), "-o", str(src)]) == 1
     assert capsys.readouterr().err == f"{src}: that is the outline itself; choose another name\n"
     assert src.read_text(encoding="utf-8") == "Root:\n  - a\n"
 
@@ -185,7 +186,7 @@ def test_output_that_is_the_outlines_annotations_file_is_refused(
     src, notes = tmp_path / "notes.svg", tmp_path / "notes.notes.svg"
     src.write_text("Root:\n  - a\n", encoding="utf-8")
     notes.write_text("annotations: []\n", encoding="utf-8")
-    assert run_export_command([str(src), "-o", str(notes)]) == 1
+    assert export_command([str(src), "-o", str(notes)]) == 1
     told = f"{notes}: that is the outline's annotations file; choose another name\n"
     assert capsys.readouterr().err == told
     assert notes.read_text(encoding="utf-8") == "annotations: []\n"
@@ -214,7 +215,7 @@ def test_map_too_large_to_be_readable_is_refused_and_nothing_written(
     monkeypatch.setattr(export_module, "MAX_PIXELS", 200_000)  # only scale ~0.25 would fit
     out = tmp_path / "huge.png"
     out.write_bytes(b"an older picture")
-    assert run_export_command([str(SAMPLE), "-o", str(out)]) == 1
+    assert export_command([str(SAMPLE), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{out}: the map is too large for one readable image")
     assert out.read_bytes() == b"an older picture"
@@ -325,3 +326,8 @@ def test_a_big_fan_drawn_in_bands_looks_as_drawn_whole(qapp) -> None:
     old, new = (bytes(image.constBits()) for image in (whole, banded))
     differing = sum(abs(p - q) > 64 for p, q in zip(old, new, strict=True) if p != q)
     assert differing < 0.001 * len(old)  # antialiasing, here and there
+
+
+def export_command(args: list[str]) -> int:
+    """`mindmap export ARGS`, in this process."""
+    return cli_main(["export", *args])

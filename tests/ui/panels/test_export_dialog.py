@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from test_export import export_command
 
 from mindmap.core.layout import LayoutMode
 from mindmap.ui.export import (
     ExportCancelledError,
     ExportOptions,
     export_scene,
-    run_export_command,
     scene_for_export,
 )
 from mindmap.ui.panels.exportdialog import ExportDialog, ExportRequest
@@ -84,7 +84,7 @@ def test_window_export_is_the_map_without_selection_or_find_highlights(
     window_png, command_png = tmp_path / "window.png", tmp_path / "command.png"
     request = ExportRequest(window_png, False, False, ExportOptions(scale=1.0))
     assert sample_window.exporting.run_export(request) is not None
-    assert run_export_command([str(SAMPLE), "-o", str(command_png), "--scale", "1"]) == 0
+    assert export_command([str(SAMPLE), "-o", str(command_png), "--scale", "1"]) == 0
     assert QImage(str(window_png)) == QImage(str(command_png))
 
 
