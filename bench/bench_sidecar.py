@@ -26,6 +26,7 @@ WORDS = "river treaty article clause missile reactor delta revise monsoon tariff
 def sidecar_text(keys: list[tuple[str, str]]) -> str:
     """Three lines of text and a mark on every node, as the app writes them."""
     from mindmap.core.annotations import Annotation, AnnotationStore, Mark  # noqa: PLC0415
+    from mindmap.core.sidecar import dump_sidecar  # noqa: PLC0415
 
     rng = random.Random(1)
     notes = AnnotationStore()
@@ -33,7 +34,7 @@ def sidecar_text(keys: list[tuple[str, str]]) -> str:
         text = "\n".join(" ".join(rng.choice(WORDS) for _ in range(8)) for _ in range(3))
         mark = rng.choice([None, *Mark])
         notes.put(Annotation(key, title, text, mark, "2026-12-01T10:00:00+00:00"), key)
-    return notes.dump("big.yaml")
+    return dump_sidecar(notes, "big.yaml")
 
 
 class LoopWatch:
@@ -60,10 +61,11 @@ class LoopWatch:
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from mindmap.ui.annotationsession import AnnotationSession  # noqa: PLC0415
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
-    from mindmap.core.annotations import Annotation, load_sidecar  # noqa: PLC0415
+    from mindmap.core.annotations import Annotation  # noqa: PLC0415
+    from mindmap.core.sidecar import load_sidecar  # noqa: PLC0415
+    from mindmap.ui.controllers.annotationsession import AnnotationSession  # noqa: PLC0415
 
     changes = int(sys.argv[1]) if len(sys.argv) > 1 else CHANGES
     reference = reference_ms()

@@ -25,13 +25,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgGenerator
 
-from mindmap.core.annotations import AnnotationStore, SidecarError, load_sidecar, sidecar_path
+from mindmap.core.annotations import AnnotationStore
 from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.layout import LayoutMode
 from mindmap.core.leftovers import sweep_stale_temporaries, termination_signals
 from mindmap.core.model import Outline
 from mindmap.core.png import PngWriter
 from mindmap.core.session import MapSession
+from mindmap.core.sidecar import SidecarError, load_sidecar, sidecar_path
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.textmetrics import TextMeasurer, measure_outline
 from mindmap.ui.theme import DARK, LIGHT, Theme

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from mindmap.core.annotations import (
-    Annotation,
-    AnnotationStore,
-    Mark,
+from mindmap.core.annotations import Annotation, AnnotationStore, Mark
+from mindmap.core.outline import parse_outline
+from mindmap.core.sidecar import (
     SidecarError,
     SidecarText,
+    dump_sidecar,
     load_sidecar,
     parse_sidecar,
     sidecar_path,
 )
-from mindmap.core.outline import parse_outline
 
 OUTLINE = "Revision:\n  - Defence:\n      - BrahMos\n  - Energy:\n      - Kudankulam\n"
 
@@ -44,14 +43,16 @@ def test_dump_and_parse_round_trip_multiline_text_and_marks() -> None:
         Annotation("Revision/Defence", "Defence", "**Bold** idea\n- one\n- two", Mark.REVISE, "t1"),
         Annotation("Revision/Energy/Kudankulam", "Kudankulam", "", Mark.KNOWN, "t2"),
     )
-    text = original.dump("outline.yaml")
+    text = dump_sidecar(original, "outline.yaml")
     assert "text: |-\n" in text or "text: |\n" in text  # readable block, not an escaped line
     assert parse_sidecar(text.encode(), "s.yaml").items == original.items
 
 
 def test_annotation_text_with_unicode_line_separators_round_trips() -> None:
     original = store(Annotation("k", "K", "line1\u2028line2\x85end", None, "t"))
-    assert parse_sidecar(original.dump("o.yaml").encode(), "s.yaml").items == original.items
+    assert (
+        parse_sidecar(dump_sidecar(original, "o.yaml").encode(), "s.yaml").items == original.items
+    )
 
 
 def test_raw_unicode_line_separators_typed_into_the_sidecar_read_as_spaces() -> None:
@@ -94,8 +95,8 @@ def test_a_lost_key_is_only_proposed_to_move_until_settled_and_wins_back_when_it
     assert set(notes.items) == {"Root/Beta/Summary"}  # stored under its own key
     assert notes.on_node("Root/Alpha/Summary").text == "mine"  # but shown on its namesake
     assert notes.by_node() == {"Root/Alpha/Summary": notes.get("Root/Beta/Summary")}
-    assert "key: Root/Beta/Summary" in notes.dump("o.yaml")
-    assert "Root/Alpha" not in notes.dump("o.yaml")
+    assert "key: Root/Beta/Summary" in dump_sidecar(notes, "o.yaml")
+    assert "Root/Alpha" not in dump_sidecar(notes, "o.yaml")
 
     notes.attach(outline(FULL))  # the whole file is back: the proposal is dropped
     assert notes.proposals == {}
@@ -207,6 +208,7 @@ SAVER = """
 import sys
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.atomicfile import write_atomic
+from mindmap.core.sidecar import dump_sidecar
 path = sys.argv[1]
 version = 0
 while True:
@@ -215,7 +217,7 @@ while True:
         f"k{i}": Annotation(f"k{i}", "t", f"version {version} " + "x" * 2000, None, str(version))
         for i in range(200)
     })
-    write_atomic(path, notes.dump("o.yaml").encode())
+    write_atomic(path, dump_sidecar(notes, "o.yaml").encode())
     print(version, flush=True)
 """
 
@@ -256,7 +258,7 @@ annotations:
 def test_fields_and_sections_the_app_does_not_know_are_written_back() -> None:
     notes = parse_sidecar(UNKNOWN.encode(), "s.yaml")
     notes.put(Annotation("b", "B", "new", None, "2"), "b")
-    again = parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml")
+    again = parse_sidecar(dump_sidecar(notes, "o.yaml").encode(), "s.yaml")
     assert again.items == notes.items
     assert again.get("a").extra == (("colour", "red"),)
     assert again.extra == {"review": {"every": "3 days", "next": ["2026-12-05"]}}
@@ -283,21 +285,21 @@ def test_what_a_save_could_not_keep_makes_the_sidecar_read_only(text: str, messa
 
 def test_hash_inside_texts_and_the_apps_own_header_are_not_comments() -> None:
     notes = store(Annotation("k#1", "C# notes", "see #3\n# not a comment", None, "t"))
-    assert parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml").items == notes.items
+    assert parse_sidecar(dump_sidecar(notes, "o.yaml").encode(), "s.yaml").items == notes.items
 
 
 def test_a_render_after_changes_is_the_whole_dump_of_what_is_there_now() -> None:
     notes = store(*(Annotation(f"k{i:04}", "T", f"text {i}\nline", None, "1") for i in range(1200)))
     text = SidecarText()
-    assert text.render(notes.items, {}, "o.yaml") == notes.dump("o.yaml")
+    assert text.render(notes.items, {}, "o.yaml") == dump_sidecar(notes, "o.yaml")
     notes.put(None, "k0007")
     notes.put(Annotation("k0500", "T", "changed", Mark.KNOWN, "2"), "k0500")
     notes.put(Annotation("a first", "T", "new", None, "2"), "a first")
     for i in range(600):
         notes.put(Annotation(f"m{i}", "M", "more", None, "3"), f"m{i}")
     notes.extra = {"review": "weekly"}
-    assert text.render(notes.items, notes.extra, "o.yaml") == notes.dump("o.yaml")
+    assert text.render(notes.items, notes.extra, "o.yaml") == dump_sidecar(notes, "o.yaml")
     for key in list(notes.items):
         notes.put(None, key)
-    assert text.render(notes.items, notes.extra, "o.yaml") == notes.dump("o.yaml")
-    assert parse_sidecar(notes.dump("o.yaml").encode(), "s.yaml").items == {}
+    assert text.render(notes.items, notes.extra, "o.yaml") == dump_sidecar(notes, "o.yaml")
+    assert parse_sidecar(dump_sidecar(notes, "o.yaml").encode(), "s.yaml").items == {}

@@ -15,7 +15,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 from pytestqt.qtbot import QtBot
 
-from mindmap.core.annotations import Mark, load_sidecar
+from mindmap.core.annotations import Mark
+from mindmap.core.sidecar import load_sidecar
 from mindmap.ui.controllers import annotationsession
 from mindmap.ui.panels.annotationdialog import AnnotationDialog
 from mindmap.ui.window import MainWindow

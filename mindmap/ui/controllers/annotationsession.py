@@ -21,19 +21,12 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from mindmap.core.annotations import (
-    Annotation,
-    AnnotationStore,
-    SidecarError,
-    SidecarText,
-    load_sidecar,
-    now,
-    sidecar_path,
-)
+from mindmap.core.annotations import Annotation, AnnotationStore, now
 from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
 from mindmap.core.readfile import require_regular
+from mindmap.core.sidecar import SidecarError, SidecarText, load_sidecar, sidecar_path
 from mindmap.ui.controllers.watcher import FileWatcher, Signature, file_signature
 
 SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
