@@ -1,4 +1,4 @@
-"""An edit reaching the screen: `python -m bench.bench_edit`.
+"""An edit reaching the screen: `python -m bench.bench_edit [NODES]` (default 10,000).
 
 A change of one leaf's title in a 10,000-node outline, saved to disk and reloaded (parse, relayout,
 update of the items that changed, repaint), at 100 % centred on the edited node, and the same
@@ -31,7 +31,7 @@ def main() -> None:
     app = make_application()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.yaml"
-        text = generate_outline(10_000)
+        text = generate_outline(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
         path.write_text(text, encoding="utf-8")
         window = open_window(
             path, QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
