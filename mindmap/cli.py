@@ -11,6 +11,7 @@ from pathlib import Path
 from mindmap import __version__
 from mindmap.assets import sample_outline_path
 from mindmap.core.outline import OutlineError, load_outline
+from mindmap.display import display_problem
 
 EXIT_OK, EXIT_ERRORS = 0, 1  # and 2, from argparse, for bad usage
 _EPILOG = """commands:
@@ -68,6 +69,10 @@ def default_outline_path() -> Path:
 
 
 def _open(options: argparse.Namespace) -> int:
+    problem = display_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_ERRORS
     from mindmap.ui.app import run_app
 
     return run_app(options.file or default_outline_path())
