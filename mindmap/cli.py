@@ -18,6 +18,7 @@ _EPILOG = """commands:
   mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
   mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
+  mindmap install-desktop        add mindmap to the desktop's applications (--uninstall: remove)
 """
 
 
@@ -29,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = _check(_check_parser().parse_args(args[1:]))
             sys.stdout.flush()  # here, where a reader that has gone away is dealt with
             return status
+        if args and args[0] == "install-desktop":
+            return _install_desktop(_install_desktop_parser().parse_args(args[1:]))
         if args and args[0] == "export":
             from mindmap.ui.export import run_export_command
 
@@ -60,6 +63,33 @@ def _check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="outlines to check")
     return parser
+
+
+def _install_desktop_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap install-desktop",
+        description="Add mindmap's launcher and icon to the desktop's applications "
+        "($XDG_DATA_HOME, else ~/.local/share), starting this installation.",
+    )
+    parser.add_argument("--uninstall", action="store_true", help="remove them again")
+    return parser
+
+
+def _install_desktop(options: argparse.Namespace) -> int:
+    from mindmap import desktop
+
+    home = desktop.data_home()
+    try:
+        done = desktop.uninstall(home) if options.uninstall else desktop.install(home)
+    except OSError as error:
+        print(f"mindmap: {error}", file=sys.stderr)
+        return EXIT_ERRORS
+    verb = "removed" if options.uninstall else "wrote"
+    for path in done:
+        print(f"{verb} {path}")
+    if not done:
+        print(f"nothing to remove under {home}")
+    return EXIT_OK
 
 
 def default_outline_path() -> Path:
