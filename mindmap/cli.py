@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mindmap import __version__
-from mindmap.assets import sample_outline_path
 from mindmap.core.outline import OutlineError, load_outline
 from mindmap.display import display_problem
 
@@ -92,10 +91,11 @@ def _install_desktop(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def default_outline_path() -> Path:
-    """`./outline.yaml` when there is one, else the sample map shipped with the app."""
+def default_outline_path() -> Path | None:
+    """`./outline.yaml` when there is one, else None: the sample map shipped with the app, opened
+    from the user's copy once Qt can say where the user's data folder is."""
     local = Path("outline.yaml")
-    return local if local.is_file() else sample_outline_path()
+    return local if local.is_file() else None
 
 
 def _open(options: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from mindmap.ui.details import DetailsPanel
 from mindmap.ui.findbar import FindBar
 from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
 from mindmap.ui.outlinepanel import OutlinePanel
+from mindmap.ui.sample import is_sample
 from mindmap.ui.scene import MapScene
 from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
 from mindmap.ui.view import MapView
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.annotating.changed.connect(self._annotations_changed)
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
+        self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
         self.view.zoom_changed.connect(self._show_zoom)
 
     # --- what the window shows ---------------------------------------------------------------
@@ -188,9 +190,12 @@ class MainWindow(QMainWindow):
         self._show_zoom(self.view.zoom())
 
     def _show_title(self) -> None:
-        path = self.document.path
+        path, outline = self.document.path, self.session.outline
         dirty = "*" if self.outline_panel.is_dirty() else ""
-        self.setWindowTitle(f"{dirty}{path.name if path else 'No outline'} — {APP_NAME}")
+        name = path.name if path else "No outline"
+        if path and outline and is_sample(path):
+            name = f"Sample: {outline.root.title}"
+        self.setWindowTitle(f"{dirty}{name} — {APP_NAME}")
         self.file_label.setText(str(path) if path else "")
 
     def _show_zoom(self, zoom: float) -> None:
