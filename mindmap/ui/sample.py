@@ -26,5 +26,6 @@ def sample_outline() -> Path:
 
 
 def is_sample(path: Path) -> bool:
-    """Whether `path` is the sample: the user's copy, or the shipped file."""
-    return path.resolve() in {(sample_folder() / "outline.yaml").resolve(), sample_outline_path()}
+    """Whether `path` is the user's copy of the sample (the shipped file, opened by name from a
+    checkout, is a file like any other)."""
+    return path.resolve() == (sample_folder() / "outline.yaml").resolve()
