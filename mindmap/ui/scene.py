@@ -58,9 +58,10 @@ class MapScene(QGraphicsScene):
     node_double_clicked = Signal(str)
     background_clicked = Signal()
 
-    def __init__(self, session: MapSession) -> None:
+    def __init__(self, session: MapSession, *, controls: bool = True) -> None:
         super().__init__()
         self.session = session
+        self.controls = controls  # False for an export: its items leave the controls out
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
         self._edges: dict[str, EdgeItem] = {}
@@ -234,7 +235,7 @@ class MapScene(QGraphicsScene):
         node = shown.outline.by_key[key]
         item = self._items.get(key)
         if item is None:
-            item = self._items[key] = NodeItem(key)
+            item = self._items[key] = NodeItem(key, controls=self.controls)
             self.addItem(item)
         annotation = shown.annotations.on_node(key) if shown.annotations is not None else None
         item.node = node
