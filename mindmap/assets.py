@@ -26,6 +26,12 @@ def sample_outline_path() -> Path:
     return packaged if packaged.exists() else _CHECKOUT / "outline.yaml"
 
 
+def format_description_path() -> Path:
+    """The outline format's description (`docs/outline-format.md` of the repository)."""
+    packaged = _PACKAGED / "outline-format.md"
+    return packaged if packaged.exists() else _CHECKOUT / "docs" / "outline-format.md"
+
+
 def copy_sample(folder: Path) -> Path:
     """The sample outline as copied into `folder` on first use, never over an existing copy: the
     user's annotations live beside it, where a reinstall of the app cannot delete them."""

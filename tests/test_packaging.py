@@ -20,6 +20,8 @@ window.open_file(sample_outline())
 print(window.windowTitle(), len(window.scene.nodes), window.windowIcon().isNull())
 print(resource_path("mindmap.svg"))
 print(sample_outline())
+from mindmap.assets import format_description_path
+print(format_description_path())
 """
 
 
@@ -37,6 +39,8 @@ def test_installed_wheel_opens_the_sample_map_with_its_icon(tmp_path: Path) -> N
         "mindmap/resources/outline.yaml",
         "mindmap/resources/mindmap.svg",
         "mindmap/resources/mindmap.desktop",
+        "mindmap/resources/outline-format.md",
+        "mindmap/resources/icons/zoom-in.svg",
     } <= names
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "-t", str(target), str(wheel)],
@@ -54,7 +58,8 @@ def test_installed_wheel_opens_the_sample_map_with_its_icon(tmp_path: Path) -> N
         text=True,
         check=True,
     )
-    title, icon_path, sample_path = result.stdout.splitlines()
+    title, icon_path, sample_path, format_path = result.stdout.splitlines()
+    assert Path(format_path).is_relative_to(target)
     assert title == "Sample: India–Russia Relations — Mindmap 72 False"
     assert Path(icon_path).is_relative_to(target)
     assert Path(sample_path).is_relative_to(tmp_path / "data")

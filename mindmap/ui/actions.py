@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from mindmap.assets import resource_path
 
 Key = QKeySequence | QKeySequence.StandardKey | str
 
@@ -22,6 +24,7 @@ class Act:
     keys: Sequence[Key] = ()
     checked: bool | None = None
     group: str = ""
+    icon: str = ""  # a freedesktop icon name: the desktop theme's icon, else ours of that name
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,9 @@ def _fill(
 
 def _make(window: QMainWindow, act: Act) -> QAction:
     action = QAction(act.text, window)
+    if act.icon:
+        own = QIcon(str(resource_path(f"icons/{act.icon}.svg")))
+        action.setIcon(QIcon.fromTheme(act.icon, own))
     keys: list[QKeySequence] = []
     for key in act.keys:
         if isinstance(key, QKeySequence.StandardKey):

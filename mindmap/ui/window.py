@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
             set_theme=self.set_theme,
             set_layout_mode=self.set_layout_mode,
             dialogs=self,
+            menu_bar=self.menuBar(),
         )
 
     def _connect(self) -> None:
@@ -206,8 +207,8 @@ class MainWindow(QMainWindow):
     def _show_recent(self, recent: list[str]) -> None:
         menu = self.menu_actions.menus["recent"]
         menu.clear()
-        for name in recent:
-            action = menu.addAction(name)
+        for number, name in enumerate(recent, start=1):  # at most 8: a digit each, to choose by
+            action = menu.addAction(f"&{number} {name.replace('&', '&&')}")
             action.triggered.connect(lambda _=False, name=name: self.open_file(Path(name)))
         menu.setEnabled(bool(recent))
 
