@@ -6,9 +6,19 @@ import enum
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 # Z-order: edges under nodes, nodes under the overview picture shown when zoomed far out.
 Z_EDGE = 0.0
@@ -108,6 +118,8 @@ def apply_colour_scheme(choice: ThemeChoice) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    if not isinstance(app.style(), _ContrastStyle) and app.style().name().lower() == "fusion":
+        app.setStyle(_ContrastStyle("fusion"))
     # Where the platform or the style ignores the request (offscreen, some desktops, older Qt),
     # the palette is set by hand so that the window's chrome matches the map.
     want_dark = resolve_theme(choice) is DARK
@@ -150,6 +162,87 @@ def _dark_palette() -> QPalette:
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7079"))
     return palette
+
+
+class _ContrastStyle(QProxyStyle):
+    """Fusion, with what it draws dark on any palette drawn to be seen on a dark one too: the
+    outline of a check box (a menu's unchecked item showed nothing) and the docks' buttons."""
+
+    def drawPrimitive(  # noqa: N802 - Qt's name
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and _is_dark(option.palette):
+            painter.save()
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.restore()
+
+    def standardIcon(  # noqa: N802 - Qt's name
+        self,
+        icon: QStyle.StandardPixmap,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
+        pixmap = QStyle.StandardPixmap
+        if icon in (pixmap.SP_DockWidgetCloseButton, pixmap.SP_TitleBarCloseButton):
+            return QIcon(_Glyph(close=True))
+        if icon == pixmap.SP_TitleBarNormalButton:
+            return QIcon(_Glyph(close=False))
+        return super().standardIcon(icon, option, widget)
+
+
+class _Glyph(QIconEngine):
+    """A dock button's cross or float sign, in the text colour of the palette of the moment:
+    painted when shown, so that it follows a change of theme."""
+
+    def __init__(self, *, close: bool) -> None:
+        super().__init__()
+        self._close = close
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        role = QPalette.ColorRole.WindowText
+        group = (
+            QPalette.ColorGroup.Disabled
+            if mode == QIcon.Mode.Disabled
+            else QPalette.ColorGroup.Active
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(
+            QPen(QGuiApplication.palette().color(group, role), 1.4 if self._close else 1.0)
+        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        side = min(rect.width(), rect.height()) * 0.6
+        box = QRectF(0, 0, side, side)
+        box.moveCenter(QRectF(rect).center())
+        if self._close:
+            painter.drawLine(box.topLeft(), box.bottomRight())
+            painter.drawLine(box.bottomLeft(), box.topRight())
+        else:  # two overlapping windows: the front one whole, of the back one what shows
+            third = side / 3
+            front, back = box.adjusted(0, third, -third, 0), box.adjusted(third, 0, 0, -third)
+            painter.drawRect(front)
+            corner = [back.topLeft(), back.topRight(), back.bottomRight()]
+            ends = [QPointF(back.left(), front.top()), QPointF(front.right(), back.bottom())]
+            painter.drawPolyline([ends[0], *corner, ends[1]])
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        image = QPixmap(size)
+        image.fill(Qt.GlobalColor.transparent)  # a new pixmap holds garbage, not transparency
+        painter = QPainter(image)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return image
+
+    def clone(self) -> QIconEngine:
+        return _Glyph(close=self._close)
 
 
 def branch_colour(index: int, own: str | None) -> QColor:
