@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from mindmap.assets import resource_path
+from mindmap.ui.theme import text_coloured_icon
 
 Key = QKeySequence | QKeySequence.StandardKey | str
 
@@ -119,8 +119,7 @@ def _fill(
 def _make(window: QMainWindow, act: Act) -> QAction:
     action = QAction(act.text, window)
     if act.icon:
-        own = QIcon(str(resource_path(f"icons/{act.icon}.svg")))
-        action.setIcon(QIcon.fromTheme(act.icon, own))
+        action.setIcon(QIcon.fromTheme(act.icon, text_coloured_icon(act.icon)))
     keys: list[QKeySequence] = []
     for key in act.keys:
         if isinstance(key, QKeySequence.StandardKey):

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,7 +18,10 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+from mindmap.assets import resource_path
 
 # Z-order: edges under nodes, nodes under the overview picture shown when zoomed far out.
 Z_EDGE = 0.0
@@ -191,47 +194,26 @@ class _ContrastStyle(QProxyStyle):
     ) -> QIcon:
         pixmap = QStyle.StandardPixmap
         if icon in (pixmap.SP_DockWidgetCloseButton, pixmap.SP_TitleBarCloseButton):
-            return QIcon(_Glyph(close=True))
+            return text_coloured_icon("window-close")
         if icon == pixmap.SP_TitleBarNormalButton:
-            return QIcon(_Glyph(close=False))
+            return text_coloured_icon("window-restore")
         return super().standardIcon(icon, option, widget)
 
 
-class _Glyph(QIconEngine):
-    """A dock button's cross or float sign, in the text colour of the palette of the moment:
-    painted when shown, so that it follows a change of theme."""
+class _TextColoured(QIconEngine):
+    """An SVG icon in the palette's text colour of the moment (the SVG's `currentColor`): drawn
+    when shown, so that it reads on light and dark and follows a change of theme."""
 
-    def __init__(self, *, close: bool) -> None:
+    def __init__(self, svg: bytes) -> None:
         super().__init__()
-        self._close = close
+        self._svg = svg
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        role = QPalette.ColorRole.WindowText
-        group = (
-            QPalette.ColorGroup.Disabled
-            if mode == QIcon.Mode.Disabled
-            else QPalette.ColorGroup.Active
-        )
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(
-            QPen(QGuiApplication.palette().color(group, role), 1.4 if self._close else 1.0)
-        )
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        side = min(rect.width(), rect.height()) * 0.6
-        box = QRectF(0, 0, side, side)
-        box.moveCenter(QRectF(rect).center())
-        if self._close:
-            painter.drawLine(box.topLeft(), box.bottomRight())
-            painter.drawLine(box.bottomLeft(), box.topRight())
-        else:  # two overlapping windows: the front one whole, of the back one what shows
-            third = side / 3
-            front, back = box.adjusted(0, third, -third, 0), box.adjusted(third, 0, 0, -third)
-            painter.drawRect(front)
-            corner = [back.topLeft(), back.topRight(), back.bottomRight()]
-            ends = [QPointF(back.left(), front.top()), QPointF(front.right(), back.bottom())]
-            painter.drawPolyline([ends[0], *corner, ends[1]])
-        painter.restore()
+        disabled = mode == QIcon.Mode.Disabled
+        group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Active
+        colour = QGuiApplication.palette().color(group, QPalette.ColorRole.WindowText).name()
+        svg = QByteArray(self._svg.replace(b"currentColor", colour.encode("ascii")))
+        QSvgRenderer(svg).render(painter, QRectF(rect))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         image = QPixmap(size)
@@ -242,7 +224,12 @@ class _Glyph(QIconEngine):
         return image
 
     def clone(self) -> QIconEngine:
-        return _Glyph(close=self._close)
+        return _TextColoured(self._svg)
+
+
+def text_coloured_icon(name: str) -> QIcon:
+    """One of the bundled icons (`resources/icons/NAME.svg`), in the text colour."""
+    return QIcon(_TextColoured(resource_path(f"icons/{name}.svg").read_bytes()))
 
 
 def branch_colour(index: int, own: str | None) -> QColor:
