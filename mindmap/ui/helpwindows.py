@@ -62,7 +62,10 @@ def keys_text(action: QAction) -> str:
     shown = []
     for key in action.shortcuts():
         text = key.toString(native)
-        dedicated = key.count() == 1 and key[0].key().value >= Qt.Key.Key_Back.value
+        code = key[0].key()
+        dedicated = key.count() == 1 and (
+            code == Qt.Key.Key_Help or code.value >= Qt.Key.Key_Back.value
+        )
         shown.append(f"the {text} key" if dedicated and not key[0].keyboardModifiers() else text)
     return ", ".join(shown)
 
@@ -73,15 +76,16 @@ def plain(text: str) -> str:
 
 
 def keys_html(bar: QMenuBar) -> str:
-    def table(rows: list[tuple[str, str]]) -> str:
-        cells = "".join(
-            f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows
-        )
-        return f"<table cellspacing='0' cellpadding='3'>{cells}</table>"
-
-    parts = [f"<h3>{html.escape(title)}</h3>{table(rows)}" for title, rows in key_rows(bar) if rows]
-    parts.append(f"<h3>Mouse</h3>{table(list(GESTURES))}")
-    return "".join(parts)
+    """One table, a heading row per menu, so that the columns line up down the page."""
+    groups = [*((title, rows) for title, rows in key_rows(bar) if rows), ("Mouse", list(GESTURES))]
+    cells = []
+    for title, rows in groups:
+        cells.append(f"<tr><td colspan='2'><h3>{html.escape(title)}</h3></td></tr>")
+        cells += [
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(doing)}</td></tr>"
+            for keys, doing in rows
+        ]
+    return f"<table cellspacing='0' cellpadding='3'>{''.join(cells)}</table>"
 
 
 def show_reading(
