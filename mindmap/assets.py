@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mindmap.core.atomicfile import write_atomic
+
 _PACKAGED = Path(__file__).with_name("resources")
 _CHECKOUT = Path(__file__).resolve().parents[1]
 
@@ -22,3 +24,19 @@ def sample_outline_path() -> Path:
     """The sample outline: the India–Russia revision map."""
     packaged = _PACKAGED / "outline.yaml"
     return packaged if packaged.exists() else _CHECKOUT / "outline.yaml"
+
+
+def format_description_path() -> Path:
+    """The outline format's description (`docs/outline-format.md` of the repository)."""
+    packaged = _PACKAGED / "outline-format.md"
+    return packaged if packaged.exists() else _CHECKOUT / "docs" / "outline-format.md"
+
+
+def copy_sample(folder: Path) -> Path:
+    """The sample outline as copied into `folder` on first use, never over an existing copy: the
+    user's annotations live beside it, where a reinstall of the app cannot delete them."""
+    copy = folder / "outline.yaml"
+    if not copy.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(copy, sample_outline_path().read_bytes())
+    return copy

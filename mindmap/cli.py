@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mindmap import __version__
-from mindmap.assets import sample_outline_path
 from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import OutlineError, load_outline
 from mindmap.core.viewstate import folds_to_level, initial_folds
+from mindmap.display import display_problem
 
 EXIT_OK, EXIT_ERRORS = 0, 1  # and 2, from argparse, for bad usage
 MIN_SCALE, MAX_SCALE = 0.1, 8.0  # of an export; 1 is the map at 100 %
@@ -20,6 +20,7 @@ _EPILOG = """commands:
   mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
   mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
+  mindmap install-desktop        add mindmap to the desktop's applications (--uninstall: remove)
 """
 
 
@@ -31,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = _check(_check_parser().parse_args(args[1:]))
             sys.stdout.flush()  # here, where a reader that has gone away is dealt with
             return status
+        if args and args[0] == "install-desktop":
+            return _install_desktop(_install_desktop_parser().parse_args(args[1:]))
         if args and args[0] == "export":
             return _export(_export_parser().parse_args(args[1:]))
         return _open(_open_parser().parse_args(args))
@@ -90,13 +93,45 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def default_outline_path() -> Path:
-    """`./outline.yaml` when there is one, else the sample map shipped with the app."""
+def _install_desktop_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap install-desktop",
+        description="Add mindmap's launcher and icon to the desktop's applications "
+        "($XDG_DATA_HOME, else ~/.local/share), starting this installation.",
+    )
+    parser.add_argument("--uninstall", action="store_true", help="remove them again")
+    return parser
+
+
+def _install_desktop(options: argparse.Namespace) -> int:
+    from mindmap import desktop
+
+    home = desktop.data_home()
+    try:
+        done = desktop.uninstall(home) if options.uninstall else desktop.install(home)
+    except OSError as error:
+        print(f"mindmap: {error}", file=sys.stderr)
+        return EXIT_ERRORS
+    verb = "removed" if options.uninstall else "wrote"
+    for path in done:
+        print(f"{verb} {path}")
+    if not done:
+        print(f"nothing to remove under {home}")
+    return EXIT_OK
+
+
+def default_outline_path() -> Path | None:
+    """`./outline.yaml` when there is one, else None: the sample map shipped with the app, opened
+    from the user's copy once Qt can say where the user's data folder is."""
     local = Path("outline.yaml")
-    return local if local.is_file() else sample_outline_path()
+    return local if local.is_file() else None
 
 
 def _open(options: argparse.Namespace) -> int:
+    problem = display_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_ERRORS
     from mindmap.ui.app import run_app
 
     return run_app(options.file or default_outline_path())

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from mindmap.ui.theme import text_coloured_icon
 
 Key = QKeySequence | QKeySequence.StandardKey | str
 
@@ -22,6 +24,7 @@ class Act:
     keys: Sequence[Key] = ()
     checked: bool | None = None
     group: str = ""
+    icon: str = ""  # a freedesktop icon name: the desktop theme's icon, else ours of that name
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,8 @@ def _fill(
 
 def _make(window: QMainWindow, act: Act) -> QAction:
     action = QAction(act.text, window)
+    if act.icon:
+        action.setIcon(QIcon.fromTheme(act.icon, text_coloured_icon(act.icon)))
     keys: list[QKeySequence] = []
     for key in act.keys:
         if isinstance(key, QKeySequence.StandardKey):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from mindmap.assets import resource_path
 from mindmap.core.memory import gc_paused
+from mindmap.ui.controllers.sample import sample_outline
 from mindmap.ui.window import APP_NAME, MainWindow
 
 
@@ -33,8 +34,8 @@ def open_window(path: Path, settings: QSettings | None = None) -> MainWindow:
     return window
 
 
-def run_app(path: Path) -> int:
-    """Open `path` in a window and run until it closes."""
+def run_app(path: Path | None) -> int:
+    """Open `path` (None: the sample) in a window and run until it closes."""
     app = make_application()
-    window = open_window(path)  # noqa: F841 - the window lives until the event loop ends
+    window = open_window(path or sample_outline())  # noqa: F841 - the window lives until the event loop ends
     return app.exec()

@@ -310,11 +310,12 @@ def scene_for_export(
     *,
     with_text: bool = False,
 ) -> MapScene:
-    """A scene of the outline as a window would show it with these folds; annotation markers
-    always, and with `with_text` the annotations' text under their nodes' titles."""
+    """A scene of the outline as a window would show it with these folds, without the screen's
+    controls; annotation markers always, and with `with_text` the annotations' text under their
+    nodes' titles."""
     session = MapSession(mode)
     session.show(outline, folds)
-    scene = MapScene(session)
+    scene = MapScene(session, controls=False)  # paper has no fold circles or note dots
     texts = None
     if annotations is not None and with_text:
         texts = {key: a.text for key, a in annotations.by_node().items()}

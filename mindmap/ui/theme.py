@@ -6,9 +6,22 @@ import enum
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+from mindmap.assets import resource_path
 
 # Z-order: edges under nodes, nodes under the overview picture shown when zoomed far out.
 Z_EDGE = 0.0
@@ -108,6 +121,8 @@ def apply_colour_scheme(choice: ThemeChoice) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    if not isinstance(app.style(), _ContrastStyle) and app.style().name().lower() == "fusion":
+        app.setStyle(_ContrastStyle("fusion"))
     # Where the platform or the style ignores the request (offscreen, some desktops, older Qt),
     # the palette is set by hand so that the window's chrome matches the map.
     want_dark = resolve_theme(choice) is DARK
@@ -150,6 +165,71 @@ def _dark_palette() -> QPalette:
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7079"))
     return palette
+
+
+class _ContrastStyle(QProxyStyle):
+    """Fusion, with what it draws dark on any palette drawn to be seen on a dark one too: the
+    outline of a check box (a menu's unchecked item showed nothing) and the docks' buttons."""
+
+    def drawPrimitive(  # noqa: N802 - Qt's name
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and _is_dark(option.palette):
+            painter.save()
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.restore()
+
+    def standardIcon(  # noqa: N802 - Qt's name
+        self,
+        icon: QStyle.StandardPixmap,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
+        pixmap = QStyle.StandardPixmap
+        if icon in (pixmap.SP_DockWidgetCloseButton, pixmap.SP_TitleBarCloseButton):
+            return text_coloured_icon("window-close")
+        if icon == pixmap.SP_TitleBarNormalButton:
+            return text_coloured_icon("window-restore")
+        return super().standardIcon(icon, option, widget)
+
+
+class _TextColoured(QIconEngine):
+    """An SVG icon in the palette's text colour of the moment (the SVG's `currentColor`): drawn
+    when shown, so that it reads on light and dark and follows a change of theme."""
+
+    def __init__(self, svg: bytes) -> None:
+        super().__init__()
+        self._svg = svg
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        disabled = mode == QIcon.Mode.Disabled
+        group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Active
+        colour = QGuiApplication.palette().color(group, QPalette.ColorRole.WindowText).name()
+        svg = QByteArray(self._svg.replace(b"currentColor", colour.encode("ascii")))
+        QSvgRenderer(svg).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        image = QPixmap(size)
+        image.fill(Qt.GlobalColor.transparent)  # a new pixmap holds garbage, not transparency
+        painter = QPainter(image)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return image
+
+    def clone(self) -> QIconEngine:
+        return _TextColoured(self._svg)
+
+
+def text_coloured_icon(name: str) -> QIcon:
+    """One of the bundled icons (`resources/icons/NAME.svg`), in the text colour."""
+    return QIcon(_TextColoured(resource_path(f"icons/{name}.svg").read_bytes()))
 
 
 def branch_colour(index: int, own: str | None) -> QColor:

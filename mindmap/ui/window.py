@@ -18,6 +18,7 @@ from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.controllers.sample import is_sample
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.view import MapView
 from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
@@ -46,7 +47,10 @@ class MainWindow(QMainWindow):
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
         self._make_central()
         self.details = DetailsPanel()
-        self.details_dock = self._dock("Details", "details", self.details, right=True)
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details")
+        self.details_dock.setWidget(self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
         self.outline_panel = OutlinePanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
@@ -106,16 +110,6 @@ class MainWindow(QMainWindow):
             column.addWidget(widget, 1 if widget is self.view else 0)
         self.setCentralWidget(central)
 
-    def _dock(self, title: str, name: str, widget: QWidget, *, right: bool) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        side = (
-            Qt.DockWidgetArea.RightDockWidgetArea if right else Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.addDockWidget(side, dock)
-        return dock
-
     def _make_status_bar(self) -> None:
         self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
         bar = self.statusBar()
@@ -144,6 +138,7 @@ class MainWindow(QMainWindow):
             set_theme=self.set_theme,
             set_layout_mode=self.set_layout_mode,
             dialogs=self,
+            menu_bar=self.menuBar(),
         )
 
     def _connect(self) -> None:
@@ -157,6 +152,7 @@ class MainWindow(QMainWindow):
         self.annotating.changed.connect(self._annotations_changed)
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
+        self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
         self.view.zoom_changed.connect(self._show_zoom)
 
     # --- what the window shows ---------------------------------------------------------------
@@ -188,9 +184,12 @@ class MainWindow(QMainWindow):
         self._show_zoom(self.view.zoom())
 
     def _show_title(self) -> None:
-        path = self.document.path
+        path, outline = self.document.path, self.session.outline
         dirty = "*" if self.outline_panel.is_dirty() else ""
-        self.setWindowTitle(f"{dirty}{path.name if path else 'No outline'} — {APP_NAME}")
+        name = path.name if path else "No outline"
+        if path and outline and is_sample(path):
+            name = f"Sample: {outline.root.title}"
+        self.setWindowTitle(f"{dirty}{name} — {APP_NAME}")
         self.file_label.setText(str(path) if path else "")
 
     def _show_zoom(self, zoom: float) -> None:
@@ -201,8 +200,8 @@ class MainWindow(QMainWindow):
     def _show_recent(self, recent: list[str]) -> None:
         menu = self.menu_actions.menus["recent"]
         menu.clear()
-        for name in recent:
-            action = menu.addAction(name)
+        for number, name in enumerate(recent, start=1):  # at most 8: a digit each, to choose by
+            action = menu.addAction(f"&{number} {name.replace('&', '&&')}")
             action.triggered.connect(lambda _=False, name=name: self.open_file(Path(name)))
         menu.setEnabled(bool(recent))
 

@@ -156,14 +156,14 @@ class Annotating(QObject):
 
     def context_menu(self, key: str, where: QPoint) -> None:
         menu = QMenu(self._dialogs)
-        menu.addAction("Annotate…", lambda: self.annotate(key))
+        menu.addAction("&Annotate…", lambda: self.annotate(key))
         for mark in Mark:
-            menu.addAction(f"Mark as {mark.value.capitalize()}", lambda m=mark: self.toggle_mark(m))
+            menu.addAction(mark_label(mark), lambda m=mark: self.toggle_mark(m))
         menu.addSeparator()
         outline = self.session.outline
         if outline is not None and outline.by_key[key].children:
-            menu.addAction("Fold / Unfold", lambda: self.maps.run(self.session.toggle_fold(key)))
-        menu.addAction("Centre", lambda: self.maps.centre_on(key))
+            menu.addAction("&Fold / Unfold", lambda: self.maps.run(self.session.toggle_fold(key)))
+        menu.addAction("&Centre", lambda: self.maps.centre_on(key))
         menu.popup(where)
 
     def confirm_unsaved(self) -> bool:
@@ -187,3 +187,8 @@ class Annotating(QObject):
 
 def _content(annotation: Annotation | None) -> tuple[str, Mark | None] | None:
     return (annotation.text, annotation.mark) if annotation is not None else None
+
+
+def mark_label(mark: Mark) -> str:
+    """A mark's menu text, its first letter the mnemonic: "Mark as &Important"."""
+    return f"Mark as &{mark.value.capitalize()}"

@@ -49,9 +49,10 @@ _BADGE_FONT.setWeight(QFont.Weight.Bold)
 class NodeItem(QGraphicsItem):
     """One node of the map, painted from its box, text block and colour."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, *, controls: bool = True) -> None:
         super().__init__()
         self.key = key
+        self.controls = controls  # fold circle and note dot: on screen, not in an export
         self.setZValue(Z_NODE)
         self.setAcceptHoverEvents(False)
         self._static: list[QStaticText] | None = None
@@ -161,6 +162,12 @@ class NodeItem(QGraphicsItem):
         x = self.box.width + TOGGLE_OFFSET if self.box.side >= 0 else -TOGGLE_OFFSET
         return QPointF(x, self.anchor_y())
 
+    def note_marker_centre(self) -> QPointF:
+        """The centre of the dot that says the node has a note, in the room kept for it."""
+        style = self.style
+        x = self.box.width - style.pad_x - self.block.note_room / 2 + 1
+        return QPointF(x, style.pad_y + self.block.line_height / 2)
+
     def toggle_hit(self, local: QPointF) -> bool:
         """Whether a click at `local` lands on the fold toggle (generously, for a small target)."""
         if not self.has_children or self.box.depth == 0:
@@ -190,17 +197,18 @@ class NodeItem(QGraphicsItem):
             self._paint_bars(painter, text_colour)
         else:
             self._paint_text(painter, text_colour)
-        if self.has_note:
+        if self.has_note and self.controls:
             marker = QColor(text_colour if box.depth < 2 else self.colour)
             painter.setPen(NO_PEN)
             painter.setBrush(marker)
-            x = box.width - style.pad_x - self.block.note_room / 2 + 1
-            y = style.pad_y + self.block.line_height / 2
-            painter.drawEllipse(QPointF(x, y), 2.6, 2.6)
+            painter.drawEllipse(self.note_marker_centre(), 2.6, 2.6)
         if self.annotation is not None:
             self._paint_annotation(painter)
         if self.has_children and box.depth > 0:
-            self._paint_toggle(painter, font_px >= MIN_TEXT_PX)
+            if self.controls:
+                self._paint_toggle(painter)
+            if self.hidden > 0 and font_px >= MIN_TEXT_PX:
+                self._paint_badge(painter)
         if marks and self.selected:
             painter.setBrush(NO_BRUSH)
             painter.setPen(QPen(theme.selection, 2.2))
@@ -288,14 +296,14 @@ class NodeItem(QGraphicsItem):
             corner = QPointF(box.width - 1.0, 0.0) if box.side < 0 else QPointF(1.0, 0.0)
             painter.drawEllipse(corner, 4.5, 4.5)
 
-    def _paint_toggle(self, painter: QPainter, with_badge: bool) -> None:
-        centre = self.toggle_centre()
+    def _paint_toggle(self, painter: QPainter) -> None:
         painter.setPen(QPen(self.colour, 1.6))
-        folded = self.hidden > 0
-        painter.setBrush(self.colour if folded else self.theme.toggle_fill)
-        painter.drawEllipse(centre, TOGGLE_RADIUS, TOGGLE_RADIUS)
-        if not folded or not with_badge:
-            return
+        painter.setBrush(self.colour if self.hidden > 0 else self.theme.toggle_fill)
+        painter.drawEllipse(self.toggle_centre(), TOGGLE_RADIUS, TOGGLE_RADIUS)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        """How many nodes a fold hides: on paper too, where it says that there is more."""
+        centre = self.toggle_centre()
         text = f"{self.hidden:,}"
         painter.setFont(_BADGE_FONT)
         width = badge_width(self.hidden)

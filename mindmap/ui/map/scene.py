@@ -46,9 +46,10 @@ class MapScene(InputScene):
     """The map's items, drawn from a layout and the session's state (folds, selection, find);
     the scene keeps no state of the user's and reports clicks by signals (see `InputScene`)."""
 
-    def __init__(self, session: MapSession) -> None:
+    def __init__(self, session: MapSession, *, controls: bool = True) -> None:
         super().__init__()
         self.session = session
+        self.controls = controls  # False for an export: its items leave the controls out
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
         self.edges = Edges(self)
@@ -206,7 +207,7 @@ class MapScene(InputScene):
         node = shown.outline.by_key[key]
         item = self._items.get(key)
         if item is None:
-            item = self._items[key] = NodeItem(key)
+            item = self._items[key] = NodeItem(key, controls=self.controls)
             self.addItem(item)
         annotation = shown.annotations.on_node(key) if shown.annotations is not None else None
         item.node = node

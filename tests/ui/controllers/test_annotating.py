@@ -78,22 +78,22 @@ def test_the_context_menu_marks_folds_and_centres(
     menu = host.findChildren(QMenu)[-1]
     texts = [action.text() for action in menu.actions() if action.text()]
     assert texts == [
-        "Annotate…",
-        "Mark as Important",
-        "Mark as Revise again",
-        "Mark as Known",
-        "Fold / Unfold",
-        "Centre",
+        "&Annotate…",
+        "Mark as &Important",
+        "Mark as &Revise again",
+        "Mark as &Known",
+        "&Fold / Unfold",
+        "&Centre",
     ]
     session.select("Revision/Defence")
-    next(a for a in menu.actions() if a.text() == "Mark as Known").trigger()
+    next(a for a in menu.actions() if a.text() == "Mark as &Known").trigger()
     assert annotations.store.get("Revision/Defence").mark is Mark.KNOWN
-    next(a for a in menu.actions() if a.text() == "Fold / Unfold").trigger()
+    next(a for a in menu.actions() if a.text() == "&Fold / Unfold").trigger()
     assert "Revision/Defence" in session.folds
     menu.close()
     annotating.context_menu("Revision/Space", QPoint(10, 10))  # a leaf: nothing to fold
     leaf_menu = host.findChildren(QMenu)[-1]
-    assert "Fold / Unfold" not in [action.text() for action in leaf_menu.actions()]
+    assert "&Fold / Unfold" not in [action.text() for action in leaf_menu.actions()]
     leaf_menu.close()
 
 
