@@ -1,0 +1,112 @@
+"""FreeMind and Freeplane maps (`.mm`): the `node` elements under `map`.
+
+A node's title is its `TEXT`, or the text of its rich content of type NODE (HTML, its lines
+kept); its note is the rich content of type NOTE, after that of type DETAILS (HTML to text with
+line breaks and lists kept); `FOLDED="true"` folds it, `LINK` is its link, `COLOR` its colour,
+`ID` its id (so its key survives renaming), and its icons are its tags. A node without any text
+is shown as "(no text)".
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from mindmap.core.memory import gc_paused
+from mindmap.core.model import Node
+from mindmap.core.outline import OutlineError, ParsedOutline
+from mindmap.core.problems import Problem
+from mindmap.core.readers.tree import NO_TEXT, finish, refuse_binary, warning
+from mindmap.core.readers.xmlread import Places, html_text, local_name, parse_xml
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+# Children of a node that the map has no place for: each kind is named once in a warning.
+_NOT_SHOWN = {
+    "attribute": "attributes (name and value pairs)",
+    "arrowlink": "arrow links between nodes",
+    "cloud": "clouds",
+    "hook": "add-ons (pictures, formulas, …)",
+}
+
+
+def parse_freemind(data: bytes | str, path: str) -> ParsedOutline:
+    """Parse a FreeMind or Freeplane map into an outline (see the module's description)."""
+    refuse_binary(data, path, "FreeMind map")
+    with gc_paused():
+        root_element, places = parse_xml(data, path)
+        return _Reader(path, places).read(root_element)
+
+
+class _Reader:
+    def __init__(self, path: str, places: Places) -> None:
+        self.path = path
+        self.places = places
+        self.warnings: list[Problem] = []
+        self.warned: set[str] = set()
+
+    def read(self, document: Element) -> ParsedOutline:
+        line, column = self.places.get(document, (1, 1))
+        if document.tag != "map":
+            message = f"expected a FreeMind or Freeplane map (a <map>), found <{document.tag}>"
+            raise OutlineError([Problem(self.path, line, column, message)])
+        first = document.find("node")
+        if first is None:
+            raise OutlineError([Problem(self.path, line, column, "the map has no <node>")])
+        root = self._node(first)
+        stack = [(first, root)]
+        while stack:  # no recursion: a map may be deeper than Python's stack
+            element, node = stack.pop()
+            for child in element:
+                if child.tag == "node":
+                    built = self._node(child)
+                    node.children.append(built)
+                    stack.append((child, built))
+        return finish(root, self.path, self.warnings)
+
+    def _node(self, element: Element) -> Node:
+        line, column = self.places.get(element, (0, 0))
+        get = element.attrib.get
+        node = Node(get("TEXT") or "", line=line, column=column, id=get("ID") or None)
+        node.collapsed = get("FOLDED") == "true"
+        node.link = get("LINK") or None
+        color = get("COLOR")
+        if color and _COLOR.fullmatch(color):
+            node.color = color.lower()
+        elif color:
+            message = f"the colour '{color}' is not #rrggbb; left out"
+            self._warn_once("colour", line, column, message)
+        notes: dict[str, str] = {}
+        tags: list[str] = []
+        for child in element:
+            tag = child.tag
+            if tag == "richcontent":
+                kind = (child.get("TYPE") or "NODE").upper()
+                notes[kind] = _rich_text(child)
+            elif tag == "icon" and child.get("BUILTIN"):
+                tags.append(str(child.get("BUILTIN")))
+            elif tag in _NOT_SHOWN:
+                message = f"{_NOT_SHOWN[tag]} are not shown on the map (first seen here)"
+                self._warn_once(tag, *self.places.get(child, (line, column)), message)
+        if not node.title and notes.get("NODE"):
+            node.title = notes["NODE"]
+        if not node.title.strip():
+            node.title = NO_TEXT
+        parts = [notes[kind] for kind in ("DETAILS", "NOTE") if notes.get(kind)]
+        node.note = "\n\n".join(parts) or None
+        node.tags = tuple(tags)
+        return node
+
+    def _warn_once(self, kind: str, line: int, column: int, message: str) -> None:
+        if kind not in self.warned:
+            self.warned.add(kind)
+            self.warnings.append(warning(self.path, line, column, message))
+
+
+def _rich_text(element: Element) -> str:
+    """Rich content as text: its HTML's lines, or Freeplane's plain `<text>` as written."""
+    for child in element:
+        if local_name(child) == "html":
+            return html_text(child)
+        if child.tag == "text":
+            return child.text or ""
+    return (element.text or "").strip()
