@@ -11,7 +11,8 @@ from pathlib import Path
 from mindmap import __version__
 from mindmap.assets import sample_outline_path
 from mindmap.core.layout import LayoutMode
-from mindmap.core.outline import OutlineError, load_outline
+from mindmap.core.outline import OutlineError
+from mindmap.core.readers import load_any
 from mindmap.core.viewstate import folds_to_level, initial_folds
 
 EXIT_OK, EXIT_ERRORS = 0, 1  # and 2, from argparse, for bad usage
@@ -106,7 +107,7 @@ def _check(options: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in options.files:
         try:
-            parsed = load_outline(path)
+            parsed = load_any(path)
         except OutlineError as error:
             for problem in error.problems:
                 print(problem)
@@ -147,7 +148,7 @@ def _export(options: argparse.Namespace) -> int:
     try:
         export_format(options.output)
         refuse_own_files(options.output, options.file)
-        outline = load_outline(options.file).outline
+        outline = load_any(options.file).outline
         if options.expand_all:
             folds: set[str] = set()
         elif options.level is not None:
