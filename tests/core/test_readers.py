@@ -8,6 +8,7 @@ import pytest
 from mindmap.core.outline import OutlineError
 from mindmap.core.readers import format_of, load_any, parse_any
 from mindmap.core.readers.tree import NO_TEXT
+from mindmap.core.sidecar import sidecar_path
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "formats"
 
@@ -299,3 +300,18 @@ def test_yaml_goes_through_unchanged():
     outline = parse_any("Root:\n  - a\n", "o.yaml").outline
     assert outline.root.key == "Root"
     assert titles(outline.root) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("outline", "sidecar"),
+    [
+        ("notes.yaml", "notes.notes.yaml"),  # YAML's names as they always were
+        ("notes.yml", "notes.notes.yml"),
+        ("notes.md", "notes.notes.md.yaml"),
+        ("notes.markdown", "notes.notes.markdown.yaml"),
+        ("notes.opml", "notes.notes.opml.yaml"),
+        ("notes.mm", "notes.notes.mm.yaml"),
+    ],
+)
+def test_every_outline_in_a_folder_has_a_sidecar_of_its_own(outline, sidecar):
+    assert sidecar_path(Path("/x") / outline) == Path("/x") / sidecar
