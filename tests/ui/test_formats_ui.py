@@ -22,7 +22,7 @@ def titles(window: MainWindow) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("name", "root", "shown"),
+    "case",
     [
         ("markmap-example.md", "markmap", "Related Projects"),
         ("states.opml", "United States", "Great Plains"),
@@ -30,8 +30,9 @@ def titles(window: MainWindow) -> set[str]:
     ],
 )
 def test_each_format_opens_on_the_map_and_reloads_on_an_outside_save(
-    window: MainWindow, tmp_path: Path, qtbot: QtBot, name: str, root: str, shown: str
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, case: tuple[str, str, str]
 ) -> None:
+    name, root, shown = case  # the file, its root's title, a title shown on the map
     path = tmp_path / name
     shutil.copy(FIXTURES / name, path)
     assert window.open_file(path)
