@@ -14,6 +14,7 @@ from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import OutlineError
 from mindmap.core.readers import load_any
 from mindmap.core.viewstate import folds_to_level, initial_folds
+from mindmap.core.writers import ConvertError, convert
 
 EXIT_OK, EXIT_ERRORS = 0, 1  # and 2, from argparse, for bad usage
 MIN_SCALE, MAX_SCALE = 0.1, 8.0  # of an export; 1 is the map at 100 %
@@ -21,6 +22,7 @@ _EPILOG = """commands:
   mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
   mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
+  mindmap convert FILE -o OUT    write the outline as YAML, Markdown, OPML or a FreeMind map
 """
 
 
@@ -34,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return status
         if args and args[0] == "export":
             return _export(_export_parser().parse_args(args[1:]))
+        if args and args[0] == "convert":
+            return _convert(_convert_parser().parse_args(args[1:]))
         return _open(_open_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
@@ -91,6 +95,18 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _convert_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap convert",
+        description="Write an outline in another format, by OUT's extension: .yaml, .md, "
+        ".opml or .mm. What OUT cannot hold is listed as warnings. "
+        "Exit status: 0 written, 1 failed, 2 bad usage.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the outline, in any format")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    return parser
+
+
 def default_outline_path() -> Path:
     """`./outline.yaml` when there is one, else the sample map shipped with the app."""
     local = Path("outline.yaml")
@@ -122,6 +138,24 @@ def _check(options: argparse.Namespace) -> int:
         warned = f", {count} warning{'s' if count > 1 else ''}" if count else ""
         print(f"{path}: valid, {outline.node_count} nodes, depth {outline.depth}{warned}")
     return status
+
+
+def _convert(options: argparse.Namespace) -> int:
+    """`mindmap convert`: the reader's warnings and what the target cannot hold on stderr."""
+    try:
+        parsed = load_any(options.file)
+        converted = convert(parsed.outline, options.output)
+    except OutlineError as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERRORS
+    except ConvertError as error:
+        print(f"mindmap convert: {error}", file=sys.stderr)
+        return EXIT_ERRORS
+    for warning in [*parsed.warnings, *converted.warnings]:
+        print(warning, file=sys.stderr)
+    nodes = parsed.outline.node_count
+    print(f"{options.output}: {nodes} nodes written as {converted.format}")
+    return EXIT_OK
 
 
 def _export(options: argparse.Namespace) -> int:

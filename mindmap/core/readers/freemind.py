@@ -71,7 +71,7 @@ class _Reader:
         node.link = get("LINK") or None
         color = get("COLOR")
         if color and _COLOR.fullmatch(color):
-            node.color = color.lower()
+            node.color = color
         elif color:
             message = f"the colour '{color}' is not #rrggbb; left out"
             self._warn_once("colour", line, column, message)
