@@ -315,3 +315,16 @@ def test_yaml_goes_through_unchanged():
 )
 def test_every_outline_in_a_folder_has_a_sidecar_of_its_own(outline, sidecar):
     assert sidecar_path(Path("/x") / outline) == Path("/x") / sidecar
+
+
+def test_deep_markdown_lists_are_all_read_or_refused_clearly():
+    """markdown-it's CommonMark preset silently stopped at ten list levels."""
+    text = "# R\n" + "".join("  " * i + f"- n{i}\n" for i in range(100))
+    outline = parse_any(text, "deep.md").outline
+    assert (outline.node_count, outline.depth) == (101, 100)
+    text = "# R\n" + "".join("  " * i + f"- n{i}\n" for i in range(500))
+    with pytest.raises(OutlineError) as caught:
+        parse_any(text, "deeper.md")
+    assert str(caught.value) == (
+        "deeper.md:150:1: lists or quotes nested over 149 deep; the app reads Markdown up to that depth"
+    )

@@ -52,34 +52,35 @@ class _Reader:
         first = document.find("node")
         if first is None:
             raise OutlineError([Problem(self.path, line, column, "the map has no <node>")])
-        root = self._node(first)
-        stack = [(first, root)]
+        root, elements = self._node(first)
+        stack = [(root, elements)]
         while stack:  # no recursion: a map may be deeper than Python's stack
-            element, node = stack.pop()
-            for child in element:
-                if child.tag == "node":
-                    built = self._node(child)
-                    node.children.append(built)
-                    stack.append((child, built))
+            node, elements = stack.pop()
+            children = node.children
+            for element in elements:
+                child, grandchildren = self._node(element)
+                children.append(child)
+                if grandchildren:
+                    stack.append((child, grandchildren))
         return finish(root, self.path, self.warnings)
 
-    def _node(self, element: Element) -> Node:
+    def _node(self, element: Element) -> tuple[Node, list[Element]]:
+        """The node of `element`, and the elements of its children (read later: no recursion)."""
         line, column = self.places.get(element, (0, 0))
         get = element.attrib.get
-        node = Node(get("TEXT") or "", line=line, column=column, id=get("ID") or None)
-        node.collapsed = get("FOLDED") == "true"
-        node.link = get("LINK") or None
         color = get("COLOR")
-        if color and _COLOR.fullmatch(color):
-            node.color = color
-        elif color:
+        if color and not _COLOR.fullmatch(color):
             message = f"the colour '{color}' is not #rrggbb; left out"
             self._warn_once("colour", line, column, message)
+            color = None
         notes: dict[str, str] = {}
         tags: list[str] = []
+        children: list[Element] = []
         for child in element:
             tag = child.tag
-            if tag == "richcontent":
+            if tag == "node":
+                children.append(child)
+            elif tag == "richcontent":
                 kind = (child.get("TYPE") or "NODE").upper()
                 notes[kind] = _rich_text(child)
             elif tag == "icon" and child.get("BUILTIN"):
@@ -87,14 +88,22 @@ class _Reader:
             elif tag in _NOT_SHOWN:
                 message = f"{_NOT_SHOWN[tag]} are not shown on the map (first seen here)"
                 self._warn_once(tag, *self.places.get(child, (line, column)), message)
-        if not node.title and notes.get("NODE"):
-            node.title = notes["NODE"]
-        if not node.title.strip():
-            node.title = NO_TEXT
-        parts = [notes[kind] for kind in ("DETAILS", "NOTE") if notes.get(kind)]
-        node.note = "\n\n".join(parts) or None
-        node.tags = tuple(tags)
-        return node
+        title = get("TEXT") or notes.get("NODE", "")
+        note = "\n\n".join(notes[kind] for kind in ("DETAILS", "NOTE") if notes.get(kind))
+        folded, node_id, link = get("FOLDED") == "true", get("ID") or None, get("LINK") or None
+        node = Node(
+            title if title.strip() else NO_TEXT,
+            [],
+            note or None,
+            folded,
+            color or None,
+            node_id,
+            link,
+            tuple(tags),
+            line,
+            column,
+        )
+        return node, children
 
     def _warn_once(self, kind: str, line: int, column: int, message: str) -> None:
         if kind not in self.warned:

@@ -20,11 +20,15 @@ from markdown_it.token import Token
 
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node
-from mindmap.core.outline import ParsedOutline
+from mindmap.core.outline import OutlineError, ParsedOutline
 from mindmap.core.problems import Problem
 from mindmap.core.readers.tree import NO_TEXT, finish, source_text, warning
 
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# markdown-it stops reading what is nested deeper than maxNesting (20 in CommonMark's preset:
+# ten list levels) without a word; deeper is read here, and beyond this cap it is an error.
+# A level of list costs markdown-it two frames of Python's stack: 300 stays far from its end.
+MAX_NESTING = 300
+_PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _MARKMAP = re.compile(r"<!--\s*markmap:\s*(\w+)\s*-->")
 _ITEM_START = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*")
@@ -65,6 +69,7 @@ class _Reader:
         top = _Entry(0, Node(NO_TEXT, line=1, column=1))
         stack, done = [top], [top]
         tokens = _PARSER.parse(self.body)
+        self._refuse_too_deep(tokens)
         index, lists = 0, 0
         while index < len(tokens):
             token = tokens[index]
@@ -92,6 +97,15 @@ class _Reader:
             else:
                 index = self._block(tokens, index, stack[-1])
         return self._outline(top, done)
+
+    def _refuse_too_deep(self, tokens: list[Token]) -> None:
+        """OutlineError where the nesting reaches the cap, past which markdown-it reads nothing."""
+        for token in tokens:
+            if token.level >= MAX_NESTING - 2 and token.map is not None:
+                line = self.offset + token.map[0] + 1
+                message = f"lists or quotes nested over {MAX_NESTING // 2 - 1} deep; "
+                message += "the app reads Markdown up to that depth"
+                raise OutlineError([Problem(self.path, line, 1, message)])
 
     def _item(
         self, tokens: list[Token], index: int, rank: int, stack: list[_Entry], done: list[_Entry]

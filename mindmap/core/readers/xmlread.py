@@ -28,36 +28,23 @@ _REFUSED = {
 }
 
 
-class _Builder:
-    """A tree builder that notes where each element starts (line, column from 1)."""
-
-    def __init__(self) -> None:
-        self.builder = TreeBuilder()
-        self.places: Places = {}
-        self.parser: DefusedXMLParser | None = None
-
-    def start(self, tag: str, attributes: dict[str, str]) -> Element:
-        element = self.builder.start(tag, attributes)
-        expat = self.parser.parser if self.parser is not None else None
-        if expat is not None:
-            self.places[element] = (expat.CurrentLineNumber, expat.CurrentColumnNumber + 1)
-        return element
-
-    def end(self, tag: str) -> Element:
-        return self.builder.end(tag)
-
-    def data(self, text: str) -> None:
-        self.builder.data(text)
-
-    def close(self) -> Element:
-        return self.builder.close()
-
-
 def parse_xml(data: bytes | str, path: str) -> tuple[Element, Places]:
     """The root element and every element's place; OutlineError with the place of a problem."""
-    target = _Builder()
-    parser = DefusedXMLParser(target=target)
-    target.parser = parser
+    builder = TreeBuilder()
+    places: Places = {}
+    parser = DefusedXMLParser(target=builder)  # its refusals are handlers on `parser.parser`
+    expat = parser.parser
+
+    # Straight from expat to the C tree builder, noting each start's place: ElementTree's own
+    # Python handlers between them took a third of the time of a 10,000-node map.
+    def start(tag: str, attributes: list[str]) -> None:
+        name = "{" + tag if "}" in tag else tag  # a namespace, as ElementTree writes it
+        element = builder.start(name, dict(zip(attributes[::2], attributes[1::2], strict=True)))
+        places[element] = (expat.CurrentLineNumber, expat.CurrentColumnNumber + 1)
+
+    expat.StartElementHandler = start
+    expat.EndElementHandler = builder.end
+    expat.CharacterDataHandler = builder.data
     try:
         parser.feed(data.encode("utf-8") if isinstance(data, str) else data)
         root = parser.close()
@@ -67,11 +54,10 @@ def parse_xml(data: bytes | str, path: str) -> tuple[Element, Places]:
         problem = Problem(path, line, column + 1, f"not well-formed XML: {message}")
         raise OutlineError([problem]) from None
     except DefusedXmlException as error:
-        expat = parser.parser  # at the refused declaration
-        line, column = expat.CurrentLineNumber, expat.CurrentColumnNumber + 1
+        line, column = expat.CurrentLineNumber, expat.CurrentColumnNumber + 1  # at the refusal
         message = _REFUSED.get(type(error).__name__, str(error))
         raise OutlineError([Problem(path, line, column, message)]) from None
-    return root, target.places
+    return root, places
 
 
 def local_name(element: Element) -> str:
