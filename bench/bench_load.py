@@ -1,8 +1,10 @@
 """Load time of outlines (bytes → model with keys), median per size: `python -m bench.bench_load`.
 
 Targets: 10,000 nodes under 80 ms, 100,000 nodes (about 9 MB) under 0.8 s, on a machine where
-the reference below takes about 50 ms. Then `mindmap check` refusing a 6 MB flow list of
-3,000,000 one-letter items (over the node cap): it took 17 s and 1.46 GB before there was a cap.
+the reference below takes about 50 ms. Then the same 10,000-node outline written as Markdown,
+OPML and a FreeMind map by the converter's writers and read back by their readers (target:
+within 1.5x of the YAML). Then `mindmap check` refusing a 6 MB flow list of 3,000,000
+one-letter items (over the node cap): it took 17 s and 1.46 GB before there was a cap.
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from pathlib import Path
 from bench.generate import generate_outline
 from bench.timing import median_ms, reference_ms
 from mindmap.core.outline import parse_outline
+from mindmap.core.readers import parse_any
+from mindmap.core.writers import render
 from mindmap.core.yamlraw import MAX_NODES
 
 SIZES = {1_000: 15, 10_000: 9, 100_000: 5}  # nodes: repeats
 TARGET_MS = {10_000: 80, 100_000: 800}
+FORMATS = (".md", ".opml", ".mm")
+FORMAT_NODES, FORMAT_REPEATS, FORMAT_TARGET = 10_000, 9, 1.5
 FLOW_ITEMS = 3_000_000
 REFUSAL_REPEATS = 3
 # `mindmap check` in a process of its own, which prints its peak memory (POSIX: ru_maxrss, KiB).
@@ -43,7 +49,26 @@ def main() -> None:
         target = TARGET_MS.get(count)
         megabytes = len(data) / 1e6
         print(f"{count:>8,} {megabytes:>6.1f} {ms:>10.1f} {ms * scale:>13.1f} {target or '':>10}")
+    formats(scale)
     refusal(scale)
+
+
+def formats(scale: float) -> None:
+    """The same outline in every format the app reads: median load time beside the YAML's."""
+    data = generate_outline(FORMAT_NODES).encode()
+    outline = parse_outline(data, "bench.yaml").outline
+    yaml_ms = median_ms(lambda: parse_outline(data, "bench.yaml"), FORMAT_REPEATS)
+    print(f"{FORMAT_NODES:,} nodes in each format (target: within {FORMAT_TARGET}x of YAML):")
+    print(f"{'format':>8} {'MB':>6} {'median ms':>10} {'at 50 ms ref':>13} {'x YAML':>7}")
+    print(
+        f"{'.yaml':>8} {len(data) / 1e6:>6.1f} {yaml_ms:>10.1f} {yaml_ms * scale:>13.1f} {1:>7.2f}"
+    )
+    for suffix in FORMATS:
+        name = "bench" + suffix
+        text = render(outline, name).text.encode()
+        ms = median_ms(lambda text=text, name=name: parse_any(text, name), FORMAT_REPEATS)
+        ratio = ms / yaml_ms
+        print(f"{suffix:>8} {len(text) / 1e6:>6.1f} {ms:>10.1f} {ms * scale:>13.1f} {ratio:>7.2f}")
 
 
 def refusal(scale: float) -> None:

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from mindmap import __version__
 from mindmap.core.layout import LayoutMode
-from mindmap.core.outline import OutlineError, load_outline
+from mindmap.core.outline import OutlineError
+from mindmap.core.readers import load_any
 from mindmap.core.viewstate import folds_to_level, initial_folds
+from mindmap.core.writers import ConvertError, convert
 from mindmap.display import display_problem
 
 EXIT_OK, EXIT_ERRORS = 0, 1  # and 2, from argparse, for bad usage
@@ -21,6 +23,7 @@ _EPILOG = """commands:
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
   mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
   mindmap install-desktop        add mindmap to the desktop's applications (--uninstall: remove)
+  mindmap convert FILE -o OUT    write the outline as YAML, Markdown, OPML or a FreeMind map
 """
 
 
@@ -36,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _install_desktop(_install_desktop_parser().parse_args(args[1:]))
         if args and args[0] == "export":
             return _export(_export_parser().parse_args(args[1:]))
+        if args and args[0] == "convert":
+            return _convert(_convert_parser().parse_args(args[1:]))
         return _open(_open_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
@@ -93,6 +98,18 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _convert_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap convert",
+        description="Write an outline in another format, by OUT's extension: .yaml, .md, "
+        ".opml or .mm. What OUT cannot hold is listed as warnings. "
+        "Exit status: 0 written, 1 failed, 2 bad usage.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the outline, in any format")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    return parser
+
+
 def _install_desktop_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mindmap install-desktop",
@@ -141,7 +158,7 @@ def _check(options: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in options.files:
         try:
-            parsed = load_outline(path)
+            parsed = load_any(path)
         except OutlineError as error:
             for problem in error.problems:
                 print(problem)
@@ -156,6 +173,24 @@ def _check(options: argparse.Namespace) -> int:
         warned = f", {count} warning{'s' if count > 1 else ''}" if count else ""
         print(f"{path}: valid, {outline.node_count} nodes, depth {outline.depth}{warned}")
     return status
+
+
+def _convert(options: argparse.Namespace) -> int:
+    """`mindmap convert`: the reader's warnings and what the target cannot hold on stderr."""
+    try:
+        parsed = load_any(options.file)
+        converted = convert(parsed.outline, options.output)
+    except OutlineError as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERRORS
+    except ConvertError as error:
+        print(f"mindmap convert: {error}", file=sys.stderr)
+        return EXIT_ERRORS
+    for warning in [*parsed.warnings, *converted.warnings]:
+        print(warning, file=sys.stderr)
+    nodes = parsed.outline.node_count
+    print(f"{options.output}: {nodes} nodes written as {converted.format}")
+    return EXIT_OK
 
 
 def _export(options: argparse.Namespace) -> int:
@@ -182,7 +217,7 @@ def _export(options: argparse.Namespace) -> int:
     try:
         export_format(options.output)
         refuse_own_files(options.output, options.file)
-        outline = load_outline(options.file).outline
+        outline = load_any(options.file).outline
         if options.expand_all:
             folds: set[str] = set()
         elif options.level is not None:

@@ -4,4 +4,10 @@ from __future__ import annotations
 
 # The keys of a full node, in the order the format describes them.
 RESERVED_KEYS = ("title", "children", "note", "collapsed", "color", "id", "link", "tags")
-OUTLINE_FILTER = "Outlines (*.yaml *.yml);;All files (*)"  # for the file dialogs
+# For the file dialogs: the outlines the app opens (see core/readers), and its annotations' files.
+OUTLINE_FILTER = (
+    "Outlines (*.yaml *.yml *.md *.markdown *.opml *.mm);;"
+    "YAML (*.yaml *.yml);;Markdown (*.md *.markdown);;OPML (*.opml);;"
+    "FreeMind and Freeplane (*.mm);;All files (*)"
+)
+ANNOTATIONS_FILTER = "Annotations (*.yaml *.yml);;All files (*)"

@@ -52,8 +52,13 @@ class SidecarError(FileProblemError):
 
 
 def sidecar_path(outline_path: Path) -> Path:
-    """`outline.yaml` → `outline.notes.yaml`, in the same folder."""
-    return outline_path.with_name(f"{outline_path.stem}.notes{outline_path.suffix or '.yaml'}")
+    """`outline.yaml` → `outline.notes.yaml`, in the same folder; an outline in another format
+    keeps its suffix inside the name, `notes.md` → `notes.notes.md.yaml`, so that `notes.md`
+    and `notes.yaml` side by side never share one (no YAML outline's sidecar ends `.md.yaml`)."""
+    suffix = outline_path.suffix
+    if suffix.lower() in ("", ".yaml", ".yml"):
+        return outline_path.with_name(f"{outline_path.stem}.notes{suffix or '.yaml'}")
+    return outline_path.with_name(f"{outline_path.stem}.notes{suffix}.yaml")
 
 
 def dump_sidecar(store: AnnotationStore, outline_name: str) -> str:

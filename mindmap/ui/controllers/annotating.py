@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from mindmap.core.annotations import Annotation, Mark
-from mindmap.core.formats import OUTLINE_FILTER
+from mindmap.core.formats import ANNOTATIONS_FILTER
 from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
@@ -96,7 +96,7 @@ class Annotating(QObject):
     def save_annotations_as(self) -> None:
         start = str(self.annotations.path or Path.cwd())
         name, _ = QFileDialog.getSaveFileName(
-            self._dialogs, "Save annotations as", start, OUTLINE_FILTER
+            self._dialogs, "Save annotations as", start, ANNOTATIONS_FILTER
         )
         if name and self.annotations.save_to(Path(name)):
             self.message.emit(f"Annotations saved to {name}", 8000)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from mindmap.core.editorcommand import editor_command
 from mindmap.core.formats import OUTLINE_FILTER
 from mindmap.core.memory import gc_paused
-from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
+from mindmap.core.outline import OutlineError, ParsedOutline
+from mindmap.core.readers import parse_any
 from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotationsession import AnnotationSession
@@ -116,7 +117,7 @@ class DocumentController(QObject):
             text, readable = data.decode("utf-8-sig", errors="replace"), False
         self.panel.load(self.path, text, editable=readable)
         try:
-            parsed = parse_outline(data, str(self.path))
+            parsed = parse_any(data, self.path)
         except OutlineError as error:
             self._show_problem(error)
             self.annotations.hold()  # a broken outline has not settled

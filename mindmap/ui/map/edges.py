@@ -37,8 +37,9 @@ class Edges:
         boxes, by_key = layout.boxes, outline.by_key
         both_ways = _both_ways(layout, outline)
         for parent_key in parents:
-            parent = boxes.get(parent_key)
-            children = [boxes[c.key] for c in by_key[parent_key].children if c.key in boxes]
+            parent = boxes.get(parent_key)  # None: gone from the outline (renamed, deleted)
+            shown = by_key[parent_key].children if parent is not None else []
+            children = [boxes[c.key] for c in shown if c.key in boxes]
             groups = fan_groups(parent, children) if parent is not None else {}
             for group in list(self.groups_of.get(parent_key, ())):
                 if group not in groups:

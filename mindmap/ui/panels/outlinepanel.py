@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from mindmap.core.atomicfile import write_atomic
-from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
+from mindmap.core.outline import OutlineError, ParsedOutline
+from mindmap.core.readers import parse_any
 from mindmap.ui.panels.editor import OutlineEditor
 
 PREVIEW_DELAY_MS = 300
@@ -115,7 +116,7 @@ class OutlinePanel(QDockWidget):
         if self.path is None:
             return
         try:
-            parsed: ParsedOutline = parse_outline(self.editor.toPlainText(), str(self.path))
+            parsed: ParsedOutline = parse_any(self.editor.toPlainText(), self.path)
         except OutlineError as error:
             self.editor.set_error_line(error.problems[0].line or None)
             self.preview_failed.emit(error)

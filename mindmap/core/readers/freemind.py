@@ -1,0 +1,121 @@
+"""FreeMind and Freeplane maps (`.mm`): the `node` elements under `map`.
+
+A node's title is its `TEXT`, or the text of its rich content of type NODE (HTML, its lines
+kept); its note is the rich content of type NOTE, after that of type DETAILS (HTML to text with
+line breaks and lists kept); `FOLDED="true"` folds it, `LINK` is its link, `COLOR` its colour,
+`ID` its id (so its key survives renaming), and its icons are its tags. A node without any text
+is shown as "(no text)".
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from mindmap.core.memory import gc_paused
+from mindmap.core.model import Node
+from mindmap.core.outline import OutlineError, ParsedOutline
+from mindmap.core.problems import Problem
+from mindmap.core.readers.tree import NO_TEXT, finish, refuse_binary, warning
+from mindmap.core.readers.xmlread import Places, html_text, local_name, parse_xml
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+# Children of a node that the map has no place for: each kind is named once in a warning.
+_NOT_SHOWN = {
+    "attribute": "attributes (name and value pairs)",
+    "arrowlink": "arrow links between nodes",
+    "cloud": "clouds",
+    "hook": "add-ons (pictures, formulas, …)",
+}
+
+
+def parse_freemind(data: bytes | str, path: str) -> ParsedOutline:
+    """Parse a FreeMind or Freeplane map into an outline (see the module's description)."""
+    refuse_binary(data, path, "FreeMind map")
+    with gc_paused():
+        root_element, places = parse_xml(data, path)
+        return _Reader(path, places).read(root_element)
+
+
+class _Reader:
+    def __init__(self, path: str, places: Places) -> None:
+        self.path = path
+        self.places = places
+        self.warnings: list[Problem] = []
+        self.warned: set[str] = set()
+
+    def read(self, document: Element) -> ParsedOutline:
+        line, column = self.places.get(document, (1, 1))
+        if document.tag != "map":
+            message = f"expected a FreeMind or Freeplane map (a <map>), found <{document.tag}>"
+            raise OutlineError([Problem(self.path, line, column, message)])
+        first = document.find("node")
+        if first is None:
+            raise OutlineError([Problem(self.path, line, column, "the map has no <node>")])
+        root, elements = self._node(first)
+        stack = [(root, elements)]
+        while stack:  # no recursion: a map may be deeper than Python's stack
+            node, elements = stack.pop()
+            children = node.children
+            for element in elements:
+                child, grandchildren = self._node(element)
+                children.append(child)
+                if grandchildren:
+                    stack.append((child, grandchildren))
+        return finish(root, self.path, self.warnings)
+
+    def _node(self, element: Element) -> tuple[Node, list[Element]]:
+        """The node of `element`, and the elements of its children (read later: no recursion)."""
+        line, column = self.places.get(element, (0, 0))
+        get = element.attrib.get
+        color = get("COLOR")
+        if color and not _COLOR.fullmatch(color):
+            message = f"the colour '{color}' is not #rrggbb; left out"
+            self._warn_once("colour", line, column, message)
+            color = None
+        notes: dict[str, str] = {}
+        tags: list[str] = []
+        children: list[Element] = []
+        for child in element:
+            tag = child.tag
+            if tag == "node":
+                children.append(child)
+            elif tag == "richcontent":
+                kind = (child.get("TYPE") or "NODE").upper()
+                notes[kind] = _rich_text(child)
+            elif tag == "icon" and child.get("BUILTIN"):
+                tags.append(str(child.get("BUILTIN")))
+            elif tag in _NOT_SHOWN:
+                message = f"{_NOT_SHOWN[tag]} are not shown on the map (first seen here)"
+                self._warn_once(tag, *self.places.get(child, (line, column)), message)
+        title = get("TEXT") or notes.get("NODE", "")
+        note = "\n\n".join(notes[kind] for kind in ("DETAILS", "NOTE") if notes.get(kind))
+        folded, node_id, link = get("FOLDED") == "true", get("ID") or None, get("LINK") or None
+        node = Node(
+            title if title.strip() else NO_TEXT,
+            [],
+            note or None,
+            folded,
+            color or None,
+            node_id,
+            link,
+            tuple(tags),
+            line,
+            column,
+        )
+        return node, children
+
+    def _warn_once(self, kind: str, line: int, column: int, message: str) -> None:
+        if kind not in self.warned:
+            self.warned.add(kind)
+            self.warnings.append(warning(self.path, line, column, message))
+
+
+def _rich_text(element: Element) -> str:
+    """Rich content as text: its HTML's lines, or Freeplane's plain `<text>` as written."""
+    for child in element:
+        if local_name(child) == "html":
+            return html_text(child)
+        if child.tag == "text":
+            return child.text or ""
+    return (element.text or "").strip()

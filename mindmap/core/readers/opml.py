@@ -1,0 +1,98 @@
+"""OPML 2.0, as outliners export it (Workflowy, Dynalist, Logseq, OmniOutliner).
+
+Each `outline` element is a node: `text` its title, `_note` its note, `url` or `htmlUrl` its link
+(`type="link"` or an RSS subscription), `category` its tags (comma-separated), `_id` its id. The
+head's `expansionState` lists the expanded headlines, as the spec says: each number is a line
+(from 1) of the outline as shown after the expansions before it; when it is given, every other
+branch starts folded. One outline in the body is the
+root; several share a root named by the head's `title` (else the file name).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from mindmap.core.memory import gc_paused
+from mindmap.core.model import Node
+from mindmap.core.outline import OutlineError, ParsedOutline
+from mindmap.core.problems import Problem
+from mindmap.core.readers.tree import NO_TEXT, finish, refuse_binary, warning
+from mindmap.core.readers.xmlread import Places, parse_xml
+
+# Attributes read into the node; the others are named once in a warning (they are not kept).
+KNOWN = frozenset(
+    "text _note url htmlUrl xmlUrl type category _id created isComment isBreakpoint".split()
+)
+
+
+def parse_opml(data: bytes | str, path: str) -> ParsedOutline:
+    """Parse an OPML file into an outline (see the module's description)."""
+    refuse_binary(data, path, "OPML")
+    with gc_paused():
+        root_element, places = parse_xml(data, path)
+        return _Reader(path, places).read(root_element)
+
+
+class _Reader:
+    def __init__(self, path: str, places: Places) -> None:
+        self.path = path
+        self.places = places
+        self.warnings: list[Problem] = []
+        self.unknown: set[str] = set()
+
+    def read(self, opml: Element) -> ParsedOutline:
+        line, column = self.places.get(opml, (1, 1))
+        if opml.tag != "opml":
+            message = f"expected an OPML file (an <opml> element), found <{opml.tag}>"
+            raise OutlineError([Problem(self.path, line, column, message)])
+        head, body = opml.find("head"), opml.find("body")
+        if body is None:
+            raise OutlineError([Problem(self.path, line, column, "the OPML file has no <body>")])
+        title = head.findtext("title") if head is not None else None
+        expansion = head.findtext("expansionState") if head is not None else None
+        nodes = {item: self._node(item) for item in body.iter("outline")}
+        for element, node in nodes.items():
+            node.children = [nodes[child] for child in element if child.tag == "outline"]
+        first_level = [nodes[child] for child in body if child.tag == "outline"]
+        if expansion is not None and expansion.strip():
+            _expand(first_level, expansion)
+        if len(first_level) == 1:
+            root = first_level[0]
+        else:
+            line, column = self.places.get(body, (1, 1))
+            root = Node((title or "").strip() or Path(self.path).stem or NO_TEXT, first_level)
+            root.line, root.column = line, column
+        return finish(root, self.path, self.warnings)
+
+    def _node(self, element: Element) -> Node:
+        line, column = self.places.get(element, (0, 0))
+        get = element.attrib.get
+        title = (get("text") or "").strip()
+        node = Node(title or NO_TEXT, line=line, column=column)
+        node.note = get("_note") or None
+        node.link = get("url") or get("htmlUrl") or None
+        node.id = get("_id") or None
+        tags = [tag.strip() for tag in (get("category") or "").split(",")]
+        node.tags = tuple(tag for tag in tags if tag)
+        for name in element.attrib.keys() - KNOWN - self.unknown:
+            self.unknown.add(name)
+            message = f"the attribute '{name}' is not shown on the map (first seen here)"
+            self.warnings.append(warning(self.path, line, column, message))
+        return node
+
+
+def _expand(first_level: list[Node], expansion: str) -> None:
+    """Fold every branch, then unfold those that `expansion` numbers, in its order, each by
+    its line in the outline as shown at that point (lines out of range are ignored)."""
+    for top in first_level:
+        for node in top.walk():
+            node.collapsed = bool(node.children)
+    shown = list(first_level)
+    for part in expansion.replace(" ", "").split(","):
+        line = int(part) if part.isdigit() else 0
+        if not 1 <= line <= len(shown) or not shown[line - 1].collapsed:
+            continue
+        node = shown[line - 1]
+        node.collapsed = False
+        shown[line:line] = node.children
