@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from mindmap.core.formats import format_of
 from mindmap.core.outline import OutlineError
-from mindmap.core.readers import format_of, load_any, parse_any
+from mindmap.core.readers import load_any, parse_any
 from mindmap.core.readers.tree import NO_TEXT
 from mindmap.core.sidecar import sidecar_path
 
@@ -307,6 +308,7 @@ def test_yaml_goes_through_unchanged():
     [
         ("notes.yaml", "notes.notes.yaml"),  # YAML's names as they always were
         ("notes.yml", "notes.notes.yml"),
+        ("map.txt", "map.notes.txt"),  # read as YAML: its sidecar's name as it always was
         ("notes.md", "notes.notes.md.yaml"),
         ("notes.markdown", "notes.notes.markdown.yaml"),
         ("notes.opml", "notes.notes.opml.yaml"),

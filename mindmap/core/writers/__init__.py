@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mindmap.core.atomicfile import write_atomic
+from mindmap.core.formats import FORMATS, format_of
 from mindmap.core.model import Node, Outline
 from mindmap.core.outline import OutlineError
 from mindmap.core.problems import Problem
-from mindmap.core.readers import PARSERS, parse_any
+from mindmap.core.readers import parse_any
 from mindmap.core.readers.tree import warning
 from mindmap.core.writers.freemindout import dump_freemind
 from mindmap.core.writers.markdownout import dump_markdown
@@ -51,10 +52,10 @@ class Converted:
 def render(outline: Outline, target: str | Path) -> Converted:
     """The outline as the text of `target`'s format, and what that text does not carry."""
     suffix = Path(target).suffix.lower()
-    if suffix not in PARSERS:
-        known = ", ".join(sorted(PARSERS))
+    if suffix not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
         raise ConvertError(f"{target}: unknown format '{suffix}'; write to one of {known}")
-    name = PARSERS[suffix][0]
+    name = format_of(target)
     dump, holds = WRITERS[name]
     warnings = _not_held(outline, name, holds)
     text = dump(outline.root, Path(outline.path).name)
