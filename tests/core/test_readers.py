@@ -89,8 +89,9 @@ def test_item_notes_keep_markdown_and_nested_lists_are_children():
     assert grandchild.children[0].key == "R/Item with a link and bold/Child/Grandchild/Leaf"
 
 
-def test_front_matter_initial_expand_level_folds_below_it():
-    text = "---\nmarkmap:\n  initialExpandLevel: 1\n---\n# R\n## A\n### B\n#### C\n"
+def test_front_matter_initial_expand_level_shows_that_many_levels_as_markmap():
+    text = "---\nmarkmap:\n  initialExpandLevel: 2\n---\n# R\n## A\n### B\n#### C\n"
+    assert parse_any(text.replace("2", "1", 1), "n.md").outline.root.collapsed  # the root only
     outline = parse_any(text, "n.md").outline
     assert outline.root.title == "R"
     assert not outline.root.collapsed

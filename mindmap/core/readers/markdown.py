@@ -5,7 +5,7 @@ parent and child); a list item is a child of the heading or item it is written u
 paragraph of an item is its title; every other block under a heading or an item (paragraphs,
 quotes, code, tables, HTML) is its note, as the Markdown source lines. A link in a title is the
 node's link; `<!-- markmap: fold -->` (or `foldAll`) folds; front matter's `title` names the root
-and `markmap: {initialExpandLevel: N}` folds every node N levels below the root.
+and `markmap: {initialExpandLevel: N}` shows N levels, the root the first, as markmap does.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ class _Reader:
         stack = [(root, 0)]
         while stack:
             node, depth = stack.pop()
-            if depth >= level and node.children:
+            if depth + 1 >= level and node.children:  # markmap counts the root as level 1
                 node.collapsed = True
             stack.extend((child, depth + 1) for child in node.children)
 
