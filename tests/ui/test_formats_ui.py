@@ -91,3 +91,15 @@ def test_a_branch_renamed_outside_reloads_without_an_error(
     path.write_text("R:\n  - Renamed:\n      - a1\n  - B\n", encoding="utf-8")
     qtbot.wait_until(lambda: "R/Renamed/a1" in window.scene.nodes, timeout=3000)
     assert "R/A" not in window.scene.nodes
+
+
+def test_yaml_colours_only_for_yaml(window: MainWindow, tmp_path: Path) -> None:
+    """A Markdown heading is no YAML comment: the YAML highlighter leaves other formats alone."""
+    markdown, yaml = tmp_path / "notes.md", tmp_path / "notes.yaml"
+    markdown.write_text("# Notes\n- first\n", encoding="utf-8")
+    yaml.write_text("Notes:\n  - first\n", encoding="utf-8")
+    editor = window.outline_panel.editor
+    assert window.open_file(markdown)
+    assert editor.highlighter.document() is None
+    assert window.open_file(yaml)
+    assert editor.highlighter.document() is editor.document()
