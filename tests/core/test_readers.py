@@ -331,3 +331,15 @@ def test_deep_markdown_lists_are_all_read_or_refused_clearly():
     assert str(caught.value) == (
         "deeper.md:150:1: lists or quotes nested over 149 deep; the app reads Markdown up to that depth"
     )
+
+
+def test_freemind_0_8_html_in_the_text_attribute():
+    """FreeMind 0.8 wrote rich text as escaped HTML inside TEXT (its own documentation map)."""
+    text = (
+        '<map version="0.8.0"><node TEXT="&lt;html&gt;&#xa;  &lt;head&gt;&#xa;  &lt;/head&gt;'
+        "&#xa;  &lt;body width=&quot;&quot;&gt;&#xa;    &lt;p align=&quot;center&quot;&gt;&#xa;"
+        "      FreeMind&lt;br&gt;&lt;small&gt;- free mind mapping software -&lt;/small&gt;&#xa0;"
+        '&#xa;    &lt;/p&gt;&#xa;  &lt;/body&gt;&#xa;&lt;/html&gt;&#xa;"/></map>'
+    )
+    root = parse_any(text, "m.mm").outline.root
+    assert root.title == "FreeMind\n- free mind mapping software -"
