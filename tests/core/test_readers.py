@@ -343,3 +343,24 @@ def test_freemind_0_8_html_in_the_text_attribute():
     )
     root = parse_any(text, "m.mm").outline.root
     assert root.title == "FreeMind\n- free mind mapping software -"
+
+
+def test_outliner_html_in_opml_text_shows_as_text():
+    """WorkFlowy and Dynalist export a title's formatting as HTML inside `text`, and a literal
+    `<` escaped twice. Written by hand after such an export (no licensed file at hand)."""
+    text = (
+        '<opml version="2.0"><body><outline text="Welcome">\n'
+        '<outline text="&lt;b&gt;Things to try&lt;/b&gt;"/>\n'
+        '<outline text="Hit &amp;lt;enter&amp;gt; to create a new bullet"/>\n'
+        '<outline text="&lt;a href=&quot;https://workflowy.com/#/2a3e&quot;&gt;asdf&lt;/a&gt; "/>\n'
+        '<outline text="Tom &amp; Jerry, 1 &lt; 2"/>\n'
+        "</outline></body></opml>"
+    )
+    root = parse_any(text, "w.opml").outline.root
+    assert titles(root) == [
+        "Things to try",
+        "Hit <enter> to create a new bullet",
+        "asdf",
+        "Tom & Jerry, 1 < 2",
+    ]
+    assert root.children[2].link == "https://workflowy.com/#/2a3e"
