@@ -9,6 +9,7 @@ reads as a list, a character XML cannot hold) is named too, at its node's place.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from mindmap.core.outline import OutlineError
 from mindmap.core.problems import Problem
 from mindmap.core.readers import parse_any
 from mindmap.core.readers.tree import warning
+from mindmap.core.sidecar import sidecar_path
 from mindmap.core.writers.freemindout import dump_freemind
 from mindmap.core.writers.markdownout import dump_markdown
 from mindmap.core.writers.opmlout import dump_opml
@@ -63,10 +65,16 @@ def render(outline: Outline, target: str | Path) -> Converted:
     return Converted(text, name, warnings)
 
 
-def convert(outline: Outline, target: str | Path) -> Converted:
-    """Write the outline to `target` atomically, in the format its suffix names."""
-    if Path(target).resolve() == Path(outline.path).resolve():
+def convert(outline: Outline, target: str | Path, *, replace: bool = False) -> Converted:
+    """Write the outline to `target` atomically, in the format its suffix names. An existing
+    file is replaced only when `replace` says so; the source and its annotations never."""
+    resolved, source = Path(target).resolve(), Path(outline.path).resolve()
+    if resolved == source:
         raise ConvertError(f"{target}: is the file being converted; write to another file")
+    if resolved == sidecar_path(source).resolve():
+        raise ConvertError(f"{target}: is the outline's annotations file; write to another file")
+    if not replace and os.path.lexists(target):
+        raise ConvertError(f"{target}: exists already; add --force to replace it")
     converted = render(outline, target)
     try:
         write_atomic(target, converted.text.encode("utf-8"))
