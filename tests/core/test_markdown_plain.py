@@ -4,7 +4,7 @@ compared on generated files of headings, list items, paragraphs and lines it mus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mindmap.core.readers.markdown import MAX_NESTING, _inline, _Reader, _top
+from mindmap.core.readers.markdown import MAX_NESTING, MarkdownReader, inline_tokens, top_entry
 from mindmap.core.readers.markdownplain import read_plain
 
 WORDS = st.sampled_from(
@@ -42,14 +42,16 @@ LINE = st.one_of(
 
 def outline_of(text: str, *, plain: bool):
     """The outline read the quick way (None if it declines) or from markdown-it's tokens."""
-    reader = _Reader("t.md", text)
+    reader = MarkdownReader("t.md", text)
     if plain:
-        done = read_plain(reader.lines, _top(), reader.node_at, _inline, MAX_NESTING // 2 - 1)
+        done = read_plain(
+            reader.lines, top_entry(), reader.node_at, inline_tokens, MAX_NESTING // 2 - 1
+        )
         if done is None:
             return None
     else:
-        done = reader._read_tokens(_top())
-    return reader._outline(done)
+        done = reader.read_tokens(top_entry())
+    return reader.outline(done)
 
 
 def described(parsed):

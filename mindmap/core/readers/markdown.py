@@ -40,10 +40,10 @@ def parse_markdown(data: bytes | str, path: str) -> ParsedOutline:
     """Parse Markdown text into an outline (see the module's description)."""
     text = source_text(data, path, "Markdown")
     with gc_paused():
-        return _Reader(path, text).read()
+        return MarkdownReader(path, text).read()
 
 
-class _Reader:
+class MarkdownReader:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.warnings: list[Problem] = []
@@ -56,14 +56,14 @@ class _Reader:
 
     def read(self) -> ParsedOutline:
         deepest, kept = MAX_NESTING // 2 - 1, len(self.warnings)  # the front matter's
-        done = read_plain(self.lines, _top(), self.node_at, _inline, deepest)
+        done = read_plain(self.lines, top_entry(), self.node_at, inline_tokens, deepest)
         if done is None:  # what the quick way noted of titles it read goes: all is read again
             del self.warnings[kept:]
             self.fold_all.clear()
-            done = self._read_tokens(_top())
-        return self._outline(done)
+            done = self.read_tokens(top_entry())
+        return self.outline(done)
 
-    def _read_tokens(self, top: Entry) -> list[Entry]:
+    def read_tokens(self, top: Entry) -> list[Entry]:
         """Every entry, read from markdown-it's tokens (`top` first, in document order)."""
         stack, done = [top], [top]
         tokens = _PARSER.parse(self.body)
@@ -215,7 +215,8 @@ class _Reader:
         self.offset = text.count("\n", 0, end.end()) + 1
         return text[end.end() + 1 :]
 
-    def _outline(self, done: list[Entry]) -> ParsedOutline:
+    def outline(self, done: list[Entry]) -> ParsedOutline:
+        """The outline of the entries read: notes joined, the root chosen, folds applied."""
         top = done[0]
         for entry in done:
             if entry.blocks:
@@ -249,12 +250,12 @@ class _Reader:
             stack.extend((child, depth + 1) for child in node.children)
 
 
-def _top() -> Entry:
+def top_entry() -> Entry:
     """The entry above the file's first nodes: the root, unless one heading is alone on top."""
     return Entry(0, Node(NO_TEXT, line=1, column=1))
 
 
-def _inline(content: str) -> list[Token]:
+def inline_tokens(content: str) -> list[Token]:
     """The inline tokens of a title's text (markdown-it's, as in a whole file)."""
     return _PARSER.parseInline(content)[0].children or []
 
