@@ -46,6 +46,8 @@ class ConvertError(Exception):
 
 @dataclass(slots=True)
 class Converted:
+    """The outline's text in the target format, that format's name, and what it does not hold."""
+
     text: str
     format: str
     warnings: list[Problem]
