@@ -107,6 +107,7 @@ def _convert_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the outline, in any format")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     return parser
 
 
@@ -179,7 +180,7 @@ def _convert(options: argparse.Namespace) -> int:
     """`mindmap convert`: the reader's warnings and what the target cannot hold on stderr."""
     try:
         parsed = load_any(options.file)
-        converted = convert(parsed.outline, options.output)
+        converted = convert(parsed.outline, options.output, replace=options.force)
     except OutlineError as error:
         print(error, file=sys.stderr)
         return EXIT_ERRORS

@@ -100,3 +100,24 @@ def test_convert_refuses_with_one_line(
     assert main(["convert", str(source), "-o", str(tmp_path / output)]) == 1
     assert capsys.readouterr().err == f"mindmap convert: {tmp_path / output}: {said}\n"
     assert source.read_text(encoding="utf-8") == "R:\n  - a\n"
+
+
+def test_convert_never_replaces_a_file_unless_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text("# Notes\n- first\n", encoding="utf-8")
+    mine = tmp_path / "notes.yaml"
+    mine.write_text("Notes:\n  - my own outline\n", encoding="utf-8")
+    sidecar = tmp_path / "notes.notes.md.yaml"
+    sidecar.write_text("annotations: []\n", encoding="utf-8")
+    for target in (mine, sidecar):
+        assert main(["convert", str(source), "-o", str(target)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"mindmap convert: {mine}: exists already; add --force to replace it",
+        f"mindmap convert: {sidecar}: is the outline's annotations file; write to another file",
+    ]
+    assert mine.read_text(encoding="utf-8") == "Notes:\n  - my own outline\n"
+    assert main(["convert", str(source), "-o", str(mine), "--force"]) == 0
+    assert "first" in mine.read_text(encoding="utf-8")
+    assert sidecar.read_text(encoding="utf-8") == "annotations: []\n"

@@ -15,6 +15,7 @@ except ImportError:  # PyYAML built without libyaml
     from yaml import SafeDumper as _SafeDumper  # type: ignore[assignment]
 
 from mindmap.core.annotations import Annotation, AnnotationStore, Mark
+from mindmap.core.formats import format_of
 from mindmap.core.problems import FileProblemError, Problem
 from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.yamlraw import (
@@ -52,11 +53,12 @@ class SidecarError(FileProblemError):
 
 
 def sidecar_path(outline_path: Path) -> Path:
-    """`outline.yaml` → `outline.notes.yaml`, in the same folder; an outline in another format
-    keeps its suffix inside the name, `notes.md` → `notes.notes.md.yaml`, so that `notes.md`
-    and `notes.yaml` side by side never share one (no YAML outline's sidecar ends `.md.yaml`)."""
+    """`outline.yaml` → `outline.notes.yaml`, in the same folder, for every file read as YAML
+    (`map.txt` → `map.notes.txt`, as always); an outline in another format keeps its suffix
+    inside the name, `notes.md` → `notes.notes.md.yaml`, so that `notes.md` and `notes.yaml`
+    side by side never share one (no YAML outline's sidecar ends in `.md.yaml`)."""
     suffix = outline_path.suffix
-    if suffix.lower() in ("", ".yaml", ".yml"):
+    if format_of(outline_path) == "YAML":
         return outline_path.with_name(f"{outline_path.stem}.notes{suffix or '.yaml'}")
     return outline_path.with_name(f"{outline_path.stem}.notes{suffix}.yaml")
 

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from mindmap.core.formats import format_of
 from mindmap.core.outline import OutlineError
-from mindmap.core.readers import format_of, load_any, parse_any
+from mindmap.core.readers import load_any, parse_any
 from mindmap.core.readers.tree import NO_TEXT
 from mindmap.core.sidecar import sidecar_path
 
@@ -88,8 +89,9 @@ def test_item_notes_keep_markdown_and_nested_lists_are_children():
     assert grandchild.children[0].key == "R/Item with a link and bold/Child/Grandchild/Leaf"
 
 
-def test_front_matter_initial_expand_level_folds_below_it():
-    text = "---\nmarkmap:\n  initialExpandLevel: 1\n---\n# R\n## A\n### B\n#### C\n"
+def test_front_matter_initial_expand_level_shows_that_many_levels_as_markmap():
+    text = "---\nmarkmap:\n  initialExpandLevel: 2\n---\n# R\n## A\n### B\n#### C\n"
+    assert parse_any(text.replace("2", "1", 1), "n.md").outline.root.collapsed  # the root only
     outline = parse_any(text, "n.md").outline
     assert outline.root.title == "R"
     assert not outline.root.collapsed
@@ -307,6 +309,7 @@ def test_yaml_goes_through_unchanged():
     [
         ("notes.yaml", "notes.notes.yaml"),  # YAML's names as they always were
         ("notes.yml", "notes.notes.yml"),
+        ("map.txt", "map.notes.txt"),  # read as YAML: its sidecar's name as it always was
         ("notes.md", "notes.notes.md.yaml"),
         ("notes.markdown", "notes.notes.markdown.yaml"),
         ("notes.opml", "notes.notes.opml.yaml"),
@@ -328,3 +331,36 @@ def test_deep_markdown_lists_are_all_read_or_refused_clearly():
     assert str(caught.value) == (
         "deeper.md:150:1: lists or quotes nested over 149 deep; the app reads Markdown up to that depth"
     )
+
+
+def test_freemind_0_8_html_in_the_text_attribute():
+    """FreeMind 0.8 wrote rich text as escaped HTML inside TEXT (its own documentation map)."""
+    text = (
+        '<map version="0.8.0"><node TEXT="&lt;html&gt;&#xa;  &lt;head&gt;&#xa;  &lt;/head&gt;'
+        "&#xa;  &lt;body width=&quot;&quot;&gt;&#xa;    &lt;p align=&quot;center&quot;&gt;&#xa;"
+        "      FreeMind&lt;br&gt;&lt;small&gt;- free mind mapping software -&lt;/small&gt;&#xa0;"
+        '&#xa;    &lt;/p&gt;&#xa;  &lt;/body&gt;&#xa;&lt;/html&gt;&#xa;"/></map>'
+    )
+    root = parse_any(text, "m.mm").outline.root
+    assert root.title == "FreeMind\n- free mind mapping software -"
+
+
+def test_outliner_html_in_opml_text_shows_as_text():
+    """WorkFlowy and Dynalist export a title's formatting as HTML inside `text`, and a literal
+    `<` escaped twice. Written by hand after such an export (no licensed file at hand)."""
+    text = (
+        '<opml version="2.0"><body><outline text="Welcome">\n'
+        '<outline text="&lt;b&gt;Things to try&lt;/b&gt;"/>\n'
+        '<outline text="Hit &amp;lt;enter&amp;gt; to create a new bullet"/>\n'
+        '<outline text="&lt;a href=&quot;https://workflowy.com/#/2a3e&quot;&gt;asdf&lt;/a&gt; "/>\n'
+        '<outline text="Tom &amp; Jerry, 1 &lt; 2"/>\n'
+        "</outline></body></opml>"
+    )
+    root = parse_any(text, "w.opml").outline.root
+    assert titles(root) == [
+        "Things to try",
+        "Hit <enter> to create a new bullet",
+        "asdf",
+        "Tom & Jerry, 1 < 2",
+    ]
+    assert root.children[2].link == "https://workflowy.com/#/2a3e"

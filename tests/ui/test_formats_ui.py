@@ -91,3 +91,40 @@ def test_a_branch_renamed_outside_reloads_without_an_error(
     path.write_text("R:\n  - Renamed:\n      - a1\n  - B\n", encoding="utf-8")
     qtbot.wait_until(lambda: "R/Renamed/a1" in window.scene.nodes, timeout=3000)
     assert "R/A" not in window.scene.nodes
+
+
+def test_yaml_colours_only_for_yaml(window: MainWindow, tmp_path: Path) -> None:
+    """A Markdown heading is no YAML comment: the YAML highlighter leaves other formats alone."""
+    markdown, yaml = tmp_path / "notes.md", tmp_path / "notes.yaml"
+    markdown.write_text("# Notes\n- first\n", encoding="utf-8")
+    yaml.write_text("Notes:\n  - first\n", encoding="utf-8")
+    editor = window.outline_panel.editor
+    assert window.open_file(markdown)
+    assert editor.highlighter.document() is None
+    assert window.open_file(yaml)
+    assert editor.highlighter.document() is editor.document()
+
+
+def test_an_annotation_follows_a_map_node_renamed_outside(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A .mm node's key is its ID: renaming it in Freeplane keeps the user's annotation on it."""
+    path = tmp_path / "Wohnungssuche.mm"
+    shutil.copy(FIXTURES / "Wohnungssuche.mm", path)
+    assert window.open_file(path)
+    key = "#ID_1201547317"
+    assert window.session.outline is not None
+    assert window.session.outline.by_key[key].title == "Uninteressant"
+    window.annotations.set(key, Annotation(key, "Uninteressant", "too far"), "Uninteressant")
+    window.annotations.flush()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('TEXT="Uninteressant"', 'TEXT="Zu weit"'), encoding="utf-8")
+    qtbot.wait_until(
+        lambda: (
+            window.session.outline is not None
+            and window.session.outline.by_key[key].title == "Zu weit"
+        ),
+        timeout=3000,
+    )
+    assert window.annotations.store.get(key).text == "too far"
+    assert key not in window.annotations.store.unattached

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from mindmap.core.formats import format_of
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
 from mindmap.core.problems import Problem
 from mindmap.core.readers import freemind, markdown, opml
@@ -17,27 +18,17 @@ from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 
 Parser = Callable[[bytes | str, str], ParsedOutline]
 
-# suffix (lower case) → (format name, parser); a file of any other suffix is read as YAML.
-PARSERS: dict[str, tuple[str, Parser]] = {
-    ".yaml": ("YAML", parse_outline),
-    ".yml": ("YAML", parse_outline),
-    ".md": ("Markdown", markdown.parse_markdown),
-    ".markdown": ("Markdown", markdown.parse_markdown),
-    ".opml": ("OPML", opml.parse_opml),
-    ".mm": ("FreeMind", freemind.parse_freemind),
+PARSERS: dict[str, Parser] = {  # format name (see core/formats.py) → its parser
+    "YAML": parse_outline,
+    "Markdown": markdown.parse_markdown,
+    "OPML": opml.parse_opml,
+    "FreeMind": freemind.parse_freemind,
 }
-
-
-def format_of(path: str | Path) -> str:
-    """The format's name for `path`, by its suffix: YAML unless the suffix says otherwise."""
-    return PARSERS.get(Path(path).suffix.lower(), PARSERS[".yaml"])[0]
 
 
 def parse_any(data: bytes | str, path: str | Path) -> ParsedOutline:
     """Parse an outline in the format its file name says; OutlineError for what is wrong."""
-    name = str(path)
-    _, parser = PARSERS.get(Path(name).suffix.lower(), PARSERS[".yaml"])
-    return parser(data, name)
+    return PARSERS[format_of(path)](data, str(path))
 
 
 def load_any(path: str | Path) -> ParsedOutline:

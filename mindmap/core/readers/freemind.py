@@ -10,6 +10,7 @@ is shown as "(no text)".
 from __future__ import annotations
 
 import re
+from html import unescape
 from xml.etree.ElementTree import Element
 
 from mindmap.core.memory import gc_paused
@@ -20,6 +21,10 @@ from mindmap.core.readers.tree import NO_TEXT, finish, refuse_binary, warning
 from mindmap.core.readers.xmlread import Places, html_text, local_name, parse_xml
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_HEAD = re.compile(r"<head>.*?</head>", re.DOTALL | re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>|</p>|</li>|</div>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
 # Children of a node that the map has no place for: each kind is named once in a warning.
 _NOT_SHOWN = {
     "attribute": "attributes (name and value pairs)",
@@ -89,6 +94,8 @@ class _Reader:
                 message = f"{_NOT_SHOWN[tag]} are not shown on the map (first seen here)"
                 self._warn_once(tag, *self.places.get(child, (line, column)), message)
         title = get("TEXT") or notes.get("NODE", "")
+        if title.startswith("<html>"):  # FreeMind 0.8 kept rich text as HTML in TEXT
+            title = _tag_soup_text(title)
         note = "\n\n".join(notes[kind] for kind in ("DETAILS", "NOTE") if notes.get(kind))
         folded, node_id, link = get("FOLDED") == "true", get("ID") or None, get("LINK") or None
         node = Node(
@@ -109,6 +116,14 @@ class _Reader:
         if kind not in self.warned:
             self.warned.add(kind)
             self.warnings.append(warning(self.path, line, column, message))
+
+
+def _tag_soup_text(html: str) -> str:
+    """The text of HTML that need not be XML (`<br>` unclosed): breaks kept, tags dropped."""
+    text = _BREAK.sub("\n", _SPACES.sub(" ", _HEAD.sub("", html)))
+    text = unescape(_TAG.sub("", text))
+    lines = (line.strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _rich_text(element: Element) -> str:

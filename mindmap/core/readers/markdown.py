@@ -5,13 +5,12 @@ parent and child); a list item is a child of the heading or item it is written u
 paragraph of an item is its title; every other block under a heading or an item (paragraphs,
 quotes, code, tables, HTML) is its note, as the Markdown source lines. A link in a title is the
 node's link; `<!-- markmap: fold -->` (or `foldAll`) folds; front matter's `title` names the root
-and `markmap: {initialExpandLevel: N}` folds every node N levels below the root.
+and `markmap: {initialExpandLevel: N}` shows N levels, the root the first, as markmap does.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -22,6 +21,7 @@ from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node
 from mindmap.core.outline import OutlineError, ParsedOutline
 from mindmap.core.problems import Problem
+from mindmap.core.readers.markdownplain import LIST_RANK, Entry, read_plain
 from mindmap.core.readers.tree import NO_TEXT, finish, source_text, warning
 
 # markdown-it stops reading what is nested deeper than maxNesting (20 in CommonMark's preset:
@@ -32,7 +32,6 @@ _PARSER = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table",
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _MARKMAP = re.compile(r"<!--\s*markmap:\s*(\w+)\s*-->")
 _ITEM_START = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*")
-_LIST_RANK = 10  # list items rank below every heading (1 to 6), deeper lists lower still
 # Blocks kept in a note that the map cannot show as they would render: named in a warning.
 _SHOWN_AS_TEXT = {"table_open": "a table", "html_block": "an HTML block"}
 
@@ -41,20 +40,10 @@ def parse_markdown(data: bytes | str, path: str) -> ParsedOutline:
     """Parse Markdown text into an outline (see the module's description)."""
     text = source_text(data, path, "Markdown")
     with gc_paused():
-        return _Reader(path, text).read()
+        return MarkdownReader(path, text).read()
 
 
-@dataclass(slots=True)
-class _Entry:
-    """A node being built: where it ranks for nesting, and its note's blocks so far."""
-
-    rank: int
-    node: Node
-    indent: int = 0  # the item's content column: stripped from its note's lines
-    blocks: list[str] = field(default_factory=list)
-
-
-class _Reader:
+class MarkdownReader:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.warnings: list[Problem] = []
@@ -66,7 +55,16 @@ class _Reader:
         self.fold_all: list[Node] = []
 
     def read(self) -> ParsedOutline:
-        top = _Entry(0, Node(NO_TEXT, line=1, column=1))
+        deepest, kept = MAX_NESTING // 2 - 1, len(self.warnings)  # the front matter's
+        done = read_plain(self.lines, top_entry(), self.node_at, inline_tokens, deepest)
+        if done is None:  # what the quick way noted of titles it read goes: all is read again
+            del self.warnings[kept:]
+            self.fold_all.clear()
+            done = self.read_tokens(top_entry())
+        return self.outline(done)
+
+    def read_tokens(self, top: Entry) -> list[Entry]:
+        """Every entry, read from markdown-it's tokens (`top` first, in document order)."""
         stack, done = [top], [top]
         tokens = _PARSER.parse(self.body)
         self._refuse_too_deep(tokens)
@@ -78,7 +76,7 @@ class _Reader:
                 level = int(token.tag[1])
                 while stack[-1].rank >= level:
                     stack.pop()
-                entry = _Entry(level, self._node(token, tokens[index + 1]))
+                entry = Entry(level, self.node_at(token, tokens[index + 1].children))
                 stack[-1].node.children.append(entry.node)
                 stack.append(entry)
                 done.append(entry)
@@ -90,13 +88,13 @@ class _Reader:
                 lists -= 1
                 index += 1
             elif kind == "list_item_open":
-                index = self._item(tokens, index, _LIST_RANK + lists, stack, done)
+                index = self._item(tokens, index, LIST_RANK + lists, stack, done)
             elif kind == "list_item_close":
                 stack.pop()
                 index += 1
             else:
                 index = self._block(tokens, index, stack[-1])
-        return self._outline(top, done)
+        return done
 
     def _refuse_too_deep(self, tokens: list[Token]) -> None:
         """OutlineError where the nesting reaches the cap, past which markdown-it reads nothing."""
@@ -108,7 +106,7 @@ class _Reader:
                 raise OutlineError([Problem(self.path, line, 1, message)])
 
     def _item(
-        self, tokens: list[Token], index: int, rank: int, stack: list[_Entry], done: list[_Entry]
+        self, tokens: list[Token], index: int, rank: int, stack: list[Entry], done: list[Entry]
     ) -> int:
         """A list item's node, titled by its first paragraph; the index after that paragraph."""
         start = tokens[index]
@@ -117,13 +115,13 @@ class _Reader:
         indent = marker.end() if marker and marker.end() < len(first) else len(first) + 1
         index += 1
         title = tokens[index + 1] if tokens[index].type == "paragraph_open" else None
-        entry = _Entry(rank, self._node(start, title), indent)
+        entry = Entry(rank, self.node_at(start, title.children if title else None), indent)
         stack[-1].node.children.append(entry.node)
         stack.append(entry)
         done.append(entry)
         return index + 3 if title is not None else index
 
-    def _block(self, tokens: list[Token], index: int, owner: _Entry) -> int:
+    def _block(self, tokens: list[Token], index: int, owner: Entry) -> int:
         """A block under a heading or an item, added to its note; the index after the block."""
         token = tokens[index]
         end = index
@@ -151,15 +149,19 @@ class _Reader:
         owner.blocks.append("\n".join(source).rstrip())
         return end + 1
 
-    def _node(self, start: Token, inline: Token | None) -> Node:
-        assert start.map is not None
-        first = self._line(start)
-        line = self.offset + start.map[0] + 1
+    def node_at(self, start: Token | int, inline: list[Token] | None) -> Node:
+        """The node whose source starts at `start` (a token, or a line's index) titled by the
+        inline tokens of its heading or first paragraph (None: it has none)."""
+        if isinstance(start, Token):
+            assert start.map is not None
+            start = start.map[0]
+        first = self.lines[start]
+        line = self.offset + start + 1
         node = Node(NO_TEXT, line=line, column=len(first) - len(first.lstrip()) + 1)
         if inline is None:
             return node
         parts: list[str] = []
-        for child in inline.children or ():
+        for child in inline:
             kind = child.type
             if kind == "softbreak":
                 parts.append(" ")
@@ -213,7 +215,9 @@ class _Reader:
         self.offset = text.count("\n", 0, end.end()) + 1
         return text[end.end() + 1 :]
 
-    def _outline(self, top: _Entry, done: list[_Entry]) -> ParsedOutline:
+    def outline(self, done: list[Entry]) -> ParsedOutline:
+        """The outline of the entries read: notes joined, the root chosen, folds applied."""
+        top = done[0]
         for entry in done:
             if entry.blocks:
                 entry.node.note = "\n\n".join(entry.blocks)
@@ -241,9 +245,19 @@ class _Reader:
         stack = [(root, 0)]
         while stack:
             node, depth = stack.pop()
-            if depth >= level and node.children:
+            if depth + 1 >= level and node.children:  # markmap counts the root as level 1
                 node.collapsed = True
             stack.extend((child, depth + 1) for child in node.children)
+
+
+def top_entry() -> Entry:
+    """The entry above the file's first nodes: the root, unless one heading is alone on top."""
+    return Entry(0, Node(NO_TEXT, line=1, column=1))
+
+
+def inline_tokens(content: str) -> list[Token]:
+    """The inline tokens of a title's text (markdown-it's, as in a whole file)."""
+    return _PARSER.parseInline(content)[0].children or []
 
 
 def _dedent(line: str, indent: int) -> str:

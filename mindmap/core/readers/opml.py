@@ -6,10 +6,15 @@ head's `expansionState` lists the expanded headlines, as the spec says: each num
 (from 1) of the outline as shown after the expansions before it; when it is given, every other
 branch starts folded. One outline in the body is the
 root; several share a root named by the head's `title` (else the file name).
+
+WorkFlowy and Dynalist write a title's formatting as HTML inside `text` (`<b>`, `<i>`, a link as
+`<a href>`) and a typed `<` as `&lt;`: such markup shows as plain text, its link as the node's.
 """
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -68,10 +73,10 @@ class _Reader:
     def _node(self, element: Element) -> Node:
         line, column = self.places.get(element, (0, 0))
         get = element.attrib.get
-        title = (get("text") or "").strip()
-        node = Node(title or NO_TEXT, line=line, column=column)
+        title, href = plain_title(get("text") or "")
+        node = Node(title.strip() or NO_TEXT, line=line, column=column)
         node.note = get("_note") or None
-        node.link = get("url") or get("htmlUrl") or None
+        node.link = get("url") or get("htmlUrl") or href
         node.id = get("_id") or None
         tags = [tag.strip() for tag in (get("category") or "").split(",")]
         node.tags = tuple(tag for tag in tags if tag)
@@ -80,6 +85,19 @@ class _Reader:
             message = f"the attribute '{name}' is not shown on the map (first seen here)"
             self.warnings.append(warning(self.path, line, column, message))
         return node
+
+
+_MARKUP = re.compile(r"</?(?:a|b|i|u|s|em|strong|code|span|mark|br)\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"<a\s[^>]*href=\"([^\"]*)\"", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);")
+
+
+def plain_title(text: str) -> tuple[str, str | None]:
+    """A title written as outliners' HTML as plain text, and the link of its `<a href>`."""
+    if not _MARKUP.search(text) and not _ENTITY.search(text):
+        return text, None
+    href = _HREF.search(text)
+    return unescape(_MARKUP.sub("", text)), unescape(href.group(1)) if href else None
 
 
 def _expand(first_level: list[Node], expansion: str) -> None:

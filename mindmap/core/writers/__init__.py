@@ -9,16 +9,19 @@ reads as a list, a character XML cannot hold) is named too, at its node's place.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from mindmap.core.atomicfile import write_atomic
+from mindmap.core.formats import FORMATS, format_of
 from mindmap.core.model import Node, Outline
 from mindmap.core.outline import OutlineError
 from mindmap.core.problems import Problem
-from mindmap.core.readers import PARSERS, parse_any
+from mindmap.core.readers import parse_any
 from mindmap.core.readers.tree import warning
+from mindmap.core.sidecar import sidecar_path
 from mindmap.core.writers.freemindout import dump_freemind
 from mindmap.core.writers.markdownout import dump_markdown
 from mindmap.core.writers.opmlout import dump_opml
@@ -43,6 +46,8 @@ class ConvertError(Exception):
 
 @dataclass(slots=True)
 class Converted:
+    """The outline's text in the target format, that format's name, and what it does not hold."""
+
     text: str
     format: str
     warnings: list[Problem]
@@ -51,10 +56,10 @@ class Converted:
 def render(outline: Outline, target: str | Path) -> Converted:
     """The outline as the text of `target`'s format, and what that text does not carry."""
     suffix = Path(target).suffix.lower()
-    if suffix not in PARSERS:
-        known = ", ".join(sorted(PARSERS))
+    if suffix not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
         raise ConvertError(f"{target}: unknown format '{suffix}'; write to one of {known}")
-    name = PARSERS[suffix][0]
+    name = format_of(target)
     dump, holds = WRITERS[name]
     warnings = _not_held(outline, name, holds)
     text = dump(outline.root, Path(outline.path).name)
@@ -62,10 +67,16 @@ def render(outline: Outline, target: str | Path) -> Converted:
     return Converted(text, name, warnings)
 
 
-def convert(outline: Outline, target: str | Path) -> Converted:
-    """Write the outline to `target` atomically, in the format its suffix names."""
-    if Path(target).resolve() == Path(outline.path).resolve():
+def convert(outline: Outline, target: str | Path, *, replace: bool = False) -> Converted:
+    """Write the outline to `target` atomically, in the format its suffix names. An existing
+    file is replaced only when `replace` says so; the source and its annotations never."""
+    resolved, source = Path(target).resolve(), Path(outline.path).resolve()
+    if resolved == source:
         raise ConvertError(f"{target}: is the file being converted; write to another file")
+    if resolved == sidecar_path(source).resolve():
+        raise ConvertError(f"{target}: is the outline's annotations file; write to another file")
+    if not replace and os.path.lexists(target):
+        raise ConvertError(f"{target}: exists already; add --force to replace it")
     converted = render(outline, target)
     try:
         write_atomic(target, converted.text.encode("utf-8"))

@@ -1,5 +1,6 @@
-"""An outline as a Freeplane map (FreeMind reads it too): one `node` per node with `TEXT`, `ID`,
-`FOLDED`, `LINK` and `COLOR`, its tags as icons, its note as rich content, a line a paragraph."""
+"""An outline as a Freeplane map: one `node` per node with `TEXT`, `ID`, `FOLDED`, `LINK` and
+`COLOR`, its tags as icons, its note as Freeplane's plain-text rich content (`<text>`, every
+character kept; FreeMind, which knows only HTML notes, opens the map without them)."""
 
 from __future__ import annotations
 
@@ -22,10 +23,9 @@ def dump_freemind(root: Node, source: str) -> str:
         node = entry
         inner = [f"<icon BUILTIN={attribute(tag)}/>" for tag in node.tags]
         if node.note is not None:
-            paragraphs = "".join(f"<p>{text(line)}</p>" for line in node.note.split("\n"))
             inner.append(
-                f'<richcontent TYPE="NOTE"><html><head/><body>{paragraphs}</body></html>'
-                "</richcontent>"
+                '<richcontent TYPE="NOTE" CONTENT-TYPE="plain/auto">'
+                f"<text>{text(node.note)}</text></richcontent>"
             )
         tag = f"<node{_attributes(node)}"
         if not inner and not node.children:

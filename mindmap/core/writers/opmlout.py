@@ -4,6 +4,8 @@ head's `expansionState` (the lines of the expanded headlines, as the outline is 
 
 from __future__ import annotations
 
+from html import escape
+
 from mindmap.core.model import Node
 from mindmap.core.writers.xmlout import attribute, text
 
@@ -45,7 +47,9 @@ def dump_opml(root: Node, source: str) -> str:
 
 
 def _attributes(node: Node) -> str:
-    parts = [f" text={attribute(node.title)}"]
+    # `<` and `&` as outliners write them in a title, `&lt;` and `&amp;`: the reader takes
+    # `<b>` there for formatting
+    parts = [f" text={attribute(escape(node.title, quote=False))}"]
     if node.note is not None:
         parts.append(f" _note={attribute(node.note)}")
     if node.link is not None:

@@ -1,4 +1,5 @@
-"""The Outline panel: edit the YAML in the app, preview on the map as you type, save with Ctrl+S."""
+"""The Outline panel: edit the outline's source (YAML, Markdown, OPML or a map) in the app,
+preview on the map as you type, save with Ctrl+S."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from mindmap.core.atomicfile import write_atomic
+from mindmap.core.formats import format_of
 from mindmap.core.outline import OutlineError, ParsedOutline
 from mindmap.core.readers import parse_any
 from mindmap.ui.panels.editor import OutlineEditor
@@ -55,6 +57,8 @@ class OutlinePanel(QDockWidget):
         """
         self.path = path
         self.editor.setReadOnly(not editable)
+        yaml = format_of(path) == "YAML"  # its colours would mislead in Markdown or XML
+        self.editor.highlighter.setDocument(self.editor.document() if yaml else None)
         if self.isVisible():
             self._fill(text, None)
             return
