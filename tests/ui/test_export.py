@@ -18,7 +18,6 @@ from PySide6.QtGui import QImage, QPainter, QPicture
 from mindmap.cli import main as cli_main
 from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import load_outline, parse_outline
-from mindmap.core.sidecar import sidecar_path
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui import export as export_module
 from mindmap.ui.export import _spaces_as_spaces, scene_for_export
@@ -184,12 +183,12 @@ def test_output_that_is_the_outline_itself_is_refused(
 def test_output_that_is_the_outlines_annotations_file_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    src = tmp_path / "notes.svg"
-    notes = sidecar_path(src)  # never an image's name: it ends .yaml
+    src, notes = tmp_path / "notes.svg", tmp_path / "notes.notes.svg"
     src.write_text("Root:\n  - a\n", encoding="utf-8")
     notes.write_text("annotations: []\n", encoding="utf-8")
     assert export_command([str(src), "-o", str(notes)]) == 1
-    assert capsys.readouterr().err.startswith(f"{notes}: ")
+    told = f"{notes}: that is the outline's annotations file; choose another name\n"
+    assert capsys.readouterr().err == told
     assert notes.read_text(encoding="utf-8") == "annotations: []\n"
 
 

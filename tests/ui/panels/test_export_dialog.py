@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from test_export import export_command
 
 from mindmap.core.layout import LayoutMode
-from mindmap.core.sidecar import sidecar_path
 from mindmap.ui.export import (
     ExportCancelledError,
     ExportOptions,
@@ -107,16 +106,14 @@ def test_dark_theme_on_a_white_page_is_drawn_in_the_light_theme(
     ("target", "told"),
     [
         ("map.svg", "that is the outline itself; choose another name"),
-        ("map.notes.svg.yaml", "unknown format '.yaml'; use .png, .svg or .pdf"),  # never an image
+        ("map.notes.svg", "that is the outline's annotations file; choose another name"),
     ],
     ids=["the outline", "its sidecar"],
 )
 def test_window_export_never_overwrites_the_outline_or_its_annotations(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, target: str, told: str
 ) -> None:
-    outline = tmp_path / "map.svg"  # named like an image
-    notes = sidecar_path(outline)
-    assert notes.name == "map.notes.svg.yaml"
+    outline, notes = tmp_path / "map.svg", tmp_path / "map.notes.svg"  # images' names
     outline.write_text("Root:\n  - a\n", encoding="utf-8")
     notes.write_text(
         "annotations:\n  - key: Root/a\n    title: a\n    text: keep me\n", encoding="utf-8"
@@ -139,4 +136,4 @@ def test_window_export_never_overwrites_the_outline_or_its_annotations(
     qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert {path: path.read_bytes() for path in (outline, notes)} == before
     assert seen == [(True, f"{tmp_path / target}: {told}")]
-    assert {p.name for p in tmp_path.iterdir()} == {notes.name, "map.svg", "settings.ini"}
+    assert {p.name for p in tmp_path.iterdir()} == {"map.notes.svg", "map.svg", "settings.ini"}
