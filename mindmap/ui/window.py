@@ -46,18 +46,7 @@ class MainWindow(QMainWindow):
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
         self._make_central()
-        self.details = DetailsPanel()
-        self.details_dock = QDockWidget("Details", self)
-        self.details_dock.setObjectName("details")
-        self.details_dock.setWidget(self.details)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
-        self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
-        self.outline_panel = OutlinePanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
-        self.outline_panel.hide()
-        self.annotation_panel = AnnotationPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_panel)
-        self.annotation_panel.hide()
+        self._make_docks()
         self._make_status_bar()
 
         store = lambda: self.annotations.store  # noqa: E731 - the store is replaced on open
@@ -109,6 +98,20 @@ class MainWindow(QMainWindow):
         for widget in (self.banner, self.notes_banner, self.view, self.find_bar):
             column.addWidget(widget, 1 if widget is self.view else 0)
         self.setCentralWidget(central)
+
+    def _make_docks(self) -> None:
+        self.details = DetailsPanel()
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details")
+        self.details_dock.setWidget(self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
+        self.outline_panel = OutlinePanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
+        self.outline_panel.hide()
+        self.annotation_panel = AnnotationPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_panel)
+        self.annotation_panel.hide()
 
     def _make_status_bar(self) -> None:
         self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
