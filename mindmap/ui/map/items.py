@@ -228,6 +228,12 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(theme.branch_tint(self.colour))
             painter.drawRoundedRect(rect.adjusted(0.65, 0.65, -0.65, -0.65), 7, 7)
             return theme.text
+        if self.block.empty:  # an image node or a spacer: a small pill, not a bare stroke
+            painter.setPen(QPen(self.colour, 1.3))
+            painter.setBrush(NO_BRUSH)
+            inner = rect.adjusted(0.65, 0.65, -0.65, -0.65)
+            painter.drawRoundedRect(inner, inner.height() / 2, inner.height() / 2)
+            return theme.text
         y = rect.bottom() - 1.0
         painter.setPen(
             QPen(QBrush(self.colour), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)

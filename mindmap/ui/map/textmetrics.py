@@ -15,6 +15,7 @@ from mindmap.core.model import Node
 from mindmap.ui.theme import DEEPEST_LEVEL, level_style
 
 NOTE_ROOM = 11.0
+EMPTY_WIDTH = 1.6  # a title without text: a small pill this many line heights wide
 MAX_CACHED_BLOCKS = 300_000
 
 
@@ -30,6 +31,11 @@ class TextBlock(NamedTuple):
     line_height: float
     width: float
     height: float
+
+    @property
+    def empty(self) -> bool:
+        """Whether the title has no text (an image node or a spacer of a real map)."""
+        return not any(line.strip() for line in self.lines[: self.title_lines])
 
 
 class TextMeasurer:
@@ -62,6 +68,8 @@ class TextMeasurer:
         if font is None:
             font = self._fonts[level] = _LevelFont(level)
         lines, text_width = self._wrap(title, font)
+        if not title or title.isspace():
+            lines, text_width = [""], font.line_height * EMPTY_WIDTH
         title_lines = len(lines)
         if annotation and annotation.strip():
             text = "✎ " + annotation.strip()

@@ -23,7 +23,7 @@ class DetailsPanel(QTextBrowser):
             self.clear()
             return
         node = outline.by_key[key]
-        parts = [f"<h3>{html.escape(node.title)}</h3>"]
+        parts = [f"<h3>{html.escape(node.title.strip() or '(no title)')}</h3>"]
         if node.note:
             parts.append(f"<p>{html.escape(node.note)}</p>")
         if node.tags:
