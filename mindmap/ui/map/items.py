@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
-from mindmap.ui.map.textmetrics import TextBlock
-from mindmap.ui.theme import POINT_PX, Z_NODE, LevelStyle, Theme, level_style
+from mindmap.ui.map.textmetrics import TextBlock, chip_font
+from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, Z_NODE, LevelStyle, Theme, level_style
 
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
@@ -190,6 +190,8 @@ class NodeItem(QGraphicsItem):
             self._paint_bars(painter, text_colour)
         else:
             self._paint_text(painter, text_colour)
+        if self.block.chips:
+            self._paint_chips(painter, lod, text_colour)
         if self.has_note:
             marker = QColor(text_colour if box.depth < 2 else self.colour)
             painter.setPen(NO_PEN)
@@ -266,6 +268,24 @@ class NodeItem(QGraphicsItem):
             painter.drawStaticText(QPointF(style.pad_x, y), static)
             y += block.line_height
 
+    def _paint_chips(self, painter: QPainter, lod: float, text_colour: QColor) -> None:
+        """The tags as chips below the text; their words only where the zoom lets them be read."""
+        block, style = self.block, self.style
+        font = _chip_font(min(self.box.depth, DEEPEST_LEVEL))
+        readable = font.pointSizeF() * POINT_PX * lod >= MIN_TEXT_PX
+        fill = QColor(text_colour if self.box.depth < 2 else self.colour)
+        fill.setAlpha(50)
+        painter.setFont(font)
+        radius = block.chip_height / 2
+        for tag, x, y, width in block.chips:
+            rect = QRectF(style.pad_x + x, style.pad_y + y, width, block.chip_height)
+            painter.setPen(NO_PEN)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, radius, radius)
+            if readable:
+                painter.setPen(text_colour)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tag)
+
     def _paint_bars(self, painter: QPainter, colour: QColor) -> None:
         """Far out, a grey bar per line stands for the text: cheap, and the map keeps its shape."""
         block, style = self.block, self.style
@@ -324,6 +344,11 @@ def box_rect(box: Box) -> QRectF:
 def anchor_y(box: Box) -> float:
     """Where edges meet a node, from its top: its middle, or its underline when it has no box."""
     return box.height / 2 if level_style(box.depth).boxed else box.height - 1.0
+
+
+@cache
+def _chip_font(level: int) -> QFont:
+    return chip_font(level_style(level).font)
 
 
 @cache
