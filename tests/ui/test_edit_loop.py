@@ -1,0 +1,74 @@
+"""The edit loop as a user meets it: the Outline panel, reloads, find, fit, the empty state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mindmap.ui.window import MainWindow
+from tests.ui.shots import save_shot
+from tests.ui.test_reload import OUTLINE, rename_over, titles, type_into_panel
+
+
+class Questions:
+    """Stands in for the user at every message box: answers one built with buttons with the
+    first of `buttons` it has, a yes-or-no question with Discard; keeps what was asked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *buttons: str) -> None:
+        self.asked: list[str] = []
+        self.buttons = buttons
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))  # noqa: PLW0108 - a method of the box
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+
+    def _exec(self, box: QMessageBox) -> int:
+        self.asked.append(box.text())
+        named = {b.text().replace("&", ""): b for b in box.buttons()}
+        next(named[name] for name in self.buttons if name in named).click()
+        return 0
+
+    def _question(self, _parent: object, _title: str, text: str, *_args: object) -> object:
+        self.asked.append(text)
+        return QMessageBox.StandardButton.Discard
+
+
+def opened(window: MainWindow, tmp_path: Path) -> Path:
+    path = tmp_path / "outline.yaml"
+    path.write_text(OUTLINE, encoding="utf-8")
+    assert window.open_file(path)
+    return path
+
+
+def test_typing_the_text_back_to_the_files_is_no_edit(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions = Questions(monkeypatch, "Keep My Edits")
+    path = opened(window, tmp_path)
+    type_into_panel(window, qtbot, "Gaganyaan", "Chandrayaan")
+    assert window.windowTitle().startswith("*")
+    type_into_panel(window, qtbot, "Chandrayaan", "Gaganyaan")
+    qtbot.wait_until(lambda: not window.windowTitle().startswith("*"), timeout=3000)
+    assert not window.outline_panel.is_dirty()
+    rename_over(path, OUTLINE.replace("Sakhalin I", "Sakhalin II"))
+    qtbot.wait_until(lambda: "Sakhalin II" in titles(window), timeout=3000)
+    assert questions.asked == []  # there were no edits to ask about
+
+
+def test_loading_the_file_from_disk_leaves_no_star_and_quitting_asks_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loading = Questions(monkeypatch, "Load the File from Disk")
+    path = opened(window, tmp_path)
+    type_into_panel(window, qtbot, "Gaganyaan", "Chandrayaan")
+    rename_over(path, OUTLINE.replace("Sakhalin I", "Sakhalin II"))
+    qtbot.wait_until(lambda: "Sakhalin II" in titles(window), timeout=3000)
+    assert len(loading.asked) == 1
+    qtbot.wait(400)  # past the preview's delay
+    assert window.windowTitle() == "outline.yaml — Mindmap"
+    assert not window.outline_panel.is_dirty()
+    save_shot(window, "loaded-from-disk")
+    window.close()
+    assert len(loading.asked) == 1  # closing asked nothing: there is nothing to lose
+    assert not window.isVisible()
