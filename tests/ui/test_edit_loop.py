@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mindmap.ui.window import MainWindow
 from tests.ui.shots import save_shot
 from tests.ui.test_reload import OUTLINE, rename_over, titles, type_into_panel
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class Questions:
@@ -72,3 +75,24 @@ def test_loading_the_file_from_disk_leaves_no_star_and_quitting_asks_nothing(
     window.close()
     assert len(loading.asked) == 1  # closing asked nothing: there is nothing to lose
     assert not window.isVisible()
+
+
+def test_the_outline_panel_opens_readable_wrapped_at_the_selected_node(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = sample_window
+    outline = window.session.outline
+    deepest = max(outline.by_key.values(), key=lambda node: node.line)
+    window.maps.run(window.session.reveal(deepest.key))
+    qtbot.keyClick(window.view, Qt.Key.Key_E, CTRL_SHIFT)  # View › Outline
+    qtbot.wait_until(window.outline_panel.isVisible)
+    qtbot.wait(50)
+    editor = window.outline_panel.editor
+    columns = editor.viewport().width() / editor.fontMetrics().horizontalAdvance("x")
+    assert columns >= 55  # wide enough to read a line of the outline
+    assert editor.lineWrapMode() == editor.LineWrapMode.WidgetWidth
+    assert editor.horizontalScrollBar().maximum() == 0  # nothing cut off at the right
+    assert editor.current_line() == deepest.line
+    assert editor.viewport().rect().contains(editor.cursorRect())
+    assert window.view.width() >= 0.4 * window.width()  # the map keeps the most room
+    save_shot(window, "outline-panel")

@@ -67,6 +67,7 @@ class DocumentController(QObject):
         panel.line_selected.connect(self._line_selected)
         panel.editor.document().modificationChanged.connect(lambda _: self.title_changed.emit())
         maps.selection_changed.connect(self._follow_in_editor)
+        panel.visibilityChanged.connect(lambda _: self._follow_in_editor(session.selected))
 
     # --- opening and reloading -------------------------------------------------------------
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from mindmap.core.atomicfile import write_atomic
 from mindmap.core.outline import OutlineError, ParsedOutline, parse_outline
 from mindmap.ui.panels.editor import OutlineEditor
 
 PREVIEW_DELAY_MS = 300
+READABLE_COLUMNS = 60  # the panel opens wide enough for lines this long (wrapped beyond)
+MAX_SHARE = 0.4  # of the window's width: the map keeps the most room
 
 
 class OutlinePanel(QDockWidget):
@@ -128,8 +130,22 @@ class OutlinePanel(QDockWidget):
         self.previewed.emit(parsed)
 
     def _shown(self, visible: bool) -> None:
+        if visible:
+            self._widen()
         if visible and self._waiting is not None:
             self._fill(*self._waiting)
+
+    def _widen(self) -> None:
+        """Open wide enough to read the outline's lines (a dock opens at its least width)."""
+        window = self.parentWidget()
+        if not isinstance(window, QMainWindow) or self.isFloating():
+            return
+        editor = self.editor
+        columns = editor.fontMetrics().horizontalAdvance("x" * READABLE_COLUMNS)
+        wanted = columns + editor.line_number_width() + 40  # margins and a scroll bar
+        wanted = min(wanted, round(window.width() * MAX_SHARE))
+        if self.width() < wanted:
+            window.resizeDocks([self], [wanted], Qt.Orientation.Horizontal)
 
     def _saved_as(self, text: str) -> None:
         """`text` is what the file holds now: the panel holds no edits."""
