@@ -96,3 +96,18 @@ def test_the_outline_panel_opens_readable_wrapped_at_the_selected_node(
     assert editor.viewport().rect().contains(editor.cursorRect())
     assert window.view.width() >= 0.4 * window.width()  # the map keeps the most room
     save_shot(window, "outline-panel")
+
+
+def test_a_reload_says_in_the_status_bar_what_changed(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = opened(window, tmp_path)
+    changed = OUTLINE.replace("Sakhalin I", "Sakhalin II").replace(
+        "      - Gaganyaan\n", "      - Gaganyaan\n      - Chandrayaan\n"
+    )
+    rename_over(path, changed)
+    qtbot.wait_until(lambda: "Chandrayaan" in titles(window), timeout=3000)
+    assert window.statusBar().currentMessage() == ("Reloaded: 2 nodes changed (1 added, 1 renamed)")
+    save_shot(window, "reload-message")
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    qtbot.wait_until(lambda: "nothing changed" in window.statusBar().currentMessage())
