@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from mindmap.ui.theme import POINT_PX
 from mindmap.ui.window import MainWindow
 from tests.ui.shots import save_shot
 from tests.ui.test_reload import OUTLINE, rename_over, titles, type_into_panel
@@ -111,3 +112,31 @@ def test_a_reload_says_in_the_status_bar_what_changed(
     save_shot(window, "reload-message")
     qtbot.keyClick(window.view, Qt.Key.Key_F5)
     qtbot.wait_until(lambda: "nothing changed" in window.statusBar().currentMessage())
+
+
+def test_find_zooms_to_a_readable_size_on_the_current_match_in_its_own_colour(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = sample_window
+    window.view.fit_map()
+    assert window.view.zoom() < 0.5  # the sample fits at a zoom where leaves cannot be read
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "trade")
+    matches = window.session.matches
+    assert len(matches) > 3
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    current = window.session.current_match
+    assert current == matches[1]
+    style = window.scene.item(current).style
+    on_screen_px = style.font.pointSizeF() * POINT_PX * window.view.zoom()
+    assert on_screen_px >= 9  # the match can be read
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert (
+        window.scene.item(current).sceneBoundingRect().adjusted(-40, -40, 40, 40).contains(centre)
+    )
+    item, other = window.scene.item(current), window.scene.item(matches[0])
+    assert (item.matched, item.current, other.matched, other.current) == (True, True, True, False)
+    assert other._match_fill().alphaF() < item._match_fill().alphaF()  # the others, dimmed
+    qtbot.wait(50)
+    save_shot(window, "find-current-match")

@@ -36,6 +36,8 @@ MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
 ANNOTATION_COLOUR = QColor("#f2b400")
+CURRENT_MATCH = QColor("#ff9632")  # the match a find stepped to, as browsers mark it
+OTHER_MATCH_ALPHA = 0.45  # the other matches, dimmed beside it
 MARK_COLOURS = {
     Mark.IMPORTANT: QColor("#d93025"),
     Mark.REVISE: QColor("#f28b00"),
@@ -61,6 +63,8 @@ class NodeItem(QGraphicsItem):
         self.node: Node | None = None  # the outline node shown, to notice a reload's new one
         self.annotation: Annotation | None = None
         self.fresh = False
+        # The match a find stepped to: True for it, False for the others, None before a step.
+        self.current: bool | None = None
 
     def configure(
         self,
@@ -74,6 +78,7 @@ class NodeItem(QGraphicsItem):
         has_note: bool,
         selected: bool,
         matched: bool,
+        current: bool | None = None,
         annotation: Annotation | None = None,
     ) -> None:
         """Set what to paint; called for new items and for items reused across a relayout.
@@ -82,7 +87,7 @@ class NodeItem(QGraphicsItem):
         a move is far cheaper than a new geometry and a repaint.
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
-        look += (has_children, hidden, has_note, annotation, selected, matched)
+        look += (has_children, hidden, has_note, annotation, selected, matched, current)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
                 self._place(box)
@@ -95,7 +100,7 @@ class NodeItem(QGraphicsItem):
         self.box, self.block, self.colour, self.theme = box, block, colour, theme
         self.style: LevelStyle = level_style(box.depth)
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
-        self.selected, self.matched = selected, matched
+        self.selected, self.matched, self.current = selected, matched, current
         self.annotation = annotation
         self._place(box)
         bounds = box_rect(box)
@@ -133,11 +138,11 @@ class NodeItem(QGraphicsItem):
             self._look = None  # the next configure redoes everything
             self.update()
 
-    def set_marks(self, *, selected: bool, matched: bool) -> None:
-        if (selected, matched) != (self.selected, self.matched):
-            self.selected, self.matched = selected, matched
+    def set_marks(self, *, selected: bool, matched: bool, current: bool | None = None) -> None:
+        if (selected, matched, current) != (self.selected, self.matched, self.current):
+            self.selected, self.matched, self.current = selected, matched, current
             if self._look is not None:
-                self._look = (*self._look[:-2], selected, matched)
+                self._look = (*self._look[:-3], selected, matched, current)
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
@@ -213,7 +218,7 @@ class NodeItem(QGraphicsItem):
         box, style, theme = self.box, self.style, self.theme
         if marks and (self.matched or self.fresh):
             painter.setPen(NO_PEN)
-            painter.setBrush(theme.match if self.matched else theme.fresh)
+            painter.setBrush(self._match_fill() if self.matched else theme.fresh)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 8, 8)
         if box.depth == 0:
             painter.setPen(NO_PEN)
@@ -242,6 +247,16 @@ class NodeItem(QGraphicsItem):
         )
         painter.drawLine(QPointF(0, y), QPointF(rect.right(), y))
         return theme.quiet_text if box.depth > 3 else theme.text
+
+    def _match_fill(self) -> QColor:
+        """The current match in its own colour; the others dimmed while one is current."""
+        if self.current is None:
+            return self.theme.match
+        if self.current:
+            return CURRENT_MATCH
+        fill = QColor(self.theme.match)
+        fill.setAlphaF(fill.alphaF() * OTHER_MATCH_ALPHA)
+        return fill
 
     def _paint_text(self, painter: QPainter, colour: QColor) -> None:
         block, style = self.block, self.style

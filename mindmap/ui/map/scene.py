@@ -221,6 +221,7 @@ class MapScene(InputScene):
             has_note=node.note is not None,
             selected=key == self.session.selected,
             matched=key in self.session.matched,
+            current=_is_current(key, self.session.current_match),
             annotation=annotation,
         )
         item.set_fresh(key in self.fresh)
@@ -303,10 +304,15 @@ class MapScene(InputScene):
     def repaint_marks(self, keys: AbstractSet[str]) -> None:
         """Show the session's selection and find matches on the items of `keys`."""
         selected, matched = self.session.selected, self.session.matched
+        current = self.session.current_match
         for key in keys:
             item = self._items.get(key)
             if item is not None:
-                item.set_marks(selected=key == selected, matched=key in matched)
+                item.set_marks(
+                    selected=key == selected,
+                    matched=key in matched,
+                    current=_is_current(key, current),
+                )
 
     def show_annotations(self, annotations: AnnotationStore, keys: set[str] | None) -> None:
         """Repaint the annotation marks of `keys` (None: of every node)."""
@@ -379,3 +385,8 @@ class _ShownItems(Mapping[str, NodeItem]):
 
     def __len__(self) -> int:
         return self._scene.shown_count()
+
+
+def _is_current(key: str, current: str | None) -> bool | None:
+    """Whether `key` is the find's current match; None while no match is current."""
+    return None if current is None else key == current
