@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from bench.generate import generate_outline
 from mindmap.ui.theme import POINT_PX
 from mindmap.ui.window import MainWindow
 from tests.ui.shots import save_shot
@@ -140,3 +142,23 @@ def test_find_zooms_to_a_readable_size_on_the_current_match_in_its_own_colour(
     assert other._match_fill().alphaF() < item._match_fill().alphaF()  # the others, dimmed
     qtbot.wait(50)
     save_shot(window, "find-current-match")
+
+
+def test_fit_shows_the_fold_count_badges_whole(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(generate_outline(3000), encoding="utf-8")
+    assert window.open_file(path)
+    window.details_dock.hide()
+    for level, width in itertools.product((1, 2), (700, 1400)):
+        window.resize(width, 900)
+        qtbot.wait_until(lambda width=width: window.width() == width)
+        window.maps.run(window.session.show_levels(level))
+        qtbot.keyClick(window.view, Qt.Key.Key_F)
+        shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        for key, box in window.session.layout.boxes.items():
+            if box.depth == level:  # the outermost: folded, with a badge
+                item = window.scene.item(key)
+                assert shown.contains(item.sceneBoundingRect()), (level, width, key)
+    save_shot(window, "fit-badges")

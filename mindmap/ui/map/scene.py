@@ -31,13 +31,13 @@ from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
 from mindmap.ui.map.items import NodeItem, box_rect
 from mindmap.ui.map.overview import Overview, draw_overview
+from mindmap.ui.map.reach import ITEM_REACH, painted_bounds
 from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import Theme
 
 MAP_MARGIN = 60.0
 FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
-ITEM_REACH = 120.0  # how far a node's item may paint outside its box: a badge of 10 million
 MADE_AHEAD = 0.5  # items are made this many view sizes beyond what is shown, for smooth panning
 KEEP_ITEMS = 6000  # beyond this many items, those far from the view are let go
 
@@ -229,7 +229,8 @@ class MapScene(InputScene):
     def _finish(self, layout: Layout) -> None:
         self._overview.forget()
         self._made = QRectF()
-        left, top, right, bottom = layout.bounds
+        assert self._shown is not None
+        left, top, right, bottom = painted_bounds(layout, self._shown.outline, self._shown.folds)
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
             -MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN
         )
