@@ -162,3 +162,23 @@ def test_fit_shows_the_fold_count_badges_whole(
                 item = window.scene.item(key)
                 assert shown.contains(item.sceneBoundingRect()), (level, width, key)
     save_shot(window, "fit-badges")
+
+
+def test_an_unclosed_bracket_is_shown_where_it_opens(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.yaml"
+    lines = OUTLINE.splitlines()
+    lines[3] = "      - title: Su-30\n        tags: [fighter, twin-engine"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert not window.open_file(path)
+    text = window.banner.label.text()
+    assert text.startswith(f"{path}:5:15: a '[' opens a list here and is never closed")
+    assert "(the file reads on to line 6" in text
+    assert window.outline_panel.error_line() == 5
+    window.banner.action.click()  # "Show line 5"
+    qtbot.wait_until(window.outline_panel.isVisible)
+    assert window.outline_panel.editor.current_line() == 5
+    assert window.outline_panel.editor.error_line == 5
+    qtbot.wait(50)
+    save_shot(window, "unclosed-bracket")
