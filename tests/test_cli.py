@@ -169,3 +169,18 @@ def test_check_refuses_more_nodes_than_the_cap_and_says_where(
         f"{flow}:1:14: more than 3 nodes; an outline holds at most 3, split it into several files",
         f"{flow}: invalid, 1 error",
     ]
+
+
+def test_check_and_export_a_map_with_empty_titles(tmp_path: Path) -> None:
+    """FreeMind and Freeplane maps hold image nodes and spacers without text: they load."""
+    outline = write(tmp_path, "o.yaml", "Root:\n  - ''\n  - a:\n    - ' '\n")
+    checked = python_m_mindmap("check", str(outline))
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.splitlines() == [
+        f"{outline}:2:5: warning: the node has no title; it is shown as an empty box",
+        f"{outline}:4:7: warning: the node has no title; it is shown as an empty box",
+        f"{outline}: valid, 4 nodes, depth 2, 2 warnings",
+    ]
+    exported = python_m_mindmap("export", str(outline), "-o", str(tmp_path / "o.png"))
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "o.png").stat().st_size > 0

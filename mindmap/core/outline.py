@@ -36,6 +36,8 @@ from mindmap.core.yamlraw import (
 MAX_ERRORS = 50
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+# Real maps hold nodes without text (images, spacers, summary markers): they load, and say so.
+NO_TITLE = "the node has no title; it is shown as an empty box"
 
 
 class OutlineError(FileProblemError):
@@ -132,7 +134,7 @@ class _Builder:
         if self.errors:
             raise OutlineError(sorted(self.errors, key=lambda p: (p.line, p.column)))
         outline = Outline(root, self.path, count, depth, index.by_key, index.parent_of)
-        return ParsedOutline(outline, self.warnings)
+        return ParsedOutline(outline, sorted(self.warnings, key=lambda p: (p.line, p.column)))
 
     def _error(self, invalid: _InvalidNodeError) -> None:
         self.errors.append(Problem(self.path, invalid.line, invalid.column, str(invalid)))
@@ -142,7 +144,7 @@ class _Builder:
         kind, value, _tag, line, column = raw
         _check_tag(raw)
         if kind == SCALAR:
-            return Node(_text(raw, "a node"), line=line, column=column), []
+            return Node(self._title(raw, "a node"), line=line, column=column), []
         if kind == SEQ:
             raise _InvalidNodeError(raw, "a node must be a string or a mapping, got a list")
         if not value:
@@ -151,7 +153,7 @@ class _Builder:
             )
         fields: dict[str, tuple[Raw, Raw]] = {}
         for key, item in value:
-            name = _text(key, "a key")
+            name = _text(key, "a key", allow_empty=len(value) == 1)
             if name in fields:
                 raise _InvalidNodeError(key, f"the key '{name}' appears twice in this node")
             fields[name] = (key, item)
@@ -160,7 +162,8 @@ class _Builder:
         first_key, first_value = value[0]
         first = first_key[VALUE]
         if len(fields) == 1 and first not in RESERVED_KEYS:
-            node = Node(first, line=first_key[LINE], column=first_key[COLUMN])
+            title = self._title(first_key, "a key")
+            node = Node(title, line=first_key[LINE], column=first_key[COLUMN])
             return node, self._children(first_value, f"the children of '{first}'")
         if len(fields) == 1:
             raise _InvalidNodeError(raw, f"a node with '{first}' needs a 'title' key too")
@@ -171,7 +174,8 @@ class _Builder:
 
     def _full_node(self, raw: Raw, fields: dict[str, tuple[Raw, Raw]]) -> tuple[Node, list[Raw]]:
         title_key, title_raw = fields.pop("title")
-        node = Node(_text(title_raw, "the title"), line=title_key[LINE], column=title_key[COLUMN])
+        title = self._title(title_raw, "the title")
+        node = Node(title, line=title_key[LINE], column=title_key[COLUMN])
         children: list[Raw] = []
         for name, (key, item) in fields.items():
             if name == "children":
@@ -195,6 +199,14 @@ class _Builder:
                     Problem(self.path, key[LINE], key[COLUMN], message, Severity.WARNING)
                 )
         return node, children
+
+    def _title(self, raw: Raw, what: str) -> str:
+        """A node's title as written; one without text is a warning, not an error."""
+        title = _text(raw, what, allow_empty=True)
+        if not title or title.isspace():
+            problem = Problem(self.path, raw[LINE], raw[COLUMN], NO_TITLE, Severity.WARNING)
+            self.warnings.append(problem)
+        return title
 
     def _children(self, raw: Raw, what: str) -> list[Raw]:
         _check_tag(raw)

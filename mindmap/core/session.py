@@ -32,6 +32,7 @@ class Change:
     selection: bool = False  # the selected node changed: show its details
     centre: str | None = None  # a node to centre in the view
     into_view: str | None = None  # a node to scroll into view (without centring)
+    readable: bool = False  # zoom in, if need be, until the centred node can be read
 
 
 NOTHING = Change()
@@ -100,6 +101,13 @@ class MapSession:
             return frozenset()
         shown = next((key for key in self.lineage(self.selected) if key in layout.boxes), None)
         return self._select(shown)
+
+    @property
+    def current_match(self) -> str | None:
+        """The match the find last stepped to (None before the first step)."""
+        if 0 <= self.match_index < len(self.matches):
+            return self.matches[self.match_index]
+        return None
 
     @property
     def root_key(self) -> str:
@@ -188,11 +196,20 @@ class MapSession:
         """Go to the next (1) or previous (-1) match, unfolding what hides it."""
         if not self.matches or self.outline is None:
             return NOTHING
+        before = self.current_match
         self.match_index = (self.match_index + step) % len(self.matches)
         key = self.matches[self.match_index]
         unfolded = unfold_to(self.outline, key, self.folds)
-        repaint = self._select(key)
-        return Change(relayout=unfolded, still=key, repaint=repaint, selection=True, centre=key)
+        # The first step dims the other matches; later ones repaint the match left.
+        repaint = self._select(key) | ({before} if before is not None else self.matched)
+        return Change(
+            relayout=unfolded,
+            still=key,
+            repaint=repaint,
+            selection=True,
+            centre=key,
+            readable=True,
+        )
 
     def end_find(self) -> Change:
         old = self.matched

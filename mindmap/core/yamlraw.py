@@ -39,6 +39,11 @@ _INDENT_PROBLEMS = {
     "expected <block end>, but found '<block mapping start>'",
 }
 _KIND_NAMES = {SEQ: "a list", MAP: "a mapping"}
+# An unclosed bracket is reported where it opens (where the parser gave up is lines later).
+_FLOW_CONTEXTS = {
+    "while parsing a flow sequence": ("[", "a list", "]"),
+    "while parsing a flow mapping": ("{", "a mapping", "}"),
+}
 EMPTY_FILE = "the file is empty; expected a root node such as 'My topic:' with its children"
 MAX_KEY_CHARS = 1024  # libyaml's limit on a key written without 'title:'
 # Characters that libyaml reads as line breaks and editors show as no break at all.
@@ -209,6 +214,13 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     elif "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
         mark = error.context_mark
         message = "a quoted text starts here and is never closed; add the closing quote"
+    elif error.context in _FLOW_CONTEXTS and error.context_mark and mark:
+        opened, kind, closing = _FLOW_CONTEXTS[error.context]
+        message = (
+            f"a '{opened}' opens {kind} here and is never closed (the file reads on to line "
+            f"{mark.line + 1}, column {mark.column + 1}); add the closing '{closing}'"
+        )
+        mark = error.context_mark
     elif problem in _INDENT_PROBLEMS:
         message = "the indentation here does not line up with the lines above; check its spaces"
     elif problem == "exceeded maximum nesting depth":

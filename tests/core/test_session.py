@@ -179,3 +179,18 @@ def test_layout_mode_change_fits_and_rebalances() -> None:
     session = opened()
     change = session.set_mode(LayoutMode.RIGHT)
     assert (session.mode, change.fit, change.keep_sides) == (LayoutMode.RIGHT, True, False)
+
+
+def test_the_current_match_is_known_and_repainted_when_it_moves_on() -> None:
+    session = opened()
+    session.find("b", None)
+    assert session.current_match is None  # found, not yet stepped to
+    session.step_match(1)
+    assert session.current_match == "Root/Beta"
+    session.select("Root/Alpha")  # the user looks elsewhere; the current match stays
+    change = session.step_match(1)
+    assert session.current_match == "Root/Beta/b1"
+    assert {"Root/Beta", "Root/Beta/b1", "Root/Alpha"} <= change.repaint
+    assert change.readable
+    session.end_find()
+    assert session.current_match is None

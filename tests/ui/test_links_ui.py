@@ -151,3 +151,24 @@ def test_a_link_in_an_annotation_asks_too(
     assert len(desktop.asked) == 1
     assert view.toHtml() == shown
     assert view.source().isEmpty()
+
+
+def test_a_markdown_link_in_a_note_asks_too(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, desktop: Desktop, secret: Path
+) -> None:
+    """A note's markdown links are shown as links, and go through the same door."""
+    link = QUrl.fromLocalFile(str(secret)).toString()
+    path = tmp_path / "outline.yaml"
+    note = f"see [the answers]({link})\\nor [the site](https://example.org/notes)"
+    path.write_text(f'title: Root\nnote: "{note}"\n', encoding="utf-8")
+    assert window.open_file(path)
+    window.maps.run(window.session.select("Root"))
+    shown = window.details.toHtml()
+    click_link(qtbot, window.details, "the answers")
+    assert len(desktop.asked) == 1
+    assert link in desktop.asked[0]
+    click_link(qtbot, window.details, "the site")
+    assert desktop.opened == ["https://example.org/notes"]
+    assert window.details.toHtml() == shown
+    assert window.details.source().isEmpty()
+    assert SECRET not in window.details.toPlainText()

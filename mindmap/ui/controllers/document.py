@@ -17,6 +17,7 @@ from mindmap.core.editorcommand import editor_command
 from mindmap.core.formats import OUTLINE_FILTER
 from mindmap.core.memory import gc_paused
 from mindmap.core.outline import OutlineError, ParsedOutline
+from mindmap.core.outlinediff import diff_outlines
 from mindmap.core.readers import parse_any
 from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.session import MapSession
@@ -68,6 +69,7 @@ class DocumentController(QObject):
         panel.line_selected.connect(self._line_selected)
         panel.editor.document().modificationChanged.connect(lambda _: self.title_changed.emit())
         maps.selection_changed.connect(self._follow_in_editor)
+        panel.visibilityChanged.connect(lambda _: self._follow_in_editor(session.selected))
 
     # --- opening and reloading -------------------------------------------------------------
 
@@ -122,7 +124,13 @@ class DocumentController(QObject):
             self._show_problem(error)
             self.annotations.hold()  # a broken outline has not settled
             return False
+        before = self.session.outline
         self._show(parsed)
+        if before is not None:  # a reload: say what changed, with any warnings after
+            said = diff_outlines(before, parsed.outline).describe()
+            if parsed.warnings:
+                said += f"; {self._warnings(parsed)}"
+            self.message.emit(said, 10_000)
         return True
 
     def _show(self, parsed: ParsedOutline) -> None:
@@ -139,9 +147,13 @@ class DocumentController(QObject):
                 self.maps.apply(outline)
         self.reloaded.emit()
         if parsed.warnings:
-            count = len(parsed.warnings)
-            noun = "warning" if count == 1 else "warnings"
-            self.message.emit(f"{count} {noun}: {parsed.warnings[0]}", 10_000)
+            self.message.emit(self._warnings(parsed), 10_000)
+
+    @staticmethod
+    def _warnings(parsed: ParsedOutline) -> str:
+        count = len(parsed.warnings)
+        noun = "warning" if count == 1 else "warnings"
+        return f"{count} {noun}: {parsed.warnings[0]}"
 
     def _show_problem(self, error: OutlineError) -> None:
         """The outline does not load: say where, with a way to the line; the map stays."""

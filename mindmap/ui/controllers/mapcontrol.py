@@ -15,9 +15,10 @@ from mindmap.ui.controllers.places import Place
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.textmetrics import TextBlock, TextMeasurer, measure_outline
 from mindmap.ui.map.view import MapView
-from mindmap.ui.theme import ThemeChoice, resolve_theme
+from mindmap.ui.theme import POINT_PX, ThemeChoice, level_style, resolve_theme
 
 ENSURE_MARGIN = 40  # pixels kept around a node scrolled into view
+READABLE_PX = 9.0  # on-screen text height below which a node shown for reading is zoomed to
 
 
 class MapController(QObject):
@@ -106,6 +107,8 @@ class MapController(QObject):
         if change.selection:
             self.selection_changed.emit(session.selected)
         if change.centre is not None:
+            if change.readable:
+                self.zoom_to_read(change.centre)
             self.centre_on(change.centre)
         if change.into_view is not None:
             self.ensure_visible(change.into_view)
@@ -113,6 +116,16 @@ class MapController(QObject):
     def centre_on(self, key: str) -> None:
         if self.scene.shows(key):
             self.view.centerOn(self.scene.item(key).sceneBoundingRect().center())
+
+    def zoom_to_read(self, key: str) -> None:
+        """Zoom in until the node's text is READABLE_PX high on screen (never out)."""
+        layout = self.session.layout
+        if layout is None or key not in layout.boxes:
+            return
+        font = level_style(layout.boxes[key].depth).font
+        readable = READABLE_PX / (font.pointSizeF() * POINT_PX)
+        if self.view.zoom() < readable:
+            self.view.set_zoom(readable)
 
     def ensure_visible(self, key: str) -> None:
         """Scroll just enough for the node to show, with a margin."""

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
-from mindmap.ui.map.textmetrics import TextBlock
-from mindmap.ui.theme import POINT_PX, Z_NODE, LevelStyle, Theme, level_style
+from mindmap.ui.map.textmetrics import TextBlock, chip_font
+from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, Z_NODE, LevelStyle, Theme, level_style
 
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
@@ -36,6 +36,8 @@ MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
 ANNOTATION_COLOUR = QColor("#f2b400")
+CURRENT_MATCH = QColor("#ff9632")  # the match a find stepped to, as browsers mark it
+OTHER_MATCH_ALPHA = 0.45  # the other matches, dimmed beside it
 MARK_COLOURS = {
     Mark.IMPORTANT: QColor("#d93025"),
     Mark.REVISE: QColor("#f28b00"),
@@ -62,6 +64,8 @@ class NodeItem(QGraphicsItem):
         self.node: Node | None = None  # the outline node shown, to notice a reload's new one
         self.annotation: Annotation | None = None
         self.fresh = False
+        # The match a find stepped to: True for it, False for the others, None before a step.
+        self.current: bool | None = None
 
     def configure(
         self,
@@ -75,6 +79,7 @@ class NodeItem(QGraphicsItem):
         has_note: bool,
         selected: bool,
         matched: bool,
+        current: bool | None = None,
         annotation: Annotation | None = None,
     ) -> None:
         """Set what to paint; called for new items and for items reused across a relayout.
@@ -83,7 +88,7 @@ class NodeItem(QGraphicsItem):
         a move is far cheaper than a new geometry and a repaint.
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
-        look += (has_children, hidden, has_note, annotation, selected, matched)
+        look += (has_children, hidden, has_note, annotation, selected, matched, current)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
                 self._place(box)
@@ -96,7 +101,7 @@ class NodeItem(QGraphicsItem):
         self.box, self.block, self.colour, self.theme = box, block, colour, theme
         self.style: LevelStyle = level_style(box.depth)
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
-        self.selected, self.matched = selected, matched
+        self.selected, self.matched, self.current = selected, matched, current
         self.annotation = annotation
         self._place(box)
         bounds = box_rect(box)
@@ -134,11 +139,11 @@ class NodeItem(QGraphicsItem):
             self._look = None  # the next configure redoes everything
             self.update()
 
-    def set_marks(self, *, selected: bool, matched: bool) -> None:
-        if (selected, matched) != (self.selected, self.matched):
-            self.selected, self.matched = selected, matched
+    def set_marks(self, *, selected: bool, matched: bool, current: bool | None = None) -> None:
+        if (selected, matched, current) != (self.selected, self.matched, self.current):
+            self.selected, self.matched, self.current = selected, matched, current
             if self._look is not None:
-                self._look = (*self._look[:-2], selected, matched)
+                self._look = (*self._look[:-3], selected, matched, current)
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
@@ -197,6 +202,8 @@ class NodeItem(QGraphicsItem):
             self._paint_bars(painter, text_colour)
         else:
             self._paint_text(painter, text_colour)
+        if self.block.chips:
+            self._paint_chips(painter, lod, text_colour)
         if self.has_note and self.controls:
             marker = QColor(text_colour if box.depth < 2 else self.colour)
             painter.setPen(NO_PEN)
@@ -219,7 +226,7 @@ class NodeItem(QGraphicsItem):
         box, style, theme = self.box, self.style, self.theme
         if marks and (self.matched or self.fresh):
             painter.setPen(NO_PEN)
-            painter.setBrush(theme.match if self.matched else theme.fresh)
+            painter.setBrush(self._match_fill() if self.matched else theme.fresh)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 8, 8)
         if box.depth == 0:
             painter.setPen(NO_PEN)
@@ -236,12 +243,28 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(theme.branch_tint(self.colour))
             painter.drawRoundedRect(rect.adjusted(0.65, 0.65, -0.65, -0.65), 7, 7)
             return theme.text
+        if self.block.empty:  # an image node or a spacer: a small pill, not a bare stroke
+            painter.setPen(QPen(self.colour, 1.3))
+            painter.setBrush(NO_BRUSH)
+            inner = rect.adjusted(0.65, 0.65, -0.65, -0.65)
+            painter.drawRoundedRect(inner, inner.height() / 2, inner.height() / 2)
+            return theme.text
         y = rect.bottom() - 1.0
         painter.setPen(
             QPen(QBrush(self.colour), 1.3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         )
         painter.drawLine(QPointF(0, y), QPointF(rect.right(), y))
         return theme.quiet_text if box.depth > 3 else theme.text
+
+    def _match_fill(self) -> QColor:
+        """The current match in its own colour; the others dimmed while one is current."""
+        if self.current is None:
+            return self.theme.match
+        if self.current:
+            return CURRENT_MATCH
+        fill = QColor(self.theme.match)
+        fill.setAlphaF(fill.alphaF() * OTHER_MATCH_ALPHA)
+        return fill
 
     def _paint_text(self, painter: QPainter, colour: QColor) -> None:
         block, style = self.block, self.style
@@ -267,6 +290,24 @@ class NodeItem(QGraphicsItem):
                 painter.setPen(quiet)
             painter.drawStaticText(QPointF(style.pad_x, y), static)
             y += block.line_height
+
+    def _paint_chips(self, painter: QPainter, lod: float, text_colour: QColor) -> None:
+        """The tags as chips below the text; their words only where the zoom lets them be read."""
+        block, style = self.block, self.style
+        font = _chip_font(min(self.box.depth, DEEPEST_LEVEL))
+        readable = font.pointSizeF() * POINT_PX * lod >= MIN_TEXT_PX
+        fill = QColor(text_colour if self.box.depth < 2 else self.colour)
+        fill.setAlpha(50)
+        painter.setFont(font)
+        radius = block.chip_height / 2
+        for tag, x, y, width in block.chips:
+            rect = QRectF(style.pad_x + x, style.pad_y + y, width, block.chip_height)
+            painter.setPen(NO_PEN)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, radius, radius)
+            if readable:
+                painter.setPen(text_colour)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tag)
 
     def _paint_bars(self, painter: QPainter, colour: QColor) -> None:
         """Far out, a grey bar per line stands for the text: cheap, and the map keeps its shape."""
@@ -326,6 +367,11 @@ def box_rect(box: Box) -> QRectF:
 def anchor_y(box: Box) -> float:
     """Where edges meet a node, from its top: its middle, or its underline when it has no box."""
     return box.height / 2 if level_style(box.depth).boxed else box.height - 1.0
+
+
+@cache
+def _chip_font(level: int) -> QFont:
+    return chip_font(level_style(level).font)
 
 
 @cache

@@ -31,13 +31,13 @@ from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
 from mindmap.ui.map.items import NodeItem, box_rect
 from mindmap.ui.map.overview import Overview, draw_overview
+from mindmap.ui.map.reach import ITEM_REACH, painted_bounds
 from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import Theme
 
 MAP_MARGIN = 60.0
 FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
-ITEM_REACH = 120.0  # how far a node's item may paint outside its box: a badge of 10 million
 MADE_AHEAD = 0.5  # items are made this many view sizes beyond what is shown, for smooth panning
 KEEP_ITEMS = 6000  # beyond this many items, those far from the view are let go
 
@@ -222,6 +222,7 @@ class MapScene(InputScene):
             has_note=node.note is not None,
             selected=key == self.session.selected,
             matched=key in self.session.matched,
+            current=_is_current(key, self.session.current_match),
             annotation=annotation,
         )
         item.set_fresh(key in self.fresh)
@@ -229,7 +230,8 @@ class MapScene(InputScene):
     def _finish(self, layout: Layout) -> None:
         self._overview.forget()
         self._made = QRectF()
-        left, top, right, bottom = layout.bounds
+        assert self._shown is not None
+        left, top, right, bottom = painted_bounds(layout, self._shown.outline, self._shown.folds)
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
             -MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN
         )
@@ -304,10 +306,15 @@ class MapScene(InputScene):
     def repaint_marks(self, keys: AbstractSet[str]) -> None:
         """Show the session's selection and find matches on the items of `keys`."""
         selected, matched = self.session.selected, self.session.matched
+        current = self.session.current_match
         for key in keys:
             item = self._items.get(key)
             if item is not None:
-                item.set_marks(selected=key == selected, matched=key in matched)
+                item.set_marks(
+                    selected=key == selected,
+                    matched=key in matched,
+                    current=_is_current(key, current),
+                )
 
     def show_annotations(self, annotations: AnnotationStore, keys: set[str] | None) -> None:
         """Repaint the annotation marks of `keys` (None: of every node)."""
@@ -380,3 +387,8 @@ class _ShownItems(Mapping[str, NodeItem]):
 
     def __len__(self) -> int:
         return self._scene.shown_count()
+
+
+def _is_current(key: str, current: str | None) -> bool | None:
+    """Whether `key` is the find's current match; None while no match is current."""
+    return None if current is None else key == current

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import html
+import re
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from mindmap.core.model import Outline
 from mindmap.ui.panels.links import guard_links
+
+# GitHub's markdown without its raw HTML: a note is text, never markup that loads or runs.
+_MARKDOWN = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
 
 
 class DetailsPanel(QTextBrowser):
@@ -23,9 +32,9 @@ class DetailsPanel(QTextBrowser):
             self.clear()
             return
         node = outline.by_key[key]
-        parts = [f"<h3>{html.escape(node.title)}</h3>"]
+        parts = [f"<h3>{html.escape(node.title.strip() or '(no title)')}</h3>"]
         if node.note:
-            parts.append(f"<p>{html.escape(node.note)}</p>")
+            parts.append(note_html(node.note))
         if node.tags:
             chips = " ".join(
                 "<span style='background:#e8eaf0;color:#333;border-radius:6px;'>"
@@ -40,3 +49,13 @@ class DetailsPanel(QTextBrowser):
         if ancestors:
             parts.append(f"<p style='color:gray'>{ancestors}</p>")
         self.setHtml("".join(parts))
+
+
+def note_html(note: str) -> str:
+    """An author's note as written: each line break kept (markdown would join the lines of a
+    paragraph), lists, emphasis and links rendered, runs of spaces kept for aligned text."""
+    document = QTextDocument()
+    document.setMarkdown("\n".join(line + "  " for line in note.splitlines()), _MARKDOWN)
+    body = _BODY.search(document.toHtml())
+    inner = body.group(1) if body is not None else html.escape(note)
+    return f"<div style='white-space: pre-wrap'>{inner}</div>"

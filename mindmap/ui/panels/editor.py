@@ -81,7 +81,7 @@ class OutlineEditor(QPlainTextEdit):
         super().__init__()
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.setFont(font)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # no line cut off
         self.setTabChangesFocus(False)
         self.highlighter = YamlHighlighter(self.document())
         self.error_line: int | None = None

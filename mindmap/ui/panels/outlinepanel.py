@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from mindmap.core.atomicfile import write_atomic
 from mindmap.core.formats import format_of
@@ -15,6 +15,8 @@ from mindmap.core.readers import parse_any
 from mindmap.ui.panels.editor import OutlineEditor
 
 PREVIEW_DELAY_MS = 300
+READABLE_COLUMNS = 60  # the panel opens wide enough for lines this long (wrapped beyond)
+MAX_SHARE = 0.4  # of the window's width: the map keeps the most room
 
 
 class OutlinePanel(QDockWidget):
@@ -35,6 +37,9 @@ class OutlinePanel(QDockWidget):
         # Text (and its error line) loaded while hidden, put in the editor when the panel shows.
         self._waiting: tuple[str, int | None] | None = None
         self._line = 1  # the cursor's line, kept while the text waits
+        # The file's text as the editor holds it: an edit typed back to it is no edit.
+        self._file_text = ""
+        self._file_units = 1  # its length as the document counts (UTF-16, with the last break)
         self.visibilityChanged.connect(self._shown)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -92,7 +97,7 @@ class OutlinePanel(QDockWidget):
             self.editor.setPlainText(text)
         finally:
             self._loading = False
-        self.editor.document().setModified(False)
+        self._saved_as(self.editor.toPlainText())
         self.editor.set_error_line(error_line)
         self.show_line(line)
 
@@ -111,8 +116,9 @@ class OutlinePanel(QDockWidget):
         """
         if self.path is None or not self.is_dirty():
             return
-        write_atomic(self.path, self.editor.toPlainText().encode("utf-8"))
-        self.editor.document().setModified(False)
+        text = self.editor.toPlainText()
+        write_atomic(self.path, text.encode("utf-8"))
+        self._saved_as(text)
 
     def preview(self) -> None:
         """Parse what is typed and announce the result."""
@@ -129,12 +135,41 @@ class OutlinePanel(QDockWidget):
         self.previewed.emit(parsed)
 
     def _shown(self, visible: bool) -> None:
+        if visible:
+            self._widen()
         if visible and self._waiting is not None:
             self._fill(*self._waiting)
 
+    def _widen(self) -> None:
+        """Open wide enough to read the outline's lines (a dock opens at its least width)."""
+        window = self.parentWidget()
+        if not isinstance(window, QMainWindow) or self.isFloating():
+            return
+        editor = self.editor
+        columns = editor.fontMetrics().horizontalAdvance("x" * READABLE_COLUMNS)
+        wanted = columns + editor.line_number_width() + 40  # margins and a scroll bar
+        wanted = min(wanted, round(window.width() * MAX_SHARE))
+        if self.width() < wanted:
+            window.resizeDocks([self], [wanted], Qt.Orientation.Horizontal)
+
+    def _saved_as(self, text: str) -> None:
+        """`text` is what the file holds now: the panel holds no edits."""
+        self._file_text = text
+        self._file_units = len(text.encode("utf-16-le")) // 2 + 1
+        self.editor.document().setModified(False)
+
     def _typed(self) -> None:
-        if not self._loading:
-            self._timer.start()
+        if self._loading:
+            return
+        self._timer.start()
+        document = self.editor.document()
+        # Typed back to the file's text: not modified. The length first, as it costs nothing.
+        if (
+            document.isModified()
+            and document.characterCount() == self._file_units
+            and self.editor.toPlainText() == self._file_text
+        ):
+            document.setModified(False)
 
     def _cursor_moved(self) -> None:
         if not self._loading and self.editor.hasFocus():

@@ -45,3 +45,37 @@ def test_an_annotation_goes_below_the_title_and_the_box_grows(qtbot: QtBot) -> N
     assert annotated.lines == ("Sukhoi Su-30", "✎ twin-engine")
     assert annotated.title_lines == 1
     assert annotated.height == plain.height + plain.line_height
+
+
+# Real titles hold full-width punctuation and katakana that look like ASCII: RUF001 is no use.
+JAPANESE = (
+    "Freeplaneでは、ノードを選んでからF2キーを押すと、"  # noqa: RUF001
+    "その場で編集できます。保存はCtrl+Sです。"
+)
+CHINESE = "思维导图是一种图像式思维的工具，用一个中央关键词引起形象化的构造和分类的想法。"  # noqa: RUF001
+NO_LINE_START = "。、，．：！？）」』"  # noqa: RUF001
+
+
+def test_japanese_and_chinese_break_by_the_unicode_line_rules(qtbot: QtBot) -> None:
+    """No line starts with 。 or 、, none holds only punctuation, and a Latin word stays whole."""
+    measurer = TextMeasurer()
+    for depth in (1, 2, 3):
+        style = level_style(depth)
+        metrics = QFontMetricsF(style.font)
+        for title in (JAPANESE, CHINESE, JAPANESE + JAPANESE, "𠮷野家の牛丼、美味しい。" * 4):
+            lines = measurer.block(title, depth).lines
+            assert "".join(lines) == title, (depth, lines)
+            assert len(lines) > 1
+            assert not any(line[0] in NO_LINE_START for line in lines), (depth, lines)
+            widest = max(metrics.horizontalAdvance(line) for line in lines)
+            assert widest <= style.max_text_width + 1
+            assert not any(line.startswith("plane") for line in lines), (depth, lines)
+
+
+def test_latin_words_in_a_cjk_title_are_kept_whole(qtbot: QtBot) -> None:
+    title = "マインドマップ・ソフトウェアFreeplaneとFreeMindとXMindの比較とそれぞれの使い方のまとめ"
+    for depth in (2, 3, 4):
+        lines = TextMeasurer().block(title, depth).lines
+        assert "".join(lines) == title
+        for word in ("Freeplane", "FreeMind", "XMind"):
+            assert any(word in line for line in lines), (depth, lines)
