@@ -158,7 +158,7 @@ def _annotate_menu(p: MenuParts) -> Menu:
     return Menu(
         "&Annotate",
         [
-            Act("annotate", "&Annotate…", p.annotating.annotate, ["A"]),
+            Act("annotate", "&Annotate in Details", p.annotating.annotate, ["A"]),
             *marks,
             None,
             p.toggles["annotations"],
@@ -203,7 +203,7 @@ def show_keys(parent: QWidget) -> None:
         ("Click / arrows", "select; move to parent, child or neighbour"),
         ("Space / click ○", "fold or unfold the selected branch"),
         ("Enter", "centre the node"),
-        ("A / double-click", "annotate the node; 1, 2, 3: mark it"),
+        ("A / double-click", "write your annotation in Details; 1, 2, 3: mark it"),
         ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo an annotation change"),
         ("Home", "go to the root"),
         ("Escape", "clear the selection"),

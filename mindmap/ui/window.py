@@ -21,9 +21,10 @@ from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.view import MapView
 from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
+from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
-from mindmap.ui.panels.details import DetailsPanel
+from mindmap.ui.panels.details import DetailsPanel, details_column
 from mindmap.ui.panels.findbar import FindBar
 from mindmap.ui.panels.outlinepanel import OutlinePanel
 from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
@@ -45,8 +46,9 @@ class MainWindow(QMainWindow):
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
         self._make_central()
-        self.details = DetailsPanel()
-        self.details_dock = self._dock("Details", "details", self.details, right=True)
+        self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
+        column = details_column(self.details, self.annotation_editor)
+        self.details_dock = self._dock("Details", "details", column, right=True)
         self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
         self.outline_panel = OutlinePanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
             session=self.session,
             maps=self.maps,
             panel=self.annotation_panel,
+            editor=self.annotation_editor,
             banner=self.notes_banner,
             dialogs=self,
         )

@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.formats import OUTLINE_FILTER
 from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
-from mindmap.ui.panels.annotationdialog import AnnotationDialog
+from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
 
@@ -33,12 +33,13 @@ class Annotating(QObject):
         session: MapSession,
         maps: MapController,
         panel: AnnotationPanel,
+        editor: AnnotationEditor,
         banner: Banner,
         dialogs: QWidget,
     ) -> None:
         super().__init__(dialogs)
         self.annotations, self.session, self.maps = annotations, session, maps
-        self.panel, self.banner, self._dialogs = panel, banner, dialogs
+        self.panel, self.editor, self.banner, self._dialogs = panel, editor, banner, dialogs
         annotations.changed.connect(self._annotations_changed)
         annotations.problem.connect(self._annotation_problem)
         annotations.saved.connect(self._annotations_saved)
@@ -49,12 +50,14 @@ class Annotating(QObject):
         panel.delete_requested.connect(self._delete_annotation)
         maps.scene.context_menu_requested.connect(self.context_menu)
         maps.scene.node_double_clicked.connect(self._double_clicked)
+        maps.selection_changed.connect(self._show_selected)
+        editor.saved.connect(self._save_text)
 
     def reveal(self, key: str) -> None:
         self.maps.run(self.session.reveal(key))
 
     def annotate(self, key: str | None = None) -> None:
-        """Open the annotation editor for `key` (default: the selected node)."""
+        """Edit the annotation of `key` (default: the selected node) in Details."""
         key = key or self.session.selected
         outline = self.session.outline
         if key is None or outline is None or key not in outline.by_key:
@@ -65,14 +68,28 @@ class Annotating(QObject):
             annotations.problem.emit(annotations.read_only_reason)
             return
         self.maps.run(self.session.select(key))
-        title = outline.by_key[key].title
-        before = annotations.store.on_node(key)  # saving it confirms a proposed move
-        dialog = AnnotationDialog(self._dialogs, key, title, before)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        after = dialog.annotation()
-        if _content(after) != _content(before):  # an unchanged Save is no undo step
-            annotations.set(key, after, title)
+        self.editor.start_editing()
+
+    def _show_selected(self, key: str | None = None) -> None:
+        """Details shows the selected node's annotation (editable unless it cannot be saved)."""
+        key = self.session.selected
+        annotation = self.annotations.store.on_node(key) if key is not None else None
+        editable = self.annotations.read_only_reason is None
+        self.editor.show_annotation(key, annotation, editable=editable)
+
+    def _save_text(self, key: str, text: str) -> None:
+        """What was typed in Details becomes the annotation's text, its mark kept; saving it
+        confirms a proposed move. A node gone meanwhile (a reload) keeps it, unattached."""
+        before = self.annotations.store.on_node(key)
+        outline = self.session.outline
+        node = outline.by_key.get(key) if outline is not None else None
+        title = node.title if node is not None else before.title if before else key
+        mark = before.mark if before is not None else None
+        after = Annotation(key, title, text, mark, extra=before.extra if before else ())
+        if after.empty:
+            after = None
+        if _content(after) != _content(before):  # an unchanged save is no undo step
+            self.annotations.set(key, after, title)
 
     def _double_clicked(self, key: str) -> None:
         """A double-click centres the node, as Enter does, and opens its annotation."""
@@ -105,6 +122,8 @@ class Annotating(QObject):
         store = self.annotations.store
         self.maps.scene.show_annotations(store, keys or None)
         self.panel.show_store(store)
+        if not keys or self.session.selected in keys:
+            self._show_selected()
         self.changed.emit(keys)
 
     def _annotations_saved(self) -> None:
@@ -168,6 +187,7 @@ class Annotating(QObject):
 
     def confirm_unsaved(self) -> bool:
         """Annotations that could not be saved are not lost unasked; returns whether to go on."""
+        self.editor.commit()  # what is being typed is saved before the file goes
         if not self.annotations.unsaved:
             return True
         choice = QMessageBox.question(
@@ -185,5 +205,7 @@ class Annotating(QObject):
         return choice == QMessageBox.StandardButton.Discard
 
 
-def _content(annotation: Annotation | None) -> tuple[str, Mark | None] | None:
-    return (annotation.text, annotation.mark) if annotation is not None else None
+def _content(annotation: Annotation | None) -> tuple[str, Mark | None, str | None] | None:
+    if annotation is None:
+        return None
+    return annotation.text, annotation.mark, annotation.unknown_mark

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.ui.map.tooltip import plain_tooltip
-from mindmap.ui.panels.annotationdialog import MARK_NAMES
 from mindmap.ui.panels.links import guard_links
+from mindmap.ui.theme import MARK_LOOKS
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 _ANY_MARK = "any"
@@ -46,9 +46,8 @@ class AnnotationPanel(QDockWidget):
         self.filter.setClearButtonEnabled(True)
         self.mark = QComboBox()
         self.mark.addItem("Any mark", _ANY_MARK)
-        for mark, name in MARK_NAMES.items():
-            if mark is not None:
-                self.mark.addItem(name, mark)
+        for mark, look in MARK_LOOKS.items():
+            self.mark.addItem(f"{look.icon} {look.name}", mark)
         self.list = QListWidget()
         self.view = QTextBrowser()
         guard_links(self.view)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from mindmap.core.model import Outline
 from mindmap.ui.panels.links import guard_links
@@ -40,3 +41,14 @@ class DetailsPanel(QTextBrowser):
         if ancestors:
             parts.append(f"<p style='color:gray'>{ancestors}</p>")
         self.setHtml("".join(parts))
+
+
+def details_column(details: DetailsPanel, annotation: QWidget) -> QWidget:
+    """The Details dock: the author's words on the node above, the user's own below it."""
+    column = QSplitter(Qt.Orientation.Vertical)
+    column.setChildrenCollapsible(False)
+    column.addWidget(details)
+    column.addWidget(annotation)
+    column.setStretchFactor(0, 3)
+    column.setStretchFactor(1, 2)
+    return column

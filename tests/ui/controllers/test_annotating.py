@@ -14,6 +14,7 @@ from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotating import Annotating
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
 
@@ -33,6 +34,7 @@ def annotating(
         session=session,
         maps=maps,
         panel=AnnotationPanel(host),
+        editor=AnnotationEditor(),
         banner=Banner(),
         dialogs=host,
     )
