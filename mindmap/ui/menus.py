@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,7 +19,7 @@ from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.map.view import MapView
-from mindmap.ui.theme import ThemeChoice
+from mindmap.ui.theme import MARK_LOOKS, ThemeChoice
 
 APP_NAME = "Mindmap"
 TOOLBAR = ("open", "reload", None, "zoom_out", "zoom_in", "fit", None, "find", None, "export")
@@ -148,11 +148,12 @@ def _annotate_menu(p: MenuParts) -> Menu:
     marks = [
         Act(
             f"mark_{n}",
-            f"Mark as {mark.value.capitalize()}",
+            f"Mark as {look.name}  {look.icon}",
             lambda mark=mark: p.annotating.toggle_mark(mark),
             [str(n)],
+            checked=False,
         )
-        for n, mark in enumerate(Mark, start=1)
+        for n, (mark, look) in enumerate(MARK_LOOKS.items(), start=1)
     ]
     save_as = Act("save_annotations_as", "Save Annotations &As…", p.annotating.save_annotations_as)
     return Menu(
@@ -160,11 +161,22 @@ def _annotate_menu(p: MenuParts) -> Menu:
         [
             Act("annotate", "&Annotate in Details", p.annotating.annotate, ["A"]),
             *marks,
+            Act("mark_0", "&Clear Mark", lambda: p.annotating.set_mark(None), ["0"]),
             None,
             p.toggles["annotations"],
             save_as,
         ],
     )
+
+
+def show_marks(actions: Mapping[str, QAction], annotating: Annotating) -> None:
+    """The mark items are checked as the selected node is marked."""
+
+    def show(mark: Mark | None) -> None:
+        for n, shown in enumerate(Mark, start=1):
+            actions[f"mark_{n}"].setChecked(shown is mark)
+
+    annotating.mark_shown.connect(show)
 
 
 def _go_menu(p: MenuParts) -> Menu:
@@ -203,7 +215,7 @@ def show_keys(parent: QWidget) -> None:
         ("Click / arrows", "select; move to parent, child or neighbour"),
         ("Space / click ○", "fold or unfold the selected branch"),
         ("Enter", "centre the node"),
-        ("A / double-click", "write your annotation in Details; 1, 2, 3: mark it"),
+        ("A / double-click", "write your annotation in Details; 1, 2, 3: mark it, 0: unmark"),
         ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo an annotation change"),
         ("Home", "go to the root"),
         ("Escape", "clear the selection"),

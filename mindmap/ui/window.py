@@ -20,12 +20,13 @@ from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.view import MapView
-from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
+from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table, show_marks
 from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
 from mindmap.ui.panels.details import DetailsPanel, details_column
 from mindmap.ui.panels.findbar import FindBar
+from mindmap.ui.panels.marklegend import MarkLegend
 from mindmap.ui.panels.outlinepanel import OutlinePanel
 from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
 
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
             maps=self.maps,
             panel=self.annotation_panel,
             editor=self.annotation_editor,
+            legend=self.mark_legend,
             banner=self.notes_banner,
             dialogs=self,
         )
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.exporting = Exporting(self.session, store, theme, self.settings, self)
         self.finding = Finding(self.session, self.maps, self.find_bar, store)
         self.menu_actions = actions.build(self, menu_table(self._menu_parts()), TOOLBAR)
+        show_marks(self.menu_actions, self.annotating)
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
@@ -121,10 +124,11 @@ class MainWindow(QMainWindow):
 
     def _make_status_bar(self) -> None:
         self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
+        self.mark_legend = MarkLegend()
         bar = self.statusBar()
         bar.addWidget(self.file_label, 1)
-        bar.addPermanentWidget(self.count_label)
-        bar.addPermanentWidget(self.zoom_label)
+        for label in (self.mark_legend, self.count_label, self.zoom_label):
+            bar.addPermanentWidget(label)
 
     def _menu_parts(self) -> MenuParts:
         undo_stack = self.annotations.undo_stack
@@ -157,7 +161,7 @@ class MainWindow(QMainWindow):
         self.document.recent_changed.connect(self._show_recent)
         self.document.opened.connect(self._opened)
         self.document.reloaded.connect(self._reloaded)
-        self.annotating.changed.connect(self._annotations_changed)
+        self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
         self.view.zoom_changed.connect(self._show_zoom)
@@ -179,11 +183,6 @@ class MainWindow(QMainWindow):
 
     def _show_details(self, key: str | None) -> None:
         self.details.show_node(self.session.outline, key)
-
-    def _annotations_changed(self, keys: set[str]) -> None:
-        self.finding.refresh()
-        if self.session.selected in keys:
-            self._show_details(self.session.selected)
 
     def _show_counts(self) -> None:
         if self.session.outline is not None:

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.formats import OUTLINE_FILTER
+from mindmap.core.marks import count_marks
 from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.marklegend import MarkLegend
 
 
 class Annotating(QObject):
@@ -25,6 +27,7 @@ class Annotating(QObject):
 
     message = Signal(str, int)
     changed = Signal(object)  # set[str]
+    mark_shown = Signal(object)  # the selected node's Mark, or None
 
     def __init__(
         self,
@@ -34,10 +37,12 @@ class Annotating(QObject):
         maps: MapController,
         panel: AnnotationPanel,
         editor: AnnotationEditor,
+        legend: MarkLegend,
         banner: Banner,
         dialogs: QWidget,
     ) -> None:
         super().__init__(dialogs)
+        self.legend = legend
         self.annotations, self.session, self.maps = annotations, session, maps
         self.panel, self.editor, self.banner, self._dialogs = panel, editor, banner, dialogs
         annotations.changed.connect(self._annotations_changed)
@@ -76,6 +81,7 @@ class Annotating(QObject):
         annotation = self.annotations.store.on_node(key) if key is not None else None
         editable = self.annotations.read_only_reason is None
         self.editor.show_annotation(key, annotation, editable=editable)
+        self.mark_shown.emit(annotation.mark if annotation is not None else None)
 
     def _save_text(self, key: str, text: str) -> None:
         """What was typed in Details becomes the annotation's text, its mark kept; saving it
@@ -98,6 +104,12 @@ class Annotating(QObject):
 
     def toggle_mark(self, mark: Mark) -> None:
         """Keys 1–3: set a revision mark on the selected node, or take it off."""
+        key = self.session.selected
+        current = self.annotations.store.on_node(key) if key is not None else None
+        self.set_mark(None if current is not None and current.mark is mark else mark)
+
+    def set_mark(self, mark: Mark | None) -> None:
+        """Give the selected node `mark` (None, key 0: take its mark off), its text kept."""
         key, outline = self.session.selected, self.session.outline
         if key is None or outline is None:
             self.message.emit("Select a node to mark it.", 5000)
@@ -105,10 +117,10 @@ class Annotating(QObject):
         title = outline.by_key[key].title
         current = self.annotations.store.on_node(key)
         text = current.text if current else ""
-        new_mark = None if current is not None and current.mark is mark else mark
-        empty = not text.strip() and new_mark is None
-        annotation = None if empty else Annotation(key, title, text, new_mark)
-        self.annotations.set(key, annotation, title)
+        annotation = Annotation(key, title, text, mark)
+        if _content(annotation) != _content(current):
+            self.annotations.set(key, None if annotation.empty else annotation, title)
+        self._show_selected()  # the menu shows the mark even when none could be set
 
     def save_annotations_as(self) -> None:
         start = str(self.annotations.path or Path.cwd())
@@ -122,6 +134,7 @@ class Annotating(QObject):
         store = self.annotations.store
         self.maps.scene.show_annotations(store, keys or None)
         self.panel.show_store(store)
+        self.legend.show_counts(count_marks(store.by_node()))
         if not keys or self.session.selected in keys:
             self._show_selected()
         self.changed.emit(keys)

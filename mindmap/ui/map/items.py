@@ -22,25 +22,33 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from mindmap.core.annotations import Annotation, Mark
+from mindmap.core.annotations import Annotation
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
 from mindmap.ui.map.textmetrics import TextBlock
-from mindmap.ui.theme import POINT_PX, Z_NODE, LevelStyle, Theme, level_style
+from mindmap.ui.theme import (
+    ANNOTATION_COLOUR,
+    POINT_PX,
+    Z_NODE,
+    LevelStyle,
+    MarkLook,
+    Theme,
+    level_style,
+    mark_look,
+)
 
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
 BADGE_GAP = 6.0
 MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
+OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: the overview paints
+BADGE_RADIUS = 8.5  # a mark's or an annotation's badge at 100 %
+BADGE_MIN_PX = 6.0  # and its radius on screen at least, so that it reads at the fit zoom
+BADGE_REACH = BADGE_MIN_PX / OVERVIEW_ZOOM  # the most a badge reaches out of its corner
 # Qt's enums are Python enums in PySide6: looking them up in a paint loop costs, so once here.
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
-ANNOTATION_COLOUR = QColor("#f2b400")
-MARK_COLOURS = {
-    Mark.IMPORTANT: QColor("#d93025"),
-    Mark.REVISE: QColor("#f28b00"),
-    Mark.KNOWN: QColor("#1e8e3e"),
-}
+ANNOTATION_LOOK = MarkLook("✎", ANNOTATION_COLOUR, "Annotated")
 _BADGE_FONT = QFont()
 _BADGE_FONT.setPointSizeF(8)
 _BADGE_FONT.setWeight(QFont.Weight.Bold)
@@ -99,6 +107,8 @@ class NodeItem(QGraphicsItem):
         self.annotation = annotation
         self._place(box)
         bounds = box_rect(box)
+        if annotation is not None:  # badges on the top corners
+            bounds.adjust(-BADGE_REACH, -BADGE_REACH, BADGE_REACH, 0)
         if has_children and box.side >= 0 and box.depth > 0:
             bounds.setRight(bounds.right() + outer_reach(hidden))
         if has_children and box.side < 0:
@@ -129,6 +139,10 @@ class NodeItem(QGraphicsItem):
     def set_annotation(self, annotation: Annotation | None) -> None:
         """Show another annotation (or none) without a relayout."""
         if annotation != self.annotation:
+            if (annotation is None) != (self.annotation is None):  # badges come or go
+                self.prepareGeometryChange()
+                reach = BADGE_REACH if annotation is not None else -BADGE_REACH
+                self._bounds.adjust(-reach, -reach, reach, 0)
             self.annotation = annotation
             self._look = None  # the next configure redoes everything
             self.update()
@@ -191,20 +205,29 @@ class NodeItem(QGraphicsItem):
         else:
             self._paint_text(painter, text_colour)
         if self.has_note:
-            marker = QColor(text_colour if box.depth < 2 else self.colour)
-            painter.setPen(NO_PEN)
-            painter.setBrush(marker)
-            x = box.width - style.pad_x - self.block.note_room / 2 + 1
-            y = style.pad_y + self.block.line_height / 2
-            painter.drawEllipse(QPointF(x, y), 2.6, 2.6)
-        if self.annotation is not None:
-            self._paint_annotation(painter)
+            self._paint_note_marker(painter, QColor(text_colour if box.depth < 2 else self.colour))
         if self.has_children and box.depth > 0:
             self._paint_toggle(painter, font_px >= MIN_TEXT_PX)
         if marks and self.selected:
             painter.setBrush(NO_BRUSH)
             painter.setPen(QPen(theme.selection, 2.2))
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 9, 9)
+        if self.annotation is not None:  # over the selection ring, never hidden by it
+            self._paint_annotation(painter, lod)
+
+    def _paint_note_marker(self, painter: QPainter, colour: QColor) -> None:
+        """The author wrote a note: a small page, in a room of its own right of the text and
+        centred on the box, so that it reads as a sign and never as punctuation of the title."""
+        box, style, room = self.box, self.style, self.block.note_room
+        width, height = room - 4.0, min(10.0, box.height - 4.0)
+        left = box.width - style.pad_x - room + 3.0
+        top = (box.height - height) / 2 if style.boxed else style.pad_y + 2.0
+        painter.setPen(QPen(colour, 1.1))
+        painter.setBrush(NO_BRUSH)
+        painter.drawRoundedRect(QRectF(left, top, width, height), 1.5, 1.5)
+        for row in (0.35, 0.65):
+            y = top + height * row
+            painter.drawLine(QPointF(left + 2.0, y), QPointF(left + width - 2.0, y))
 
     def _paint_shape(self, painter: QPainter, rect: QRectF, *, marks: bool) -> QColor:
         """The box or underline; returns the colour the text goes in."""
@@ -273,20 +296,20 @@ class NodeItem(QGraphicsItem):
             painter.drawRect(QRectF(style.pad_x, y, width, block.line_height * 0.5))
             y += block.line_height
 
-    def _paint_annotation(self, painter: QPainter) -> None:
-        """The user's annotation: a pencil-yellow dot on the corner; a mark, a coloured edge."""
+    def _paint_annotation(self, painter: QPainter, lod: float) -> None:
+        """The user's layer as badges on the top corners, big enough to read at any zoom: the
+        mark on the corner towards the parent, a pencil for an annotation's text outward."""
         annotation, box = self.annotation, self.box
         assert annotation is not None
-        if annotation.mark is not None:
-            painter.setPen(NO_PEN)
-            painter.setBrush(MARK_COLOURS[annotation.mark])
-            x = -5.0 if box.side >= 0 else box.width + 1.0
-            painter.drawRoundedRect(QRectF(x, 1.0, 4.0, box.height - 2.0), 2, 2)
+        radius = badge_radius(lod)
+        inner, outer = (0.0, box.width) if box.side >= 0 else (box.width, 0.0)
+        look = mark_look(annotation)
+        if look is not None:
+            paint_badge(painter, QPointF(inner, 0.0), radius, look, self.theme.background)
         if annotation.text.strip():
-            painter.setPen(QPen(self.theme.background, 1.5))
-            painter.setBrush(ANNOTATION_COLOUR)
-            corner = QPointF(box.width - 1.0, 0.0) if box.side < 0 else QPointF(1.0, 0.0)
-            painter.drawEllipse(corner, 4.5, 4.5)
+            paint_badge(
+                painter, QPointF(outer, 0.0), radius, ANNOTATION_LOOK, self.theme.background
+            )
 
     def _paint_toggle(self, painter: QPainter, with_badge: bool) -> None:
         centre = self.toggle_centre()
@@ -308,6 +331,29 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(badge, 7.5, 7.5)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def badge_radius(lod: float) -> float:
+    """A badge's radius in scene units at zoom `lod`: its own size, or more far out."""
+    return max(BADGE_RADIUS, BADGE_MIN_PX / max(lod, OVERVIEW_ZOOM))
+
+
+def paint_badge(
+    painter: QPainter, centre: QPointF, radius: float, look: MarkLook, ring: QColor
+) -> None:
+    """A filled disc in the look's colour with its icon in white, ringed in the background's
+    colour so that it stands off whatever it overlaps."""
+    painter.setPen(QPen(ring, radius * 0.2))
+    painter.setBrush(look.colour)
+    painter.drawEllipse(centre, radius, radius)
+    if radius * painter.worldTransform().m11() < 4.5:  # too small for its icon to read
+        return
+    font = QFont(_BADGE_FONT)
+    font.setPixelSize(max(1, round(radius * 1.3)))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff") if look is not ANNOTATION_LOOK else QColor("#3a2c00"))
+    square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    painter.drawText(square, Qt.AlignmentFlag.AlignCenter, look.icon)
 
 
 def box_rect(box: Box) -> QRectF:

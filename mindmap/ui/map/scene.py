@@ -265,6 +265,7 @@ class MapScene(InputScene):
             colours=shown.colours,
             groups=shown.groups,
             paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
+            annotations=shown.annotations.by_node() if shown.annotations is not None else {},
         )
 
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:

@@ -17,6 +17,7 @@ from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.marklegend import MarkLegend
 
 BRAHMOS = "Revision/Defence/BrahMos"
 
@@ -35,6 +36,7 @@ def annotating(
         maps=maps,
         panel=AnnotationPanel(host),
         editor=AnnotationEditor(),
+        legend=MarkLegend(),
         banner=Banner(),
         dialogs=host,
     )

@@ -1,0 +1,112 @@
+"""Revision marks as a user meets them: seen at fit and far out, explained, in the menus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+from test_annotations_ui import press
+from test_map import big_outline, key_of
+
+from mindmap.core.annotations import Annotation, Mark
+from mindmap.ui.theme import MARK_LOOKS
+from mindmap.ui.window import MainWindow
+
+SAMPLE = Path(__file__).parents[2] / "outline.yaml"
+
+
+def pixels_of(image: QImage, colour: QColor, area: QRectF | None = None) -> int:
+    """How many pixels of `image` (in `area`) are `colour`, give or take antialiasing."""
+    rect = (area or QRectF(image.rect())).toAlignedRect().intersected(image.rect())
+    want = colour.red(), colour.green(), colour.blue()
+    found = 0
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left(), rect.right() + 1):
+            pixel = image.pixelColor(x, y)
+            got = pixel.red(), pixel.green(), pixel.blue()
+            found += all(abs(a - b) <= 10 for a, b in zip(got, want, strict=True))
+    return found
+
+
+def around(window: MainWindow, key: str) -> QRectF:
+    """Node `key`'s box on screen, with room around it for what is painted at its edges."""
+    box = window.session.layout.boxes[key]
+    rect = window.view.mapFromScene(QRectF(box.x, box.y, box.width, box.height)).boundingRect()
+    return QRectF(rect).adjusted(-30, -30, 30, 30)
+
+
+def sample_copy(window: MainWindow, tmp_path: Path) -> MainWindow:
+    """The sample opened from a copy: its annotations go beside the copy."""
+    copy = tmp_path / "outline.yaml"
+    shutil.copyfile(SAMPLE, copy)
+    assert window.open_file(copy)
+    return window
+
+
+def test_a_mark_reads_at_the_fit_zoom_as_a_filled_badge(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sample_copy(window, tmp_path)
+    window.view.fit_map()
+    key = key_of(window, "Back to basics")
+    press(window, qtbot, key, Qt.Key.Key_3)  # known
+    window.maps.run(window.session.select(None))
+    image = window.view.viewport().grab().toImage()
+    # a disc of at least 5 screen pixels' radius in the mark's colour, not a hairline
+    assert pixels_of(image, MARK_LOOKS[Mark.KNOWN].colour, around(window, key)) >= 60
+
+
+def test_marks_and_annotations_show_in_the_overview_picture(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    big_outline(tmp_path / "big.yaml")
+    assert window.open_file(tmp_path / "big.yaml")
+    key = key_of(window, "Point 3.2.1")
+    window.annotations.set(key, Annotation(key, "", "", Mark.IMPORTANT), "Point 3.2.1")
+    zoom = window.view.zoom()
+    picture = window.scene.overview(zoom)
+    assert picture is not None  # far out: the picture stands in for the items
+    box = window.session.layout.boxes[key]
+    rect = window.scene.map_rect
+    at = QRectF(
+        (box.x - rect.left()) * zoom - 8,
+        (box.y - rect.top()) * zoom - 8,
+        box.width * zoom + 16,
+        box.height * zoom + 16,
+    )
+    scale = picture.width() / (rect.width() * zoom)  # drawn at a power of two of the zoom
+    scaled = QRectF(at.x() * scale, at.y() * scale, at.width() * scale, at.height() * scale)
+    assert pixels_of(picture, MARK_LOOKS[Mark.IMPORTANT].colour, scaled) >= 8
+
+
+def test_the_menu_shows_the_selected_nodes_mark_and_0_clears_it(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text("Root:\n  - A\n  - B\n", encoding="utf-8")
+    window.open_file(path)
+    marks = [window.menu_actions[f"mark_{n}"] for n in (1, 2, 3)]
+    assert all(action.isCheckable() for action in marks)
+    press(window, qtbot, "Root/A", Qt.Key.Key_2)
+    assert [action.isChecked() for action in marks] == [False, True, False]
+    window.maps.run(window.session.select("Root/B"))
+    assert [action.isChecked() for action in marks] == [False, False, False]
+    window.maps.run(window.session.select("Root/A"))
+    assert [action.isChecked() for action in marks] == [False, True, False]
+    press(window, qtbot, "Root/A", Qt.Key.Key_0)
+    assert window.annotations.store.get("Root/A") is None
+    assert [action.isChecked() for action in marks] == [False, False, False]
+
+
+def test_the_status_bar_explains_the_marks(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text("Root:\n  - A\n", encoding="utf-8")
+    window.open_file(path)
+    legend = window.mark_legend.text()
+    for look in MARK_LOOKS.values():
+        assert look.icon in legend
+        assert look.name in legend
+        assert look.colour.name() in legend
