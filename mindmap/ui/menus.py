@@ -155,6 +155,16 @@ def _annotate_menu(p: MenuParts) -> Menu:
         )
         for n, (mark, look) in enumerate(MARK_LOOKS.items(), start=1)
     ]
+    only = [
+        Act(
+            f"only_{n}",
+            f"{look.icon} {look.name}",
+            lambda mark=mark: p.annotating.show_only(mark),
+            checked=False,
+        )
+        for n, (mark, look) in enumerate(MARK_LOOKS.items(), start=1)
+    ]
+    all_marks = Act("only_all", "&All (Folded as Before)", lambda: p.annotating.show_only(None))
     save_as = Act("save_annotations_as", "Save Annotations &As…", p.annotating.save_annotations_as)
     return Menu(
         "&Annotate",
@@ -162,6 +172,7 @@ def _annotate_menu(p: MenuParts) -> Menu:
             Act("annotate", "&Annotate in Details", p.annotating.annotate, ["A"]),
             *marks,
             Act("mark_0", "&Clear Mark", lambda: p.annotating.set_mark(None), ["0"]),
+            Menu("Show &Only", [*only, None, all_marks]),
             None,
             p.toggles["annotations"],
             save_as,
@@ -170,13 +181,15 @@ def _annotate_menu(p: MenuParts) -> Menu:
 
 
 def show_marks(actions: Mapping[str, QAction], annotating: Annotating) -> None:
-    """The mark items are checked as the selected node is marked."""
+    """The mark items are checked as the selected node is marked, the Show Only items as the
+    map is filtered."""
 
-    def show(mark: Mark | None) -> None:
+    def check(prefix: str, mark: Mark | None) -> None:
         for n, shown in enumerate(Mark, start=1):
-            actions[f"mark_{n}"].setChecked(shown is mark)
+            actions[f"{prefix}_{n}"].setChecked(shown is mark)
 
-    annotating.mark_shown.connect(show)
+    annotating.mark_shown.connect(lambda mark: check("mark", mark))
+    annotating.only_shown.connect(lambda mark: check("only", mark))
 
 
 def _go_menu(p: MenuParts) -> Menu:

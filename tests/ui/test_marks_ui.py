@@ -110,3 +110,34 @@ def test_the_status_bar_explains_the_marks(window: MainWindow, tmp_path: Path) -
         assert look.icon in legend
         assert look.name in legend
         assert look.colour.name() in legend
+
+
+def test_show_only_a_mark_folds_to_its_paths_dims_the_rest_and_show_all_restores(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sample_copy(window, tmp_path)
+    outline = window.session.outline
+    revise = [key_of(window, "Kudankulam nuclear reactors"), key_of(window, "Geo-politics")]
+    for key in revise:
+        press(window, qtbot, key, Qt.Key.Key_2)
+    press(window, qtbot, key_of(window, "Way forward"), Qt.Key.Key_1)
+    window.maps.run(window.session.toggle_fold(key_of(window, "Outcome of meet")))
+    before = set(window.session.folds)
+
+    window.menu_actions["only_2"].trigger()
+    shown = set(window.scene.nodes)
+    for key in revise:  # the marked nodes and the paths to them show, lit
+        assert key in shown
+        assert not window.scene.nodes[key].dimmed
+        for ancestor in outline.ancestors(key):
+            assert not window.scene.nodes[ancestor.key].dimmed
+    assert key_of(window, "Three features") not in shown  # folded away, off the paths
+    assert window.scene.nodes[key_of(window, "Way forward")].dimmed  # beside a path: dimmed
+    assert window.menu_actions["only_2"].isChecked()
+    assert "Showing only ↻ Revise again: 2" in window.mark_legend.text()
+
+    window.menu_actions["only_all"].trigger()
+    assert window.session.folds == before
+    assert not any(window.scene.nodes[key].dimmed for key in window.scene.made)
+    assert not window.menu_actions["only_2"].isChecked()
+    assert "Showing only" not in window.mark_legend.text()

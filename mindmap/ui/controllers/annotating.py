@@ -28,6 +28,7 @@ class Annotating(QObject):
     message = Signal(str, int)
     changed = Signal(object)  # set[str]
     mark_shown = Signal(object)  # the selected node's Mark, or None
+    only_shown = Signal(object)  # the Mark the map is filtered by, or None
 
     def __init__(
         self,
@@ -43,6 +44,7 @@ class Annotating(QObject):
     ) -> None:
         super().__init__(dialogs)
         self.legend = legend
+        self.only: Mark | None = None  # the mark the map is filtered by
         self.annotations, self.session, self.maps = annotations, session, maps
         self.panel, self.editor, self.banner, self._dialogs = panel, editor, banner, dialogs
         annotations.changed.connect(self._annotations_changed)
@@ -122,6 +124,29 @@ class Annotating(QObject):
             self.annotations.set(key, None if annotation.empty else annotation, title)
         self._show_selected()  # the menu shows the mark even when none could be set
 
+    def show_only(self, mark: Mark | None) -> None:
+        """Fold the map down to the paths to the nodes marked `mark` and dim the rest (None:
+        show all, folded as before)."""
+        if mark is None:
+            self.maps.run(self.session.clear_filter())
+        else:
+            marked = [k for k, a in self.annotations.store.by_node().items() if a.mark is mark]
+            change = self.session.filter_marks(marked)
+            if change.relayout:
+                self.only = mark
+            else:
+                self.message.emit(f"No node is marked “{mark.value}”.", 5000)
+            self.maps.run(change)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """The legend counts the marks and names the filter; the menu checks it."""
+        if self.session.filtered is None:  # cleared, or another file opened
+            self.only = None
+        counts = count_marks(self.annotations.store.by_node())
+        self.legend.show_counts(counts, self.only)
+        self.only_shown.emit(self.only)
+
     def save_annotations_as(self) -> None:
         start = str(self.annotations.path or Path.cwd())
         name, _ = QFileDialog.getSaveFileName(
@@ -134,7 +159,7 @@ class Annotating(QObject):
         store = self.annotations.store
         self.maps.scene.show_annotations(store, keys or None)
         self.panel.show_store(store)
-        self.legend.show_counts(count_marks(store.by_node()))
+        self._show_counts()
         if not keys or self.session.selected in keys:
             self._show_selected()
         self.changed.emit(keys)

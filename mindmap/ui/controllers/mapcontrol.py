@@ -98,6 +98,8 @@ class MapController(QObject):
             self._lay_out(keep_sides=change.keep_sides)
         elif change.relayout:
             self._refold(change.still, keep_sides=change.keep_sides)
+        if change.dim:
+            scene.restyle()
         scene.repaint_marks(change.repaint)
         if change.flash:
             scene.flash(set(change.flash))

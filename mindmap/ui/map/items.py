@@ -40,6 +40,7 @@ from mindmap.ui.theme import (
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
 BADGE_GAP = 6.0
+DIMMED_OPACITY = 0.28  # nodes a filter by mark passes by: there, but quiet
 MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
 OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: the overview paints
 BADGE_RADIUS = 8.5  # a mark's or an annotation's badge at 100 %
@@ -69,6 +70,7 @@ class NodeItem(QGraphicsItem):
         self.node: Node | None = None  # the outline node shown, to notice a reload's new one
         self.annotation: Annotation | None = None
         self.fresh = False
+        self.dimmed = False  # a filter by mark passes it by
 
     def configure(
         self,
@@ -83,6 +85,7 @@ class NodeItem(QGraphicsItem):
         selected: bool,
         matched: bool,
         annotation: Annotation | None = None,
+        dimmed: bool = False,
     ) -> None:
         """Set what to paint; called for new items and for items reused across a relayout.
 
@@ -90,7 +93,7 @@ class NodeItem(QGraphicsItem):
         a move is far cheaper than a new geometry and a repaint.
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
-        look += (has_children, hidden, has_note, annotation, selected, matched)
+        look += (has_children, hidden, has_note, annotation, dimmed, selected, matched)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
                 self._place(box)
@@ -104,7 +107,7 @@ class NodeItem(QGraphicsItem):
         self.style: LevelStyle = level_style(box.depth)
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched
-        self.annotation = annotation
+        self.annotation, self.dimmed = annotation, dimmed
         self._place(box)
         bounds = box_rect(box)
         if annotation is not None:  # badges on the top corners
@@ -196,6 +199,15 @@ class NodeItem(QGraphicsItem):
         self._paint(painter, painter.worldTransform().m11(), marks=False)
 
     def _paint(self, painter: QPainter, lod: float, *, marks: bool = True) -> None:
+        if not self.dimmed:
+            self._paint_lit(painter, lod, marks=marks)
+            return
+        painter.save()
+        painter.setOpacity(DIMMED_OPACITY)
+        self._paint_lit(painter, lod, marks=marks)
+        painter.restore()
+
+    def _paint_lit(self, painter: QPainter, lod: float, *, marks: bool) -> None:
         box, style, theme = self.box, self.style, self.theme
         rect = QRectF(0, 0, box.width, box.height)
         text_colour = self._paint_shape(painter, rect, marks=marks)

@@ -69,10 +69,11 @@ def draw_overview(
     groups: Groups,
     paint_node: Callable[[str, QPainter], None],
     annotations: Mapping[str, Annotation],
+    lit: frozenset[str] | None,
 ) -> QImage:
     """The map from its boxes: edges, readable titles as on screen (`paint_node`), the rest as
     bars, one drawRects call per colour and level, with the marks of `annotations` (node key →
-    annotation shown) as badges over the bars."""
+    annotation shown) as badges over the bars; with a filter by mark, what is not `lit` is faint."""
     boxes = layout.boxes
     image = QImage(
         max(1, round(rect.width() * zoom)),
@@ -101,12 +102,17 @@ def draw_overview(
             painter.setTransform(base)
             painter.setPen(Qt.PenStyle.NoPen)
             continue
-        bar = QColor(colour)
-        bar.setAlpha(150)
-        painter.setBrush(bar)
-        painter.drawRects(
-            list(map(QRectF, map(_X, shown), map(_Y, shown), map(_W, shown), map(_H, shown)))
-        )
+        quiet: list[Box] = []
+        if lit is not None:  # a filter by mark: what it passes by is faint
+            quiet = [box for box in shown if box.key not in lit]
+            shown = [box for box in shown if box.key in lit]
+        for bars, alpha in ((shown, 150), (quiet, 40)):
+            bar = QColor(colour)
+            bar.setAlpha(alpha)
+            painter.setBrush(bar)
+            painter.drawRects(
+                list(map(QRectF, map(_X, bars), map(_Y, bars), map(_W, bars), map(_H, bars)))
+            )
         if annotations:
             marked = [box for box in shown if box.key in annotations]
             _draw_badges(painter, zoom, marked, annotations, background)

@@ -222,6 +222,7 @@ class MapScene(InputScene):
             selected=key == self.session.selected,
             matched=key in self.session.matched,
             annotation=annotation,
+            dimmed=self.session.dimmed(key),
         )
         item.set_fresh(key in self.fresh)
 
@@ -266,6 +267,7 @@ class MapScene(InputScene):
             groups=shown.groups,
             paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
             annotations=shown.annotations.by_node() if shown.annotations is not None else {},
+            lit=self.session.filtered,
         )
 
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
@@ -308,6 +310,16 @@ class MapScene(InputScene):
             item = self._items.get(key)
             if item is not None:
                 item.set_marks(selected=key == selected, matched=key in matched)
+
+    def restyle(self) -> None:
+        """Show the session's filter: the made items dim or light up, the picture is redrawn."""
+        if self._layout is None:
+            return
+        boxes = self._layout.boxes
+        for key in self._items:
+            self._show_node(key, boxes[key])
+        self._overview.forget()
+        self.update()
 
     def show_annotations(self, annotations: AnnotationStore, keys: set[str] | None) -> None:
         """Repaint the annotation marks of `keys` (None: of every node)."""

@@ -21,8 +21,13 @@ class MarkLegend(QLabel):
         self.setToolTip("Your revision marks: keys 1, 2, 3 set them on the selected node, 0 clears")
         self.show_counts({})
 
-    def show_counts(self, counts: Mapping[Mark, int]) -> None:
+    def show_counts(self, counts: Mapping[Mark, int], only: Mark | None = None) -> None:
+        """Each mark with its count; `only`: the mark the map is filtered by, named first."""
         parts = []
+        if only is not None:
+            look = MARK_LOOKS[only]
+            shown = html.escape(f"Showing only {look.icon} {look.name}: {counts.get(only, 0):,}")
+            parts.append(f"<b>{shown}</b> (Annotate ▸ Show Only ▸ All)")
         for mark, look in MARK_LOOKS.items():
             badge = f"<span style='background:{look.colour.name()};color:#ffffff;'>"
             badge += f"&nbsp;{html.escape(look.icon)}&nbsp;</span>"
