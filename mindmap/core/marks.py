@@ -45,3 +45,20 @@ def folds_to_paths(outline: Outline, paths: frozenset[str]) -> set[str]:
         if children:
             folds.update(c.key for c in node.children if c.children and c.key not in paths)
     return folds
+
+
+def roll_up(outline: Outline, shown: Mapping[str, Annotation]) -> dict[str, dict[Mark, int]]:
+    """For every node with marked nodes under it: how many carry each mark (the node's own
+    mark not counted). One walk up from each marked node: the cost is the marks', not the map's."""
+    counts: dict[str, dict[Mark, int]] = {}
+    parent_of = outline.parent_of
+    for key, annotation in shown.items():
+        mark = annotation.mark
+        if mark is None or key not in outline.by_key:
+            continue
+        parent = parent_of.get(key)
+        while parent is not None:
+            above = counts.setdefault(parent.key, {})
+            above[mark] = above.get(mark, 0) + 1
+            parent = parent_of.get(parent.key)
+    return counts

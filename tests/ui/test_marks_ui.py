@@ -141,3 +141,47 @@ def test_show_only_a_mark_folds_to_its_paths_dims_the_rest_and_show_all_restores
     assert not any(window.scene.nodes[key].dimmed for key in window.scene.made)
     assert not window.menu_actions["only_2"].isChecked()
     assert "Showing only" not in window.mark_legend.text()
+
+
+ROLLED = """\
+Root:
+  - Alpha:
+      - a1:
+          - x
+          - y
+      - a2
+  - Beta:
+      - b1
+"""
+
+
+def test_folded_nodes_and_main_branches_roll_up_the_marks_under_them(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text(ROLLED, encoding="utf-8")
+    window.open_file(path)
+    for key, mark_key in (
+        ("Root/Alpha/a1/x", Qt.Key.Key_2),
+        ("Root/Alpha/a1/y", Qt.Key.Key_2),
+        ("Root/Alpha/a2", Qt.Key.Key_3),
+    ):
+        press(window, qtbot, key, mark_key)
+    assert window.scene.nodes["Root/Alpha"].rollup == ((Mark.REVISE, 2), (Mark.KNOWN, 1))
+    assert window.scene.nodes["Root/Beta"].rollup == ()
+    window.maps.run(window.session.toggle_fold("Root/Alpha/a1"))
+    assert window.scene.nodes["Root/Alpha/a1"].rollup == ((Mark.REVISE, 2),)
+    press(window, qtbot, "Root/Alpha/a1", Qt.Key.Key_1)  # its own mark is not among them
+    assert window.scene.nodes["Root/Alpha/a1"].rollup == ((Mark.REVISE, 2),)
+    assert window.scene.nodes["Root/Alpha"].rollup == (
+        (Mark.IMPORTANT, 1),
+        (Mark.REVISE, 2),
+        (Mark.KNOWN, 1),
+    )
+
+    path.write_text(ROLLED.replace("      - a2\n", "").replace("b1\n", "b1\n      - a2\n"))
+    window.annotations.settle_timer.setInterval(100)
+    window.document.reload()
+    qtbot.wait_until(lambda: not window.annotations.settle_timer.isActive())
+    assert window.scene.nodes["Root/Beta"].rollup == ((Mark.KNOWN, 1),)  # a2 moved there
+    assert window.scene.nodes["Root/Alpha"].rollup == ((Mark.IMPORTANT, 1), (Mark.REVISE, 2))

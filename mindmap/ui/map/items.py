@@ -7,14 +7,11 @@ repaint, which is what made big maps slow.
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -25,34 +22,28 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from mindmap.core.annotations import Annotation
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
-from mindmap.ui.map.textmetrics import TextBlock
-from mindmap.ui.theme import (
-    ANNOTATION_COLOUR,
-    POINT_PX,
-    Z_NODE,
-    LevelStyle,
-    MarkLook,
-    Theme,
-    level_style,
-    mark_look,
+from mindmap.ui.map.badges import (
+    BADGE_FONT,
+    BADGE_REACH,
+    ROLLUP_HEIGHT,
+    Rollup,
+    badge_metrics,
+    badge_radius,
+    paint_badges,
+    paint_rollup,
+    rollup_width,
 )
+from mindmap.ui.map.textmetrics import TextBlock
+from mindmap.ui.theme import POINT_PX, Z_NODE, LevelStyle, Theme, level_style
 
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
 BADGE_GAP = 6.0
 DIMMED_OPACITY = 0.28  # nodes a filter by mark passes by: there, but quiet
 MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
-OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: the overview paints
-BADGE_RADIUS = 8.5  # a mark's or an annotation's badge at 100 %
-BADGE_MIN_PX = 6.0  # and its radius on screen at least, so that it reads at the fit zoom
-BADGE_REACH = BADGE_MIN_PX / OVERVIEW_ZOOM  # the most a badge reaches out of its corner
 # Qt's enums are Python enums in PySide6: looking them up in a paint loop costs, so once here.
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
-ANNOTATION_LOOK = MarkLook("✎", ANNOTATION_COLOUR, "Annotated")
-_BADGE_FONT = QFont()
-_BADGE_FONT.setPointSizeF(8)
-_BADGE_FONT.setWeight(QFont.Weight.Bold)
 
 
 class NodeItem(QGraphicsItem):
@@ -71,6 +62,7 @@ class NodeItem(QGraphicsItem):
         self.annotation: Annotation | None = None
         self.fresh = False
         self.dimmed = False  # a filter by mark passes it by
+        self.rollup: Rollup = ()  # the marks under a folded node or a main branch
 
     def configure(
         self,
@@ -86,6 +78,7 @@ class NodeItem(QGraphicsItem):
         matched: bool,
         annotation: Annotation | None = None,
         dimmed: bool = False,
+        rollup: Rollup = (),
     ) -> None:
         """Set what to paint; called for new items and for items reused across a relayout.
 
@@ -93,7 +86,7 @@ class NodeItem(QGraphicsItem):
         a move is far cheaper than a new geometry and a repaint.
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
-        look += (has_children, hidden, has_note, annotation, dimmed, selected, matched)
+        look += (has_children, hidden, has_note, annotation, dimmed, rollup, selected, matched)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
                 self._place(box)
@@ -107,15 +100,18 @@ class NodeItem(QGraphicsItem):
         self.style: LevelStyle = level_style(box.depth)
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched = selected, matched
-        self.annotation, self.dimmed = annotation, dimmed
+        self.annotation, self.dimmed, self.rollup = annotation, dimmed, rollup
         self._place(box)
         bounds = box_rect(box)
         if annotation is not None:  # badges on the top corners
-            bounds.adjust(-BADGE_REACH, -BADGE_REACH, BADGE_REACH, 0)
+            bounds.adjust(-BADGE_REACH, -BADGE_REACH, BADGE_REACH, BADGE_REACH)
+        reach = outer_reach(hidden, rollup if hidden else ())
         if has_children and box.side >= 0 and box.depth > 0:
-            bounds.setRight(bounds.right() + outer_reach(hidden))
+            bounds.setRight(bounds.right() + reach)
         if has_children and box.side < 0:
-            bounds.setLeft(bounds.left() - outer_reach(hidden))
+            bounds.setLeft(bounds.left() - reach)
+        if rollup and not hidden:
+            bounds = bounds.united(self._rollup_below().adjusted(-1, -1, 1, 1))
         self._bounds = bounds
         self.update()
 
@@ -145,7 +141,7 @@ class NodeItem(QGraphicsItem):
             if (annotation is None) != (self.annotation is None):  # badges come or go
                 self.prepareGeometryChange()
                 reach = BADGE_REACH if annotation is not None else -BADGE_REACH
-                self._bounds.adjust(-reach, -reach, reach, 0)
+                self._bounds.adjust(-reach, -reach, reach, reach)
             self.annotation = annotation
             self._look = None  # the next configure redoes everything
             self.update()
@@ -220,6 +216,8 @@ class NodeItem(QGraphicsItem):
             self._paint_note_marker(painter, QColor(text_colour if box.depth < 2 else self.colour))
         if self.has_children and box.depth > 0:
             self._paint_toggle(painter, font_px >= MIN_TEXT_PX)
+        if self.rollup and not self.hidden and font_px >= MIN_TEXT_PX:
+            paint_rollup(painter, self._rollup_below(), self.rollup, theme.toggle_fill)
         if marks and self.selected:
             painter.setBrush(NO_BRUSH)
             painter.setPen(QPen(theme.selection, 2.2))
@@ -309,19 +307,17 @@ class NodeItem(QGraphicsItem):
             y += block.line_height
 
     def _paint_annotation(self, painter: QPainter, lod: float) -> None:
-        """The user's layer as badges on the top corners, big enough to read at any zoom: the
-        mark on the corner towards the parent, a pencil for an annotation's text outward."""
-        annotation, box = self.annotation, self.box
-        assert annotation is not None
-        radius = badge_radius(lod)
-        inner, outer = (0.0, box.width) if box.side >= 0 else (box.width, 0.0)
-        look = mark_look(annotation)
-        if look is not None:
-            paint_badge(painter, QPointF(inner, 0.0), radius, look, self.theme.background)
-        if annotation.text.strip():
-            paint_badge(
-                painter, QPointF(outer, 0.0), radius, ANNOTATION_LOOK, self.theme.background
-            )
+        """The user's layer as badges big enough to read at any zoom (see `paint_badges`)."""
+        assert self.annotation is not None
+        paint_badges(
+            painter,
+            self.annotation,
+            self.box,
+            anchor=self.anchor_y(),
+            radius=badge_radius(lod),
+            ring=self.theme.background,
+            origin=QPointF(),
+        )
 
     def _paint_toggle(self, painter: QPainter, with_badge: bool) -> None:
         centre = self.toggle_centre()
@@ -332,7 +328,7 @@ class NodeItem(QGraphicsItem):
         if not folded or not with_badge:
             return
         text = f"{self.hidden:,}"
-        painter.setFont(_BADGE_FONT)
+        painter.setFont(BADGE_FONT)
         width = badge_width(self.hidden)
         side = 1 if self.box.side >= 0 else -1
         start = centre.x() + side * (TOGGLE_RADIUS + BADGE_GAP)
@@ -343,29 +339,19 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(badge, 7.5, 7.5)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        if self.rollup:  # what the fold hides, in marks
+            start += side * (width + 4)
+            width = rollup_width(self.rollup)
+            left = start if side > 0 else start - width
+            pill = QRectF(left, centre.y() - ROLLUP_HEIGHT / 2, width, ROLLUP_HEIGHT)
+            paint_rollup(painter, pill, self.rollup, self.theme.toggle_fill)
 
-
-def badge_radius(lod: float) -> float:
-    """A badge's radius in scene units at zoom `lod`: its own size, or more far out."""
-    return max(BADGE_RADIUS, BADGE_MIN_PX / max(lod, OVERVIEW_ZOOM))
-
-
-def paint_badge(
-    painter: QPainter, centre: QPointF, radius: float, look: MarkLook, ring: QColor
-) -> None:
-    """A filled disc in the look's colour with its icon in white, ringed in the background's
-    colour so that it stands off whatever it overlaps."""
-    painter.setPen(QPen(ring, radius * 0.2))
-    painter.setBrush(look.colour)
-    painter.drawEllipse(centre, radius, radius)
-    if radius * painter.worldTransform().m11() < 4.5:  # too small for its icon to read
-        return
-    font = QFont(_BADGE_FONT)
-    font.setPixelSize(max(1, round(radius * 1.3)))
-    painter.setFont(font)
-    painter.setPen(QColor("#ffffff") if look is not ANNOTATION_LOOK else QColor("#3a2c00"))
-    square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-    painter.drawText(square, Qt.AlignmentFlag.AlignCenter, look.icon)
+    def _rollup_below(self) -> QRectF:
+        """Where an unfolded main branch shows the marks under it: below its box, from the
+        edge towards the root."""
+        box, width = self.box, rollup_width(self.rollup)
+        left = 0.0 if box.side >= 0 else box.width - width
+        return QRectF(left, box.height + 3.0, width, ROLLUP_HEIGHT)
 
 
 def box_rect(box: Box) -> QRectF:
@@ -378,18 +364,16 @@ def anchor_y(box: Box) -> float:
     return box.height / 2 if level_style(box.depth).boxed else box.height - 1.0
 
 
-@cache
-def _badge_metrics() -> QFontMetricsF:
-    return QFontMetricsF(_BADGE_FONT)
-
-
 def badge_width(hidden: int) -> float:
     """The width of the badge that counts `hidden` nodes."""
-    return _badge_metrics().horizontalAdvance(f"{hidden:,}") + 10
+    return badge_metrics().horizontalAdvance(f"{hidden:,}") + 10
 
 
-def outer_reach(hidden: int) -> float:
+def outer_reach(hidden: int, rollup: Rollup = ()) -> float:
     """How far a node's item paints outside its outer side: the fold toggle, and the badge
-    when `hidden` nodes are folded away."""
+    when `hidden` nodes are folded away, and the marks among them."""
     reach = TOGGLE_OFFSET + TOGGLE_RADIUS + 2.0
-    return reach + BADGE_GAP + badge_width(hidden) if hidden else reach
+    if not hidden:
+        return reach
+    reach += BADGE_GAP + badge_width(hidden)
+    return reach + 4 + rollup_width(rollup) if rollup else reach

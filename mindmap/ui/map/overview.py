@@ -16,10 +16,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from mindmap.core.annotations import Annotation
 from mindmap.core.layout import Box, Layout
 from mindmap.core.model import Outline
+from mindmap.ui.map.badges import OVERVIEW_ZOOM, paint_badges
 from mindmap.ui.map.colours import Groups
 from mindmap.ui.map.edges import fan, fan_groups, fan_path, fan_pen
-from mindmap.ui.map.items import ANNOTATION_LOOK, MIN_TEXT_PX, OVERVIEW_ZOOM, paint_badge
-from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, level_style, mark_look
+from mindmap.ui.map.items import MIN_TEXT_PX, anchor_y
+from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, level_style
 
 OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
 OVERVIEW_DEEP_EDGES_ZOOM = 0.1  # below this, the overview draws only the first two levels' edges
@@ -130,13 +131,16 @@ def _draw_badges(
     """The user's marks and annotations on nodes drawn as bars, big enough to find far out."""
     radius = OVERVIEW_BADGE_PX / zoom
     for box in boxes:
-        annotation = annotations[box.key]
-        inner, outer = (box.x, box.x + box.width) if box.side >= 0 else (box.x + box.width, box.x)
-        look = mark_look(annotation)
-        if look is not None:
-            paint_badge(painter, QPointF(inner, box.y), radius, look, background)
-        if annotation.text.strip():
-            paint_badge(painter, QPointF(outer, box.y), radius, ANNOTATION_LOOK, background)
+        at = QPointF(box.x, box.y)
+        paint_badges(
+            painter,
+            annotations[box.key],
+            box,
+            anchor=anchor_y(box),
+            radius=radius,
+            ring=background,
+            origin=at,
+        )
     painter.setPen(Qt.PenStyle.NoPen)
 
 

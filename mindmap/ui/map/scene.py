@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
@@ -20,24 +19,26 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
 )
 
-from mindmap.core.annotations import AnnotationStore
+from mindmap.core.annotations import AnnotationStore, Mark
 from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
-from mindmap.core.model import Node, Outline
+from mindmap.core.model import Node
 from mindmap.core.session import MapSession
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.map.colours import Groups, branch_colours
+from mindmap.ui.map.colours import branch_colours
 from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
 from mindmap.ui.map.items import NodeItem, box_rect
 from mindmap.ui.map.overview import Overview, draw_overview
+from mindmap.ui.map.shown import Shown
 from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import Theme
 
 MAP_MARGIN = 60.0
 FLASH_MS = 1600  # around the map when it is fitted or exported
 SCROLL_ROOM = 3000.0  # empty scene around the map: a node can stay still when the map shrinks
-ITEM_REACH = 120.0  # how far a node's item may paint outside its box: a badge of 10 million
+ITEM_REACH = 220.0  # how far a node's item may paint outside its box: a badge of 10 million
+# and the marks among them
 MADE_AHEAD = 0.5  # items are made this many view sizes beyond what is shown, for smooth panning
 KEEP_ITEMS = 6000  # beyond this many items, those far from the view are let go
 
@@ -53,7 +54,7 @@ class MapScene(InputScene):
         self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
         self.edges = Edges(self)
         self._engine: IncrementalLayout | None = None
-        self._shown: _Shown | None = None  # what the items show, for updates after a fold
+        self._shown: Shown | None = None  # what the items show, for updates after a fold
         self._layout: Layout | None = None
         self._extents: SubtreeExtents | None = None  # finds the nodes in a rect, made or not
         self._made = QRectF()  # every item in here is made
@@ -81,7 +82,8 @@ class MapScene(InputScene):
         self._engine = IncrementalLayout(outline.root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
         colours, groups = branch_colours(outline)
-        self._shown = _Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
+        self._shown = Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
+        self._shown.count_marks()
         self._layout = layout = change.layout
         self._extents = SubtreeExtents(layout.boxes, outline.by_key, ITEM_REACH)
         self.setBackgroundBrush(theme.background)
@@ -211,6 +213,7 @@ class MapScene(InputScene):
         annotation = shown.annotations.on_node(key) if shown.annotations is not None else None
         item.node = node
         folded = key in shown.folds and bool(node.children)
+        counts = shown.rollup.get(key) if folded or box.depth == 1 else None
         item.configure(
             box,
             shown.blocks[key],
@@ -223,6 +226,7 @@ class MapScene(InputScene):
             matched=key in self.session.matched,
             annotation=annotation,
             dimmed=self.session.dimmed(key),
+            rollup=tuple((m, counts[m]) for m in Mark if m in counts) if counts else (),
         )
         item.set_fresh(key in self.fresh)
 
@@ -329,6 +333,12 @@ class MapScene(InputScene):
                 annotation = annotations.on_node(key)
                 if annotation != item.annotation:
                     item.set_annotation(annotation)
+        if self._shown is not None and self._layout is not None:  # the marks under nodes
+            self._shown.count_marks()
+            boxes = self._layout.boxes
+            for key, item in self._items.items():
+                if item.hidden or boxes[key].depth == 1:
+                    self._show_node(key, boxes[key])
         self._overview.forget()  # it may show the marks of the root and the main branches
         self.update()
 
@@ -359,19 +369,6 @@ class MapScene(InputScene):
             if isinstance(item, NodeItem):
                 return item
         return None
-
-
-@dataclass(slots=True)
-class _Shown:
-    """What the scene shows: the outline and everything its items are painted from."""
-
-    outline: Outline
-    blocks: dict[str, TextBlock]
-    theme: Theme
-    annotations: AnnotationStore | None
-    colours: dict[str, QColor]
-    groups: Groups
-    folds: set[str]
 
 
 class _ShownItems(Mapping[str, NodeItem]):

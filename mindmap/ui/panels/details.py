@@ -49,6 +49,5 @@ def details_column(details: DetailsPanel, annotation: QWidget) -> QWidget:
     column.setChildrenCollapsible(False)
     column.addWidget(details)
     column.addWidget(annotation)
-    column.setStretchFactor(0, 3)
-    column.setStretchFactor(1, 2)
+    annotation.setMinimumHeight(200)  # the user's own words are as much the point
     return column

@@ -1,0 +1,108 @@
+"""Badges on nodes: the user's marks and annotations, the fold count's font, the marks' roll-up.
+
+Shared by the items, the overview picture and the exports, so that a mark looks the same
+wherever it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from mindmap.core.annotations import Annotation, Mark
+from mindmap.core.layout import Box
+from mindmap.ui.theme import ANNOTATION_COLOUR, MARK_LOOKS, MarkLook, mark_look
+
+OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: the overview paints
+BADGE_RADIUS = 8.5  # a mark's or an annotation's badge at 100 %
+BADGE_MIN_PX = 6.0  # and its radius on screen at least, so that it reads at the fit zoom
+BADGE_REACH = 2 * BADGE_MIN_PX / OVERVIEW_ZOOM + 2  # the most a badge reaches out of the box
+ROLLUP_HEIGHT = 15.0
+ANNOTATION_LOOK = MarkLook("✎", ANNOTATION_COLOUR, "Annotated")
+BADGE_FONT = QFont()
+BADGE_FONT.setPointSizeF(8)
+BADGE_FONT.setWeight(QFont.Weight.Bold)
+
+Rollup = Sequence[tuple[Mark, int]]  # how many nodes under one carry each mark, in Mark order
+
+
+@cache
+def badge_metrics() -> QFontMetricsF:
+    return QFontMetricsF(BADGE_FONT)
+
+
+def badge_radius(lod: float) -> float:
+    """A badge's radius in scene units at zoom `lod`: its own size, or more far out."""
+    return max(BADGE_RADIUS, BADGE_MIN_PX / max(lod, OVERVIEW_ZOOM))
+
+
+def paint_badge(
+    painter: QPainter, centre: QPointF, radius: float, look: MarkLook, ring: QColor
+) -> None:
+    """A filled disc in the look's colour with its icon in white, ringed in the background's
+    colour so that it stands off whatever it overlaps."""
+    painter.setPen(QPen(ring, radius * 0.2))
+    painter.setBrush(look.colour)
+    painter.drawEllipse(centre, radius, radius)
+    if radius * painter.worldTransform().m11() < 4.5:  # too small for its icon to read
+        return
+    font = QFont(BADGE_FONT)
+    font.setPixelSize(max(1, round(radius * 1.3)))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff") if look is not ANNOTATION_LOOK else QColor("#3a2c00"))
+    square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    painter.drawText(square, Qt.AlignmentFlag.AlignCenter, look.icon)
+
+
+def paint_badges(
+    painter: QPainter,
+    annotation: Annotation,
+    box: Box,
+    *,
+    anchor: float,
+    radius: float,
+    ring: QColor,
+    origin: QPointF,
+) -> None:
+    """The user's layer on a node whose corner is at `origin`: the mark as a bead on the edge
+    coming in (at height `anchor`), clear of the title; a pencil for an annotation's text
+    over the outer top corner."""
+    inner, outer = (-radius - 2.0, box.width) if box.side >= 0 else (box.width + radius + 2.0, 0.0)
+    look = mark_look(annotation)
+    if look is not None:
+        paint_badge(painter, origin + QPointF(inner, anchor), radius, look, ring)
+    if annotation.text.strip():
+        lift = radius * 0.45
+        corner = QPointF(outer + (lift if box.side >= 0 else -lift), -lift)
+        paint_badge(painter, origin + corner, radius, ANNOTATION_LOOK, ring)
+
+
+def rollup_parts(rollup: Rollup) -> list[tuple[str, QColor]]:
+    """The roll-up's pieces of text ("3 ↻") and their colours."""
+    return [
+        (f"{count:,} {MARK_LOOKS[mark].icon}", MARK_LOOKS[mark].colour) for mark, count in rollup
+    ]
+
+
+def rollup_width(rollup: Rollup) -> float:
+    metrics = badge_metrics()
+    return sum(metrics.horizontalAdvance(text) + 8 for text, _ in rollup_parts(rollup)) + 6
+
+
+def paint_rollup(painter: QPainter, rect: QRectF, rollup: Rollup, fill: QColor) -> None:
+    """The marks under a node as a pill: each count in its mark's colour."""
+    painter.setPen(QPen(QColor(128, 128, 128, 120), 1.0))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    painter.setFont(BADGE_FONT)
+    x = rect.left() + 7
+    for text, colour in rollup_parts(rollup):
+        width = badge_metrics().horizontalAdvance(text)
+        painter.setPen(colour)
+        painter.drawText(
+            QRectF(x, rect.top(), width + 2, rect.height()), Qt.AlignmentFlag.AlignVCenter, text
+        )
+        x += width + 8
