@@ -42,6 +42,7 @@ class MenuParts:
     close: Callable[[], object]
     set_theme: Callable[[ThemeChoice], None]
     set_layout_mode: Callable[[LayoutMode], None]
+    set_show_annotations: Callable[[bool], None]
     dialogs: QWidget
 
 
@@ -137,6 +138,12 @@ def _view_menu(p: MenuParts) -> Menu:
             Menu("L&ayout", layouts),
             Menu("&Theme", themes),
             None,
+            Act(
+                "show_annotations",
+                "Show &Annotations on the Map",
+                lambda: p.set_show_annotations(not p.maps.annotation_text),
+                checked=p.maps.annotation_text,
+            ),
             p.toggles["details"],
             p.toggles["outline"],
             Act("find", "&Find…", p.find, [KEY.Find]),

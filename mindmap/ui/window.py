@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self._make_central()
         self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
         column = details_column(self.details, self.annotation_editor)
-        self.details_dock = self._dock("Details", "details", column, right=True)
+        self.details_dock = self._dock("Details", "details", column)
         self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
         self.outline_panel = OutlinePanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
 
         store = lambda: self.annotations.store  # noqa: E731 - the store is replaced on open
         self.maps = MapController(self.session, self.scene, self.view, store, theme_choice)
+        self.maps.annotation_text = self.settings.value("view/annotations", False, type=bool)
         self.document = DocumentController(
             self.session,
             maps=self.maps,
@@ -112,14 +113,11 @@ class MainWindow(QMainWindow):
             column.addWidget(widget, 1 if widget is self.view else 0)
         self.setCentralWidget(central)
 
-    def _dock(self, title: str, name: str, widget: QWidget, *, right: bool) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        side = (
-            Qt.DockWidgetArea.RightDockWidgetArea if right else Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.addDockWidget(side, dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
     def _make_status_bar(self) -> None:
@@ -150,6 +148,7 @@ class MainWindow(QMainWindow):
             close=self.close,
             set_theme=self.set_theme,
             set_layout_mode=self.set_layout_mode,
+            set_show_annotations=self.set_show_annotations,
             dialogs=self,
         )
 
@@ -213,6 +212,10 @@ class MainWindow(QMainWindow):
     def set_layout_mode(self, mode: LayoutMode) -> None:
         self.settings.setValue("view/layout", mode.value)
         self.maps.run(self.session.set_mode(mode))
+
+    def set_show_annotations(self, on: bool) -> None:
+        self.settings.setValue("view/annotations", on)
+        self.maps.show_annotation_text(on)
 
     def set_theme(self, choice: ThemeChoice) -> None:
         self.settings.setValue("view/theme", choice.value)

@@ -18,6 +18,8 @@ from pytestqt.qtbot import QtBot
 from mindmap.core.annotations import Mark
 from mindmap.core.sidecar import load_sidecar
 from mindmap.ui.controllers import annotationsession
+from mindmap.ui.map.items import NodeItem
+from mindmap.ui.panels.exportdialog import ExportDialog
 from mindmap.ui.window import MainWindow
 
 OUTLINE = """\
@@ -99,7 +101,7 @@ def test_annotation_made_in_the_ui_is_there_after_closing_and_reopening(
     window.open_file(outline_file)
     annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
     assert window.scene.nodes[BRAHMOS].annotation.text.startswith("Mnemonic")
-    assert "Your annotation:\nMnemonic" in hover_text(window, BRAHMOS)
+    assert "Your annotation:</b></p>" in hover_text(window, BRAHMOS)
     window.close()
 
     again = make_window(settings)
@@ -513,6 +515,8 @@ from PySide6.QtGui import QGuiApplication
 from mindmap.core.annotations import Annotation
 from mindmap.core.outline import parse_outline
 from mindmap.ui.controllers import annotationsession
+from mindmap.ui.map.items import NodeItem
+from mindmap.ui.panels.exportdialog import ExportDialog
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 
 app = QGuiApplication([])
@@ -631,3 +635,58 @@ def test_typing_in_details_is_saved_when_the_window_closes(
     assert load_sidecar(outline_file.parent / "outline.notes.yaml").get(BRAHMOS).text == (
         "half a thought"
     )
+
+
+def callout_of(item: NodeItem) -> str:
+    """The annotation's text as the item writes it under its title (wrapped lines joined)."""
+    return " ".join(item.block.lines[item.block.title_lines :])
+
+
+def test_show_annotations_writes_them_under_their_nodes_with_room_made_and_is_remembered(
+    qtbot: QtBot,
+    make_window: Callable[[QSettings], MainWindow],
+    settings: QSettings,
+    outline_file: Path,
+) -> None:
+    window = make_window(settings)
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
+    plain = window.session.layout.boxes[BRAHMOS].height
+    show = window.menu_actions["show_annotations"]
+    assert show.isCheckable()
+    assert not show.isChecked()
+    show.trigger()
+    item = window.scene.nodes[BRAHMOS]
+    assert callout_of(item) == "✎ Mnemonic: Brahmaputra + Moskva"  # its markdown read
+    boxes = window.session.layout.boxes
+    assert boxes[BRAHMOS].height > plain  # the layout made room for the callout
+    below = boxes["Revision/Defence/Su-30"]
+    assert below.y >= boxes[BRAHMOS].y + boxes[BRAHMOS].height  # and nothing overlaps it
+    annotate_by_keyboard(window, qtbot, "Revision/Defence/Su-30", "fighter")  # kept up to date
+    su30 = window.scene.nodes["Revision/Defence/Su-30"]
+    assert callout_of(su30) == "✎ fighter"
+    window.close()
+
+    again = make_window(settings)
+    again.open_file(outline_file)
+    assert again.menu_actions["show_annotations"].isChecked()
+    item = again.scene.nodes[BRAHMOS]
+    assert callout_of(item) == "✎ Mnemonic: Brahmaputra + Moskva"  # its markdown read
+    dialog = ExportDialog(again, again.settings, outline_file)
+    assert dialog.annotation_text.isChecked()  # the export follows the window
+    again.menu_actions["show_annotations"].trigger()
+    assert again.scene.nodes[BRAHMOS].block.title_lines == len(
+        again.scene.nodes[BRAHMOS].block.lines
+    )
+    assert not ExportDialog(again, again.settings, outline_file).annotation_text.isChecked()
+
+
+def test_the_tooltip_renders_the_annotations_markdown(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
+    shown = hover_text(window, BRAHMOS)
+    assert "**" not in shown
+    assert "font-weight" in shown
+    assert "Brahmaputra + Moskva" in shown

@@ -157,6 +157,7 @@ class Annotating(QObject):
 
     def _annotations_changed(self, keys: set[str]) -> None:
         store = self.annotations.store
+        self.maps.annotations_changed()
         self.maps.scene.show_annotations(store, keys or None)
         self.panel.show_store(store)
         self._show_counts()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Signal
@@ -18,6 +19,8 @@ from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import ThemeChoice, resolve_theme
 
 ENSURE_MARGIN = 40  # pixels kept around a node scrolled into view
+CALLOUT_CHARS = 280  # an annotation shown on the map is cut here: Details shows all of it
+_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 
 
 class MapController(QObject):
@@ -41,6 +44,7 @@ class MapController(QObject):
         self._annotations = annotations
         self._measurer = TextMeasurer()
         self.blocks: dict[str, TextBlock] = {}
+        self.annotation_text = False  # View ▸ Show Annotations: their text under their nodes
         scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
         scene.node_clicked.connect(lambda key: self.run(session.select(key)))
         scene.background_clicked.connect(lambda: self.run(session.select(None)))
@@ -125,9 +129,29 @@ class MapController(QObject):
         """Draw the whole map anew (the theme or the annotations' look changed)."""
         self._lay_out(keep_sides=True)
 
+    def show_annotation_text(self, on: bool) -> None:
+        """Show the annotations' text under their nodes as callouts, or not; the layout makes
+        room for them."""
+        self.annotation_text = on
+        self._measure_again()
+
+    def annotations_changed(self) -> None:
+        """Callouts follow the annotations' text (nothing to do while they are not shown)."""
+        if self.annotation_text:
+            self._measure_again()
+
+    def _measure_again(self) -> None:
+        if self.session.outline is not None:
+            self._measure(self.session.outline)
+            self.redraw()
+
     def _measure(self, outline: Outline) -> None:
+        texts = None
+        if self.annotation_text:
+            shown = self._annotations().by_node().items()
+            texts = {key: callout(a.text) for key, a in shown if a.text.strip()}
         with gc_paused():
-            self.blocks = measure_outline(outline.root, self._measurer)
+            self.blocks = measure_outline(outline.root, self._measurer, texts)
 
     def _lay_out(self, *, keep_sides: bool) -> None:
         """Lay the map out from scratch (main branches on their sides, unless `keep_sides` is
@@ -172,6 +196,15 @@ class MapController(QObject):
             key=lambda b: (b.x + b.width / 2 - x) ** 2 + (b.y + b.height / 2 - y) ** 2,
         )
         return nearest.key
+
+
+def callout(text: str) -> str:
+    """An annotation as a callout on the map: its markdown's emphasis marks left out, list
+    items as bullets, cut short when long."""
+    lines = [_EMPHASIS.sub("", line) for line in text.strip().splitlines()]
+    lines = ["• " + line[2:] if line.startswith(("- ", "* ")) else line for line in lines]
+    shown = "\n".join(lines)
+    return shown[:CALLOUT_CHARS].rstrip() + " …" if len(shown) > CALLOUT_CHARS else shown
 
 
 def _position(box: Box) -> QPointF:

@@ -34,7 +34,7 @@ from mindmap.ui.map.badges import (
     rollup_width,
 )
 from mindmap.ui.map.textmetrics import TextBlock
-from mindmap.ui.theme import POINT_PX, Z_NODE, LevelStyle, Theme, level_style
+from mindmap.ui.theme import ANNOTATION_COLOUR, POINT_PX, Z_NODE, LevelStyle, Theme, level_style
 
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
@@ -279,9 +279,19 @@ class NodeItem(QGraphicsItem):
                 static.setTextFormat(Qt.TextFormat.PlainText)
                 static.prepare(font=style.font if index < block.title_lines else italic)
                 self._static.append(static)
+        y = style.pad_y - (1.0 if not style.boxed else 0.0)
+        callout_lines = len(block.lines) - block.title_lines
+        if callout_lines:  # the user's annotation, shown on the map: a pencil-yellow callout
+            top = y + block.title_lines * block.line_height + 1.0
+            rect = QRectF(style.pad_x - 4, top, self.box.width - 2 * style.pad_x + 8, 0.0)
+            rect.setHeight(callout_lines * block.line_height)
+            fill, edge = QColor(ANNOTATION_COLOUR), QColor(ANNOTATION_COLOUR)
+            fill.setAlpha(60 if self.theme.dark else 45)
+            painter.setPen(QPen(edge, 1.0))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, 4, 4)
         painter.setFont(style.font)
         painter.setPen(colour)
-        y = style.pad_y - (1.0 if not style.boxed else 0.0)
         for index, static in enumerate(self._static):
             if index == block.title_lines:  # an exported annotation's text, quieter
                 italic = QFont(style.font)

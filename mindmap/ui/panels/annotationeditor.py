@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QTextDocument
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from mindmap.core.annotations import Annotation
+from mindmap.ui.map.tooltip import MARKDOWN
 from mindmap.ui.panels.links import guard_links
 from mindmap.ui.theme import mark_look
 
-MARKDOWN = (
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML  # the user's text is never markup
-)
 RENDERED_CHARS = 20_000  # more is shown in full when edited: rendering a megabyte takes seconds
 PLACEHOLDER = (
     "Your own note on this node: click or press A to write it (**bold**, *italic*, - lists)"
