@@ -47,18 +47,22 @@ def folds_to_paths(outline: Outline, paths: frozenset[str]) -> set[str]:
     return folds
 
 
-def roll_up(outline: Outline, shown: Mapping[str, Annotation]) -> dict[str, dict[Mark, int]]:
-    """For every node with marked nodes under it: how many carry each mark (the node's own
-    mark not counted). One walk up from each marked node: the cost is the marks', not the map's."""
-    counts: dict[str, dict[Mark, int]] = {}
+def roll_up(outline: Outline, shown: Mapping[str, Annotation]) -> dict[str, dict[Mark | None, int]]:
+    """For every node with marked or annotated nodes under it: how many carry each mark, and
+    (under None) how many have a text of the user's; the node's own not counted. One walk up
+    from each such node: the cost is the annotations', not the map's."""
+    counts: dict[str, dict[Mark | None, int]] = {}
     parent_of = outline.parent_of
     for key, annotation in shown.items():
-        mark = annotation.mark
-        if mark is None or key not in outline.by_key:
+        if key not in outline.by_key:
             continue
+        kinds: list[Mark | None] = [annotation.mark] if annotation.mark is not None else []
+        if annotation.text.strip():
+            kinds.append(None)
         parent = parent_of.get(key)
-        while parent is not None:
+        while parent is not None and kinds:
             above = counts.setdefault(parent.key, {})
-            above[mark] = above.get(mark, 0) + 1
+            for kind in kinds:
+                above[kind] = above.get(kind, 0) + 1
             parent = parent_of.get(parent.key)
     return counts

@@ -24,7 +24,7 @@ def marked(**marks: Mark) -> dict[str, Annotation]:
     return {keys[k]: Annotation(keys[k], k, "", mark) for k, mark in marks.items()}
 
 
-def test_roll_up_counts_each_mark_under_every_ancestor_not_the_node_itself() -> None:
+def test_roll_up_counts_each_mark_and_the_texts_under_every_ancestor_not_the_node_itself() -> None:
     shown = marked(a1x=Mark.REVISE, a1=Mark.REVISE, a2=Mark.KNOWN, b1=Mark.KNOWN)
     counts = roll_up(OUTLINE, shown)
     assert counts["Root/Alpha/a1"] == {Mark.REVISE: 1}
@@ -33,7 +33,8 @@ def test_roll_up_counts_each_mark_under_every_ancestor_not_the_node_itself() -> 
     assert counts["Root/Beta"] == {Mark.KNOWN: 1}
     assert "Root/Alpha/a2" not in counts  # nothing marked under it
     assert roll_up(OUTLINE, marked(gone=Mark.KNOWN)) == {}  # an annotation of no node
-    assert roll_up(OUTLINE, {"Root/Beta": Annotation("Root/Beta", "Beta", "text")}) == {}
+    texts = {"Root/Beta/b1": Annotation("Root/Beta/b1", "b1", "text", Mark.KNOWN)}
+    assert roll_up(OUTLINE, texts)["Root"] == {Mark.KNOWN: 1, None: 1}  # None: annotated
 
 
 def test_counts_and_paths() -> None:

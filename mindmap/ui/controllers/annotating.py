@@ -45,6 +45,7 @@ class Annotating(QObject):
         super().__init__(dialogs)
         self.legend = legend
         self.only: Mark | None = None  # the mark the map is filtered by
+        self._lost = 0  # annotations matching no node, as last reported
         self.annotations, self.session, self.maps = annotations, session, maps
         self.panel, self.editor, self.banner, self._dialogs = panel, editor, banner, dialogs
         annotations.changed.connect(self._annotations_changed)
@@ -161,9 +162,23 @@ class Annotating(QObject):
         self.maps.scene.show_annotations(store, keys or None)
         self.panel.show_store(store)
         self._show_counts()
+        self._report_lost()
         if not keys or self.session.selected in keys:
             self._show_selected()
         self.changed.emit(keys)
+
+    def _report_lost(self) -> None:
+        """Say when annotations match no node (they are kept, waiting in the panel)."""
+        store = self.annotations.store
+        lost = len(store.unattached - {p.stored for p in store.proposals.values()})
+        if lost and lost != self._lost:
+            many = f"{lost} annotations match" if lost > 1 else "1 annotation matches"
+            self.message.emit(
+                f"{many} no node: kept, and listed unattached in Annotate ▸ Annotations "
+                "(Ctrl+Shift+A) to attach or delete",
+                15_000,
+            )
+        self._lost = lost
 
     def _annotations_saved(self) -> None:
         if self.annotations.read_only_reason is None:

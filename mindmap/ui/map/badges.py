@@ -26,7 +26,8 @@ BADGE_FONT = QFont()
 BADGE_FONT.setPointSizeF(8)
 BADGE_FONT.setWeight(QFont.Weight.Bold)
 
-Rollup = Sequence[tuple[Mark, int]]  # how many nodes under one carry each mark, in Mark order
+# How many nodes under one carry each mark, in Mark order, then (None) how many are annotated.
+Rollup = Sequence[tuple[Mark | None, int]]
 
 
 @cache
@@ -82,9 +83,12 @@ def paint_badges(
 
 def rollup_parts(rollup: Rollup) -> list[tuple[str, QColor]]:
     """The roll-up's pieces of text ("3 ↻") and their colours."""
-    return [
-        (f"{count:,} {MARK_LOOKS[mark].icon}", MARK_LOOKS[mark].colour) for mark, count in rollup
-    ]
+    parts = []
+    for mark, count in rollup:
+        look = MARK_LOOKS[mark] if mark is not None else ANNOTATION_LOOK
+        colour = look.colour if mark is not None else look.colour.darker(160)  # on a pale pill
+        parts.append((f"{count:,} {look.icon}", colour))
+    return parts
 
 
 def rollup_width(rollup: Rollup) -> float:

@@ -226,7 +226,7 @@ class MapScene(InputScene):
             matched=key in self.session.matched,
             annotation=annotation,
             dimmed=self.session.dimmed(key),
-            rollup=tuple((m, counts[m]) for m in Mark if m in counts) if counts else (),
+            rollup=tuple((m, counts[m]) for m in (*Mark, None) if m in counts) if counts else (),
         )
         item.set_fresh(key in self.fresh)
 

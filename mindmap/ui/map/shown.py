@@ -25,7 +25,7 @@ class Shown:
     colours: dict[str, QColor]
     groups: Groups
     folds: set[str]
-    rollup: dict[str, dict[Mark, int]] = field(default_factory=dict)  # see `roll_up`
+    rollup: dict[str, dict[Mark | None, int]] = field(default_factory=dict)  # see `roll_up`
 
     def count_marks(self) -> None:
         """Count the marks under each node anew: on showing, and when marks change."""

@@ -125,9 +125,8 @@ class AnnotationEditor(QWidget):
         self.view.setVisible(key is not None and not self.editing)
         text = self._text
         if len(text) > RENDERED_CHARS:
-            text = (
-                text[:RENDERED_CHARS] + f"\n\n*… {len(self._text):,} characters: edit to read all*"
-            )
+            more = f"\n\n*… {len(text):,} characters in all: edit to read them*"
+            text = text[:RENDERED_CHARS] + more
         self.view.document().setMarkdown(text, MARKDOWN)
 
     def start_editing(self) -> bool:
@@ -167,8 +166,11 @@ class AnnotationEditor(QWidget):
 
 def _header(annotation: Annotation | None) -> str:
     look = mark_look(annotation)
-    if look is None:
+    if look is None or annotation is None:
         return "<b>Your annotation</b>"
-    badge = html.escape(f"{look.icon} {look.name}")
+    name = look.name
+    if annotation.unknown_mark is not None:  # kept as read: say which
+        name += f" “{annotation.unknown_mark}”"
+    badge = html.escape(f"{look.icon} {name}")
     style = f"background:{look.colour.name()};color:#ffffff;"
     return f"<b>Your annotation</b> &nbsp;<span style='{style}'>&nbsp;{badge}&nbsp;</span>"

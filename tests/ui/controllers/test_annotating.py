@@ -129,6 +129,8 @@ def test_attaching_from_the_panel_needs_a_free_selected_node(
     session.select(BRAHMOS)
     annotating.panel.attach_requested.emit("Revision/Gone")
     assert said == [
+        "1 annotation matches no node: kept, and listed unattached in Annotate ▸ Annotations "
+        "(Ctrl+Shift+A) to attach or delete",
         "Select the node to attach the annotation to.",
         "That node has an annotation already.",
     ]
