@@ -12,7 +12,8 @@ from test_annotations_ui import press
 from test_map import big_outline, key_of
 
 from mindmap.core.annotations import Annotation, Mark
-from mindmap.ui.theme import MARK_LOOKS
+from mindmap.ui.export import ExportOptions, export_scene, scene_for_export
+from mindmap.ui.theme import LIGHT, MARK_LOOKS
 from mindmap.ui.window import MainWindow
 
 SAMPLE = Path(__file__).parents[2] / "outline.yaml"
@@ -185,3 +186,22 @@ def test_folded_nodes_and_main_branches_roll_up_the_marks_under_them(
     qtbot.wait_until(lambda: not window.annotations.settle_timer.isActive())
     assert window.scene.nodes["Root/Beta"].rollup == ((Mark.KNOWN, 1),)  # a2 moved there
     assert window.scene.nodes["Root/Alpha"].rollup == ((Mark.IMPORTANT, 1), (Mark.REVISE, 2))
+
+
+def test_an_export_that_shows_marks_carries_their_legend(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sample_copy(window, tmp_path)
+    press(window, qtbot, key_of(window, "Geo-politics"), Qt.Key.Key_2)
+    scene = scene_for_export(
+        window.session.outline, set(), window.session.mode, LIGHT, window.annotations.store
+    )
+    assert scene.legend is not None
+    out = tmp_path / "map.png"
+    export_scene(scene, out, LIGHT, ExportOptions(scale=1, margin_px=10))
+    image = QImage(str(out))
+    top = QRectF(0, 0, image.width(), 60)  # the legend heads the picture
+    for look in MARK_LOOKS.values():
+        assert pixels_of(image, look.colour, top) >= 30, look.name
+    unmarked = scene_for_export(window.session.outline, set(), window.session.mode, LIGHT)
+    assert unmarked.legend is None  # nothing to explain

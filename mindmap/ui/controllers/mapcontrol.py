@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Signal
@@ -15,12 +14,11 @@ from mindmap.core.session import Change, MapSession
 from mindmap.ui.controllers.places import Place
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.map.tooltip import callout
 from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import ThemeChoice, resolve_theme
 
 ENSURE_MARGIN = 40  # pixels kept around a node scrolled into view
-CALLOUT_CHARS = 280  # an annotation shown on the map is cut here: Details shows all of it
-_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 
 
 class MapController(QObject):
@@ -196,15 +194,6 @@ class MapController(QObject):
             key=lambda b: (b.x + b.width / 2 - x) ** 2 + (b.y + b.height / 2 - y) ** 2,
         )
         return nearest.key
-
-
-def callout(text: str) -> str:
-    """An annotation as a callout on the map: its markdown's emphasis marks left out, list
-    items as bullets, cut short when long."""
-    lines = [_EMPHASIS.sub("", line) for line in text.strip().splitlines()]
-    lines = ["• " + line[2:] if line.startswith(("- ", "* ")) else line for line in lines]
-    shown = "\n".join(lines)
-    return shown[:CALLOUT_CHARS].rstrip() + " …" if len(shown) > CALLOUT_CHARS else shown
 
 
 def _position(box: Box) -> QPointF:

@@ -11,6 +11,7 @@ from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.layout import Box
@@ -110,3 +111,27 @@ def paint_rollup(painter: QPainter, rect: QRectF, rollup: Rollup, fill: QColor) 
             QRectF(x, rect.top(), width + 2, rect.height()), Qt.AlignmentFlag.AlignVCenter, text
         )
         x += width + 8
+
+
+class LegendItem(QGraphicsItem):
+    """What the marks mean, for a picture of the map (an export has no status bar)."""
+
+    def __init__(self, looks: Sequence[MarkLook], text: QColor) -> None:
+        super().__init__()
+        self.looks, self.text = looks, text
+        metrics = badge_metrics()
+        self.widths = [metrics.horizontalAdvance(look.name) for look in looks]
+        self._rect = QRectF(0, 0, sum(w + 2 * BADGE_RADIUS + 22 for w in self.widths), 22)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._rect
+
+    def paint(self, painter: QPainter, *_args: object) -> None:
+        x = BADGE_RADIUS + 1
+        for look, width in zip(self.looks, self.widths, strict=True):
+            paint_badge(painter, QPointF(x, 11), BADGE_RADIUS, look, QColor(0, 0, 0, 0))
+            painter.setFont(BADGE_FONT)
+            painter.setPen(self.text)
+            name = QRectF(x + BADGE_RADIUS + 5, 0, width + 2, 22)
+            painter.drawText(name, Qt.AlignmentFlag.AlignVCenter, look.name)
+            x += width + 2 * BADGE_RADIUS + 22

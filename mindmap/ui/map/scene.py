@@ -15,9 +15,7 @@ from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mindmap.core.annotations import AnnotationStore, Mark
 from mindmap.core.extents import SubtreeExtents
@@ -61,6 +59,7 @@ class MapScene(InputScene):
         self.fresh: dict[str, float] = {}  # nodes a reload just added, until when (monotonic)
         self.map_rect = QRectF()
         self._overview = Overview()
+        self.legend: QGraphicsItem | None = None  # an export's legend of the marks, atop
 
     def show_outline(
         self,
@@ -294,7 +293,7 @@ class MapScene(InputScene):
         rect = QRectF()
         for item in self._items.values():
             rect = rect.united(item.sceneBoundingRect())
-        return rect
+        return rect.united(self.legend.sceneBoundingRect()) if self.legend is not None else rect
 
     def forget_items(self) -> None:
         """Drop every item: another outline is about to be shown."""

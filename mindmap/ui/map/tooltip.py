@@ -1,5 +1,5 @@
-"""Hover text from the user's and the author's words: shown as typed (the annotation's light
-markdown rendered), and never a wall of text."""
+"""Hover text and callouts from the user's and the author's words: shown as typed (the
+annotation's light markdown rendered), and never a wall of text."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ MARKDOWN = (
     | QTextDocument.MarkdownFeature.MarkdownNoHTML  # the user's text is never markup
 )
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
+CALLOUT_CHARS = 280  # an annotation shown on the map is cut here: Details shows all of it
+_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 
 
 def _cut(text: str) -> str:
@@ -50,3 +52,12 @@ def tooltip(node: Node, annotation: Annotation | None) -> str:
         shown += f"<p><b>Your annotation{html.escape(mark)}:</b></p>"
         shown += markdown_html(_cut(annotation.text))
     return shown
+
+
+def callout(text: str) -> str:
+    """An annotation as a callout on the map: its markdown's emphasis marks left out, list
+    items as bullets, cut short when long."""
+    lines = [_EMPHASIS.sub("", line) for line in text.strip().splitlines()]
+    lines = ["• " + line[2:] if line.startswith(("- ", "* ")) else line for line in lines]
+    shown = "\n".join(lines)
+    return shown[:CALLOUT_CHARS].rstrip() + " …" if len(shown) > CALLOUT_CHARS else shown
