@@ -690,3 +690,30 @@ def test_the_tooltip_renders_the_annotations_markdown(
     assert "**" not in shown
     assert "font-weight" in shown
     assert "Brahmaputra + Moskva" in shown
+
+
+def test_a_big_sidecar_is_read_after_the_first_paint_and_at_once_when_needed(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    padding = "x" * (annotationsession.DEFER_BYTES + 1000)
+    sidecar.write_text(
+        f"annotations:\n- key: {BRAHMOS}\n  title: BrahMos\n  text: mine {padding}\n",
+        encoding="utf-8",
+    )
+    window.open_file(outline_file)
+    assert window.annotations.store.get(BRAHMOS) is None  # the map shows first
+    qtbot.wait_until(lambda: window.scene.nodes[BRAHMOS].annotation is not None)  # then they
+    window.close()
+
+    again = MainWindow(
+        QSettings(str(outline_file.parent / "again.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.add_widget(again)
+    again.open_file(outline_file)
+    again.maps.run(again.session.select("Revision/Defence/Su-30"))
+    again.annotating.toggle_mark(Mark.KNOWN)  # before the read: it is read first, then marked
+    assert not again.annotations.unsaved
+    on_disk = load_sidecar(sidecar)
+    assert on_disk.get(BRAHMOS).text == f"mine {padding}"
+    assert on_disk.get("Revision/Defence/Su-30").mark is Mark.KNOWN
