@@ -82,12 +82,13 @@ def paint_badges(
         paint_badge(painter, origin + corner, radius, ANNOTATION_LOOK, ring)
 
 
-def rollup_parts(rollup: Rollup) -> list[tuple[str, QColor]]:
-    """The roll-up's pieces of text ("3 ↻") and their colours."""
+def rollup_parts(rollup: Rollup, *, dark: bool = False) -> list[tuple[str, QColor]]:
+    """The roll-up's pieces of text ("3 ↻") and their colours (on a `dark` pill or a pale one:
+    the pencil's yellow needs darkening on a pale one)."""
     parts = []
     for mark, count in rollup:
         look = MARK_LOOKS[mark] if mark is not None else ANNOTATION_LOOK
-        colour = look.colour if mark is not None else look.colour.darker(160)  # on a pale pill
+        colour = look.colour if mark is not None or dark else look.colour.darker(160)
         parts.append((f"{count:,} {look.icon}", colour))
     return parts
 
@@ -104,7 +105,7 @@ def paint_rollup(painter: QPainter, rect: QRectF, rollup: Rollup, fill: QColor) 
     painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
     painter.setFont(BADGE_FONT)
     x = rect.left() + 7
-    for text, colour in rollup_parts(rollup):
+    for text, colour in rollup_parts(rollup, dark=fill.lightness() < 128):
         width = badge_metrics().horizontalAdvance(text)
         painter.setPen(colour)
         painter.drawText(
