@@ -225,19 +225,22 @@ class NodeItem(QGraphicsItem):
         if self.annotation is not None:  # over the selection ring, never hidden by it
             self._paint_annotation(painter, lod)
 
-    def _paint_note_marker(self, painter: QPainter, colour: QColor) -> None:
-        """The author wrote a note: a small page, in a room of its own right of the text and
-        centred on the box, so that it reads as a sign and never as punctuation of the title."""
+    def note_marker_rect(self) -> QRectF:
+        """Where the sign of an author's note goes: a small page in a room of its own right
+        of the text, centred on the box, so that it reads as a sign, never as punctuation."""
         box, style, room = self.box, self.style, self.block.note_room
         width, height = room - 4.0, min(10.0, box.height - 4.0)
-        left = box.width - style.pad_x - room + 3.0
         top = (box.height - height) / 2 if style.boxed else style.pad_y + 2.0
+        return QRectF(box.width - style.pad_x - room + 3.0, top, width, height)
+
+    def _paint_note_marker(self, painter: QPainter, colour: QColor) -> None:
+        page = self.note_marker_rect()
         painter.setPen(QPen(colour, 1.1))
         painter.setBrush(NO_BRUSH)
-        painter.drawRoundedRect(QRectF(left, top, width, height), 1.5, 1.5)
+        painter.drawRoundedRect(page, 1.5, 1.5)
         for row in (0.35, 0.65):
-            y = top + height * row
-            painter.drawLine(QPointF(left + 2.0, y), QPointF(left + width - 2.0, y))
+            y = page.top() + page.height() * row
+            painter.drawLine(QPointF(page.left() + 2.0, y), QPointF(page.right() - 2.0, y))
 
     def _paint_shape(self, painter: QPainter, rect: QRectF, *, marks: bool) -> QColor:
         """The box or underline; returns the colour the text goes in."""
