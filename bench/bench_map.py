@@ -13,6 +13,12 @@ Targets (reference ~50 ms):       1,000   10,000   100,000
   repaint at 100 % / at fit        8 ms     8 ms   8 ms
   peak memory after the open     120 MB   200 MB   600 MB
   launch to a fitted map (shell)            1 s
+
+`python -m bench.bench_map marks`: the user's layer at scale. Opening 10,000 nodes with an
+annotation and a mark on every one, against the same file without (target: within 10 %; a big
+sidecar is read after the first paint, so the time until its badges show is printed too); and
+on 100,000 nodes, 1 % of them marked "revise again", Show Only that mark and back
+(target: under 0.3 s at a 50 ms reference), and Show All back.
 """
 
 from __future__ import annotations
@@ -101,6 +107,90 @@ def measure_size(count: int, folder: Path) -> dict[str, float]:
     }
 
 
+def measure_marks(folder: Path) -> dict[str, float]:
+    """Open with and without 10,000 annotations; filter 100,000 nodes by a mark and back."""
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 - Qt only in the measuring process
+
+    from mindmap.core.annotations import Annotation, AnnotationStore, Mark  # noqa: PLC0415
+    from mindmap.core.outline import parse_outline  # noqa: PLC0415
+    from mindmap.core.session import MapSession  # noqa: PLC0415
+    from mindmap.core.sidecar import dump_sidecar, load_sidecar, sidecar_path  # noqa: PLC0415
+    from mindmap.ui.app import make_application  # noqa: PLC0415
+    from mindmap.ui.window import MainWindow  # noqa: PLC0415
+
+    def outline_with_marks(count: int, name: str, every: int) -> Path:
+        path = folder / name
+        text = generate_outline(count)
+        path.write_text(text, encoding="utf-8")
+        nodes = list(parse_outline(text, str(path)).outline.root.walk())[::every]
+        marks = list(Mark)
+        store = AnnotationStore(
+            {
+                n.key: Annotation(n.key, n.title, f"my note on {n.title}", marks[i % 3], "2026")
+                for i, n in enumerate(nodes)
+            }
+        )
+        sidecar_path(path).write_text(dump_sidecar(store, path.name), encoding="utf-8")
+        return path
+
+    app = make_application()
+    window = MainWindow(QSettings(str(folder / "marks.ini"), QSettings.Format.IniFormat))
+    window.resize(1280, 820)
+    window.show()
+    plain = folder / "plain.yaml"
+    plain.write_text(generate_outline(10_000), encoding="utf-8")
+    marked = outline_with_marks(10_000, "marked.yaml", 1)
+
+    def open_ms(path: Path) -> tuple[float, float]:
+        """To the first paint, and to the annotations shown (a big sidecar is read after)."""
+        start = time.perf_counter()
+        window.open_file(path)
+        window.view.viewport().repaint()
+        first = (time.perf_counter() - start) * 1000
+        window.annotations.load()
+        app.processEvents()
+        window.view.viewport().repaint()
+        return first, (time.perf_counter() - start) * 1000
+
+    open_ms(plain)  # warm up: imports, fonts, caches
+    opens: dict[Path, list[float]] = {plain: [], marked: []}
+    shown: list[float] = []
+    for _ in range(5):
+        for path in (plain, marked):
+            first, whole = open_ms(path)
+            opens[path].append(first)
+            if path == marked:
+                shown.append(whole)
+    big = outline_with_marks(100_000, "big.yaml", 100)
+    big_nodes = list(load_sidecar(sidecar_path(big)).items.values())
+    window.open_file(big)
+    app.processEvents()
+
+    filters: list[float] = []
+    clears: list[float] = []
+    for _ in range(3):
+        for mark, times in ((Mark.REVISE, filters), (None, clears)):
+            start = time.perf_counter()
+            window.annotating.show_only(mark)
+            window.view.viewport().repaint()
+            times.append((time.perf_counter() - start) * 1000)
+    outline, marked_keys = (
+        window.session.outline,
+        [n.key for n in big_nodes if n.mark is Mark.REVISE],
+    )
+    session = MapSession()
+    session.show(outline)
+    core_ms = median_ms(lambda: (session.filter_marks(marked_keys), session.clear_filter()), 3)
+    return {
+        "plain": sorted(opens[plain])[2],
+        "marked": sorted(opens[marked])[2],
+        "marked_shown": sorted(shown)[2],
+        "filter": sorted(filters)[1],
+        "clear": sorted(clears)[1],
+        "filter_core": core_ms,
+    }
+
+
 def launch_ms(folder: Path) -> float:
     """From starting Python to a painted, fitted 10,000-node map."""
     path = folder / "launch-10000.yaml"
@@ -122,7 +212,41 @@ def launch_ms(folder: Path) -> float:
     return times[len(times) // 2]
 
 
+def marks() -> None:
+    reference = reference_ms()
+    print(f"reference: libyaml composing 10,000 nodes: {reference:.1f} ms (targets: ~50 ms)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_map", "--marks"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    r = json.loads(done.stdout.splitlines()[-1])
+    print(
+        f"open 10,000 nodes to the first paint: {r['plain']:.0f} ms plain, {r['marked']:.0f} ms "
+        f"with 10,000 annotations and marks ({r['marked'] / r['plain'] - 1:+.0%}; target within "
+        f"10 %); their badges shown at {r['marked_shown']:.0f} ms (the sidecar is read after)"
+    )
+    scale = 50 / reference
+    print(
+        f"Show Only ↻ (1,000 of 100,000 nodes marked, a third of them ↻): {r['filter']:.0f} ms, "
+        f"{r['filter'] * scale:.0f} ms @50 (target 300 ms; relayout and repaint included); "
+        f"Show All back: {r['clear']:.0f} ms, {r['clear'] * scale:.0f} ms @50; "
+        f"the session's part of both: {r['filter_core']:.0f} ms"
+    )
+
+
 def main() -> None:
+    if sys.argv[1:] == ["marks"]:
+        marks()
+        return
+    if sys.argv[1:] == ["--marks"]:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        with tempfile.TemporaryDirectory() as folder:
+            print(json.dumps(measure_marks(Path(folder))))
+        return
     if len(sys.argv) == 3 and sys.argv[1] == "--one":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         with tempfile.TemporaryDirectory() as folder:

@@ -40,6 +40,19 @@ class Annotation:
     def first_line(self) -> str:
         return next((line for line in self.text.splitlines() if line.strip()), "")
 
+    @property
+    def unknown_mark(self) -> str | None:
+        """A mark this app does not know (a newer version's, a typo): kept as read and written
+        back, shown as an unknown mark until the user gives the node one of the known marks."""
+        if self.mark is not None:
+            return None
+        return next((str(value) for name, value in self.extra if name == "mark"), None)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing of the user's is in it: no text, no mark."""
+        return not self.text.strip() and self.mark is None and self.unknown_mark is None
+
 
 def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -88,7 +101,7 @@ class AnnotationStore:
         self.proposals = {
             node: p for node, p in self.proposals.items() if key not in (node, p.stored)
         }
-        if annotation is None or (not annotation.text.strip() and annotation.mark is None):
+        if annotation is None or annotation.empty:
             self.items.pop(key, None)
             self.unattached.discard(key)
         else:

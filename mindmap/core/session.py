@@ -8,10 +8,11 @@ tested without a display and the shell holds no state of its own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from mindmap.core.layout import Layout, LayoutMode
+from mindmap.core.marks import folds_to_paths, paths_to
 from mindmap.core.model import Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.search import find_matches
@@ -33,6 +34,7 @@ class Change:
     centre: str | None = None  # a node to centre in the view
     into_view: str | None = None  # a node to scroll into view (without centring)
     readable: bool = False  # zoom in, if need be, until the centred node can be read
+    dim: bool = False  # the filter changed: nodes dim or light up
 
 
 NOTHING = Change()
@@ -51,6 +53,8 @@ class MapSession:
         self.mode = mode
         self.split: int | None = None  # main branches on the right when last laid out
         self.layout: Layout | None = None  # the last layout of this session's state
+        self.filtered: frozenset[str] | None = None  # a filter's paths: the rest is dimmed
+        self._folds_before_filter: set[str] = set()
 
     # --- the outline -------------------------------------------------------------------------
 
@@ -58,6 +62,7 @@ class MapSession:
         """Another file is about to open: nothing of this one's state carries over."""
         self.outline, self.layout, self.split = None, None, None
         self.folds, self.selected = set(), None
+        self.filtered, self._folds_before_filter = None, set()
         self._set_matches([])
 
     def show(self, outline: Outline, folds: set[str] | None = None) -> Change:
@@ -80,6 +85,9 @@ class MapSession:
         if self.selected not in outline.by_key:
             self.selected = None
         self._set_matches([key for key in self.matches if key in outline.by_key])
+        if self.filtered is not None:
+            self.filtered = paths_to(outline, self.filtered)
+            self._folds_before_filter &= outline.by_key.keys()
         return Change(rebuild=True, keep_sides=same_branches, flash=frozenset(new_keys))
 
     def lineage(self, key: str | None) -> list[str]:
@@ -154,6 +162,37 @@ class MapSession:
         still = self.selected or self.root_key
         selected = self._select(key)
         return Change(relayout=unfolded, still=still, repaint=selected, selection=True, centre=key)
+
+    # --- filter by mark ----------------------------------------------------------------------
+
+    def filter_marks(self, keys: Iterable[str]) -> Change:
+        """Show only the paths to the nodes `keys` (those with a mark): everything off them is
+        folded and the nodes beside them are dimmed. The folds from before are kept for
+        `clear_filter`, across filters."""
+        if self.outline is None:
+            return NOTHING
+        paths = paths_to(self.outline, keys)
+        if not paths:
+            return NOTHING
+        if self.filtered is None:
+            self._folds_before_filter = set(self.folds)
+        self.filtered = paths
+        self.folds = folds_to_paths(self.outline, paths)
+        return Change(relayout=True, keep_sides=False, fit=True, dim=True)
+
+    def clear_filter(self) -> Change:
+        """Undim everything and fold the map as it was before the filter."""
+        if self.filtered is None:
+            return NOTHING
+        self.filtered = None
+        self.folds, self._folds_before_filter = self._folds_before_filter, set()
+        return Change(
+            relayout=True, keep_sides=False, still=self.selected or self.root_key, dim=True
+        )
+
+    def dimmed(self, key: str) -> bool:
+        """Whether a filter dims node `key` (it leads to no node filtered for)."""
+        return self.filtered is not None and key not in self.filtered
 
     # --- selection ---------------------------------------------------------------------------
 

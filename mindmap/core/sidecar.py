@@ -134,7 +134,8 @@ def _entry(annotation: Annotation) -> dict[str, object]:
     if annotation.mark is not None:
         entry["mark"] = annotation.mark.value
     entry["updated"] = annotation.updated
-    entry.update(annotation.extra)
+    known = annotation.mark is not None  # a known mark the user chose replaces an unknown one
+    entry.update((name, value) for name, value in annotation.extra if not known or name != "mark")
     return entry
 
 
@@ -198,13 +199,9 @@ def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
         if key in annotations:
             raise _error(entry["key"], path, f"the key '{key}' has two annotations")
         mark = None
-        if "mark" in entry:
+        if "mark" in entry:  # a mark this app does not know stays among the extra fields
             value = _scalar(entry["mark"], path, "mark")
-            try:
-                mark = Mark(value)
-            except ValueError:
-                names = ", ".join(m.value for m in Mark)
-                raise _error(entry["mark"], path, f"unknown mark '{value}'; use {names}") from None
+            mark = next((known for known in Mark if known.value == value), None)
         annotations[key] = Annotation(
             key=key,
             title=_scalar(entry["title"], path, "title") if "title" in entry else "",
@@ -212,7 +209,9 @@ def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
             mark=mark,
             updated=_scalar(entry["updated"], path, "updated") if "updated" in entry else "",
             extra=tuple(
-                (name, _plain(value, path)) for name, value in entry.items() if name not in _FIELDS
+                (name, _plain(value, path))
+                for name, value in entry.items()
+                if name not in _FIELDS or (name == "mark" and mark is None)
             ),
         )
     return AnnotationStore(annotations, extra)

@@ -33,9 +33,11 @@ from mindmap.core.model import Outline
 from mindmap.core.png import PngWriter
 from mindmap.core.session import MapSession
 from mindmap.core.sidecar import SidecarError, load_sidecar, sidecar_path
+from mindmap.ui.map.badges import ANNOTATION_LOOK, LegendItem
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.textmetrics import TextMeasurer, measure_outline
-from mindmap.ui.theme import DARK, LIGHT, Theme
+from mindmap.ui.map.tooltip import callout
+from mindmap.ui.theme import DARK, LIGHT, MARK_LOOKS, UNKNOWN_MARK, Theme
 
 MAX_WIDTH_PX = 32_767  # Qt's raster painter draws nothing beyond this coordinate
 MAX_PIXELS = 400_000_000  # a PNG this big takes some seconds to encode; bigger is no use
@@ -318,10 +320,26 @@ def scene_for_export(
     scene = MapScene(session, controls=False)  # paper has no fold circles or note dots
     texts = None
     if annotations is not None and with_text:
-        texts = {key: a.text for key, a in annotations.by_node().items()}
+        texts = {key: callout(a.text) for key, a in annotations.by_node().items()}
     blocks = measure_outline(outline.root, TextMeasurer(), texts)
     scene.show_outline(blocks, theme, annotations=annotations)
+    if annotations is not None:
+        _add_legend(scene, annotations, theme)
     return scene
+
+
+def _add_legend(scene: MapScene, annotations: AnnotationStore, theme: Theme) -> None:
+    """Head the picture with what its marks mean, when it shows any."""
+    shown = annotations.by_node().values()
+    if not any(a.mark is not None or a.unknown_mark is not None for a in shown):
+        return
+    looks = [*MARK_LOOKS.values(), ANNOTATION_LOOK]
+    if any(a.unknown_mark is not None for a in shown):
+        looks.append(UNKNOWN_MARK)
+    scene.legend = LegendItem(looks, theme.text)
+    content = scene.content_rect()
+    scene.legend.setPos(content.left(), content.top() - scene.legend.boundingRect().height() - 16)
+    scene.addItem(scene.legend)
 
 
 def export_headless(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,7 +19,7 @@ from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.map.view import MapView
 from mindmap.ui.panels.helpwindows import show_about, show_keys, show_outline_format
-from mindmap.ui.theme import ThemeChoice
+from mindmap.ui.theme import MARK_LOOKS, ThemeChoice
 
 APP_NAME = "Mindmap"
 TOOLBAR = ("open", "reload", None, "zoom_in", "zoom_out", "fit", None, "find", None, "export")
@@ -42,6 +42,7 @@ class MenuParts:
     close: Callable[[], object]
     set_theme: Callable[[ThemeChoice], None]
     set_layout_mode: Callable[[LayoutMode], None]
+    set_show_annotations: Callable[[bool], None]
     dialogs: QWidget
     menu_bar: QMenuBar
 
@@ -108,26 +109,6 @@ def _view_menu(p: MenuParts) -> Menu:
         )
         for n in range(1, 10)
     ]
-    layouts = [
-        Act(
-            f"layout_{mode.value}",
-            text,
-            lambda mode=mode: p.set_layout_mode(mode),
-            checked=mode is session.mode,
-            group="layout",
-        )
-        for mode, text in ((LayoutMode.MINDMAP, "&Mind Map"), (LayoutMode.RIGHT, "&Right Tree"))
-    ]
-    themes = [
-        Act(
-            f"theme_{choice.value}",
-            f"&{choice.value.capitalize()}",
-            lambda choice=choice: p.set_theme(choice),
-            checked=choice is p.maps.theme_choice,
-            group="theme",
-        )
-        for choice in ThemeChoice
-    ]
     fold = Act(
         "fold", "Fold / &Unfold Selected", lambda: run(session.toggle_selected_fold()), ["Space"]
     )
@@ -145,36 +126,91 @@ def _view_menu(p: MenuParts) -> Menu:
             Act("fold_all", "Fold A&ll", lambda: run(session.show_levels(1)), ["Alt+Home"]),
             Menu("Show Le&vels", levels),
             None,
-            Menu("L&ayout", layouts),
-            Menu("&Theme", themes),
+            *_look_menus(p),
             None,
+            Act(
+                "show_annotations",
+                "Show Annotations on the &Map",
+                lambda: p.set_show_annotations(not p.maps.annotation_text),
+                checked=p.maps.annotation_text,
+            ),
             p.toggles["details"],
             p.toggles["outline"],
         ],
     )
 
 
+def _look_menus(p: MenuParts) -> list[Menu]:
+    """Layout and Theme: one checked choice each."""
+    layouts = [
+        Act(
+            f"layout_{mode.value}",
+            text,
+            lambda mode=mode: p.set_layout_mode(mode),
+            checked=mode is p.session.mode,
+            group="layout",
+        )
+        for mode, text in ((LayoutMode.MINDMAP, "&Mind Map"), (LayoutMode.RIGHT, "&Right Tree"))
+    ]
+    themes = [
+        Act(
+            f"theme_{choice.value}",
+            f"&{choice.value.capitalize()}",
+            lambda choice=choice: p.set_theme(choice),
+            checked=choice is p.maps.theme_choice,
+            group="theme",
+        )
+        for choice in ThemeChoice
+    ]
+    return [Menu("L&ayout", layouts), Menu("&Theme", themes)]
+
+
 def _annotate_menu(p: MenuParts) -> Menu:
     marks = [
         Act(
             f"mark_{n}",
-            mark_label(mark),
+            f"{mark_label(mark)} {look.icon}",
             lambda mark=mark: p.annotating.toggle_mark(mark),
             [str(n)],
+            checked=False,
         )
-        for n, mark in enumerate(Mark, start=1)
+        for n, (mark, look) in enumerate(MARK_LOOKS.items(), start=1)
     ]
+    only = [
+        Act(
+            f"only_{n}",
+            f"{look.icon} &{look.name}",
+            lambda mark=mark: p.annotating.show_only(mark),
+            checked=False,
+        )
+        for n, (mark, look) in enumerate(MARK_LOOKS.items(), start=1)
+    ]
+    all_marks = Act("only_all", "&All (Folded as Before)", lambda: p.annotating.show_only(None))
     save_as = Act("save_annotations_as", "&Save Annotations As…", p.annotating.save_annotations_as)
     return Menu(
         "&Annotate",
         [
-            Act("annotate", "&Annotate…", p.annotating.annotate, ["A"]),
+            Act("annotate", "&Annotate in Details", p.annotating.annotate, ["A"]),
             *marks,
+            Act("mark_0", "&Clear Mark", lambda: p.annotating.set_mark(None), ["0"]),
+            Menu("Show &Only", [*only, None, all_marks]),
             None,
             p.toggles["annotations"],
             save_as,
         ],
     )
+
+
+def show_marks(actions: Mapping[str, QAction], annotating: Annotating) -> None:
+    """The mark items are checked as the selected node is marked, the Show Only items as the
+    map is filtered."""
+
+    def check(prefix: str, mark: Mark | None) -> None:
+        for n, shown in enumerate(Mark, start=1):
+            actions[f"{prefix}_{n}"].setChecked(shown is mark)
+
+    annotating.mark_shown.connect(lambda mark: check("mark", mark))
+    annotating.only_shown.connect(lambda mark: check("only", mark))
 
 
 def _go_menu(p: MenuParts) -> Menu:

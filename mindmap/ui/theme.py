@@ -22,6 +22,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from mindmap.assets import resource_path
+from mindmap.core.annotations import Annotation, Mark
 
 # Z-order: edges under nodes, nodes under the overview picture shown when zoomed far out.
 Z_EDGE = 0.0
@@ -38,6 +39,34 @@ PALETTE = (
     "#c49a1b",
     "#6a5acd",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class MarkLook:
+    """How a revision mark shows everywhere (map, overview, Details, menus, legend, exports):
+    an icon that reads without colour, on a colour that reads without the icon."""
+
+    icon: str
+    colour: QColor
+    name: str
+
+
+MARK_LOOKS = {
+    Mark.IMPORTANT: MarkLook("!", QColor("#d93025"), "Important"),
+    Mark.REVISE: MarkLook("↻", QColor("#e37400"), "Revise again"),
+    Mark.KNOWN: MarkLook("✓", QColor("#1e8e3e"), "Known"),
+}
+UNKNOWN_MARK = MarkLook("?", QColor("#6b7079"), "Unknown mark")
+ANNOTATION_COLOUR = QColor("#f2b400")  # pencil yellow: the user's own words
+
+
+def mark_look(annotation: Annotation | None) -> MarkLook | None:
+    """How the mark of `annotation` shows (None: it has none)."""
+    if annotation is None:
+        return None
+    if annotation.mark is not None:
+        return MARK_LOOKS[annotation.mark]
+    return UNKNOWN_MARK if annotation.unknown_mark is not None else None
 
 
 class ThemeChoice(enum.Enum):

@@ -21,11 +21,13 @@ from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.controllers.sample import is_sample
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.view import MapView
-from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
+from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table, show_marks
+from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
-from mindmap.ui.panels.details import DetailsPanel
+from mindmap.ui.panels.details import DetailsPanel, details_column
 from mindmap.ui.panels.findbar import FindBar
+from mindmap.ui.panels.marklegend import MarkLegend
 from mindmap.ui.panels.outlinepanel import OutlinePanel
 from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
 
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
 
         store = lambda: self.annotations.store  # noqa: E731 - the store is replaced on open
         self.maps = MapController(self.session, self.scene, self.view, store, theme_choice)
+        self.maps.annotation_text = self.settings.value("view/annotations", False, type=bool)
         self.document = DocumentController(
             self.session,
             maps=self.maps,
@@ -65,6 +68,8 @@ class MainWindow(QMainWindow):
             session=self.session,
             maps=self.maps,
             panel=self.annotation_panel,
+            editor=self.annotation_editor,
+            legend=self.mark_legend,
             banner=self.notes_banner,
             dialogs=self,
         )
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
         self.exporting = Exporting(self.session, store, theme, self.settings, self)
         self.finding = Finding(self.session, self.maps, self.find_bar, store)
         self.menu_actions = actions.build(self, menu_table(self._menu_parts()), TOOLBAR)
+        show_marks(self.menu_actions, self.annotating)
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
@@ -100,10 +106,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _make_docks(self) -> None:
-        self.details = DetailsPanel()
+        self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details")
-        self.details_dock.setWidget(self.details)
+        self.details_dock.setWidget(details_column(self.details, self.annotation_editor))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
         self.outline_panel = OutlinePanel(self)
@@ -115,10 +121,11 @@ class MainWindow(QMainWindow):
 
     def _make_status_bar(self) -> None:
         self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
+        self.mark_legend = MarkLegend()
         bar = self.statusBar()
         bar.addWidget(self.file_label, 1)
-        bar.addPermanentWidget(self.count_label)
-        bar.addPermanentWidget(self.zoom_label)
+        for label in (self.mark_legend, self.count_label, self.zoom_label):
+            bar.addPermanentWidget(label)
 
     def _menu_parts(self) -> MenuParts:
         undo_stack = self.annotations.undo_stack
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
             close=self.close,
             set_theme=self.set_theme,
             set_layout_mode=self.set_layout_mode,
+            set_show_annotations=self.set_show_annotations,
             dialogs=self,
             menu_bar=self.menuBar(),
         )
@@ -152,7 +160,7 @@ class MainWindow(QMainWindow):
         self.document.recent_changed.connect(self._show_recent)
         self.document.opened.connect(self._opened)
         self.document.reloaded.connect(self._reloaded)
-        self.annotating.changed.connect(self._annotations_changed)
+        self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
         self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
@@ -175,11 +183,6 @@ class MainWindow(QMainWindow):
 
     def _show_details(self, key: str | None) -> None:
         self.details.show_node(self.session.outline, key)
-
-    def _annotations_changed(self, keys: set[str]) -> None:
-        self.finding.refresh()
-        if self.session.selected in keys:
-            self._show_details(self.session.selected)
 
     def _show_counts(self) -> None:
         if self.session.outline is not None:
@@ -213,6 +216,10 @@ class MainWindow(QMainWindow):
     def set_layout_mode(self, mode: LayoutMode) -> None:
         self.settings.setValue("view/layout", mode.value)
         self.maps.run(self.session.set_mode(mode))
+
+    def set_show_annotations(self, on: bool) -> None:
+        self.settings.setValue("view/annotations", on)
+        self.maps.show_annotation_text(on)
 
     def set_theme(self, choice: ThemeChoice) -> None:
         self.settings.setValue("view/theme", choice.value)

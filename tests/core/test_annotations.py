@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -188,7 +189,7 @@ BROKEN = [
     (b"annotations: [\n", "s.yaml:2:1: invalid YAML: did not find expected node content (while parsing a flow node)"),
     (b"- a\n", "s.yaml:1:1: the file must be a mapping, got a list"),
     (b"annotations:\n  - title: x\n", "s.yaml:2:5: an annotation needs a 'key'"),
-    (b"annotations:\n  - key: k\n    mark: urgent\n", "s.yaml:3:11: unknown mark 'urgent'; use important, revise again, known"),
+    (b"annotations:\n  - key: k\n    mark: [urgent]\n", "s.yaml:3:11: mark must be text, got a list"),
     (b"version: 7\n", "s.yaml:1:10: version 7 is not known; expected 1"),
 ]  # fmt: skip
 
@@ -198,6 +199,20 @@ def test_broken_sidecar_gives_file_line_col(data: bytes, message: str) -> None:
     with pytest.raises(SidecarError) as caught:
         parse_sidecar(data, "s.yaml")
     assert str(caught.value) == message
+
+
+def test_a_mark_the_app_does_not_know_is_read_kept_and_replaced_only_by_the_user() -> None:
+    data = b"annotations:\n- key: k\n  title: t\n  mark: urgent\n  updated: '1'\n"
+    read = parse_sidecar(data, "s.yaml").get("k")
+    assert read.mark is None
+    assert read.unknown_mark == "urgent"
+    assert not read.empty  # a mark and nothing else is still the user's
+    again = parse_sidecar(dump_sidecar(AnnotationStore({"k": read}), "o.yaml").encode(), "s")
+    assert again.get("k").unknown_mark == "urgent"
+    chosen = replace(read, mark=Mark.KNOWN)
+    written = dump_sidecar(AnnotationStore({"k": chosen}), "o.yaml")
+    assert written.count("mark:") == 1
+    assert parse_sidecar(written.encode(), "s").get("k").mark is Mark.KNOWN
 
 
 def test_missing_sidecar_is_an_empty_store(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from mindmap.core.layout import IncrementalLayout, LayoutMode
 from mindmap.core.model import Node
 from mindmap.core.navigation import Direction
 from mindmap.core.outline import parse_outline
-from mindmap.core.session import MapSession
+from mindmap.core.session import NOTHING, MapSession
 
 TEXT = """\
 Root:
@@ -194,3 +194,75 @@ def test_the_current_match_is_known_and_repainted_when_it_moves_on() -> None:
     assert change.readable
     session.end_find()
     assert session.current_match is None
+
+
+FILTERED = """\
+Root:
+  - Alpha:
+      - a1:
+          - a1x
+      - a2:
+          - deep
+  - Beta:
+      - b1:
+          - b1x
+  - Gamma:
+      - g1
+"""
+
+
+def test_filtering_by_mark_folds_down_to_the_paths_dims_the_rest_and_restores_the_folds() -> None:
+    session = opened(FILTERED)
+    session.folds = {"Root/Beta/b1"}  # the user's own folds
+    change = session.filter_marks({"Root/Alpha/a2/deep", "Root/Gamma"})
+    assert change.relayout
+    assert change.dim
+    assert change.fit
+    # every branch off the paths is folded; the paths and the marked nodes show
+    assert session.folds == {"Root/Alpha/a1", "Root/Beta", "Root/Gamma"}
+    assert session.filtered == {"Root", "Root/Alpha", "Root/Alpha/a2", "Root/Alpha/a2/deep",
+                                "Root/Gamma"}  # fmt: skip
+    assert session.dimmed("Root/Alpha/a1")
+    assert session.dimmed("Root/Beta")
+    assert not session.dimmed("Root/Alpha")
+    assert not session.dimmed("Root/Gamma")
+
+    session.toggle_fold("Root/Alpha/a1")  # the user may still look around while filtered
+    change = session.clear_filter()
+    assert change.relayout
+    assert change.dim
+    assert session.folds == {"Root/Beta/b1"}  # as they were before the filter
+    assert session.filtered is None
+    assert not session.dimmed("Root/Beta")
+    assert session.clear_filter() == NOTHING
+
+
+def test_a_second_filter_keeps_the_folds_from_before_the_first() -> None:
+    session = opened(FILTERED)
+    session.folds = {"Root/Beta/b1"}
+    session.filter_marks({"Root/Gamma/g1"})
+    session.filter_marks({"Root/Beta/b1/b1x"})
+    assert session.folds == {"Root/Alpha", "Root/Gamma"}
+    session.clear_filter()
+    assert session.folds == {"Root/Beta/b1"}
+
+
+def test_filtering_with_no_marked_node_changes_nothing_and_a_new_file_forgets_it() -> None:
+    session = opened(FILTERED)
+    assert session.filter_marks(set()) == NOTHING
+    assert session.filter_marks({"Root/Gone"}) == NOTHING  # keys of no node are left out
+    assert session.filtered is None
+    session.filter_marks({"Root/Gamma"})
+    session.clear()
+    assert session.filtered is None
+    assert not session.dimmed("Root/Beta")
+
+
+def test_a_reload_while_filtered_keeps_the_filter_on_the_nodes_still_there() -> None:
+    session = opened(FILTERED)
+    session.folds = {"Root/Beta/b1"}
+    session.filter_marks({"Root/Gamma/g1"})
+    session.apply(outline(FILTERED.replace("  - Beta:\n      - b1:\n          - b1x\n", "")))
+    assert session.filtered == {"Root", "Root/Gamma", "Root/Gamma/g1"}
+    session.clear_filter()
+    assert session.folds == set()  # Beta's fold went with Beta

@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from mindmap.core.annotations import Mark
 from mindmap.core.sidecar import load_sidecar
 from mindmap.ui.controllers import annotationsession
-from mindmap.ui.panels.annotationdialog import AnnotationDialog
+from mindmap.ui.map.items import NodeItem
+from mindmap.ui.panels.exportdialog import ExportDialog
 from mindmap.ui.window import MainWindow
 
 OUTLINE = """\
@@ -39,21 +40,6 @@ def outline_file(tmp_path: Path) -> Path:
     return path
 
 
-def write_in_dialog(text: str, mark_index: int = 0) -> None:
-    """Type into the annotation dialog as soon as it shows, and press Save."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, AnnotationDialog):
-            QTimer.singleShot(20, answer)
-            return
-        dialog.text.setPlainText(text)
-        dialog.mark.setCurrentIndex(mark_index)
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
-
-
 def press(
     window: MainWindow,
     qtbot: QtBot,
@@ -68,9 +54,18 @@ def press(
     qtbot.keyClick(window.view, key_code, modifiers)
 
 
+def write_in_details(window: MainWindow, qtbot: QtBot, text: str) -> None:
+    """Type `text` in place of the annotation being edited in Details, and press Ctrl+Enter."""
+    field = window.annotation_editor.field
+    assert window.annotation_editor.editing
+    qtbot.wait_until(field.hasFocus)
+    qtbot.keyClicks(field, text)  # the old text is selected: typing replaces it
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
 def annotate_by_keyboard(window: MainWindow, qtbot: QtBot, key: str, text: str) -> None:
-    write_in_dialog(text)
     press(window, qtbot, key, Qt.Key.Key_A)
+    write_in_details(window, qtbot, text)
 
 
 def hover_text(window: MainWindow, key: str) -> str:
@@ -106,7 +101,7 @@ def test_annotation_made_in_the_ui_is_there_after_closing_and_reopening(
     window.open_file(outline_file)
     annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
     assert window.scene.nodes[BRAHMOS].annotation.text.startswith("Mnemonic")
-    assert "Your annotation:\nMnemonic" in hover_text(window, BRAHMOS)
+    assert "Your annotation:</b></p>" in hover_text(window, BRAHMOS)
     window.close()
 
     again = make_window(settings)
@@ -250,8 +245,10 @@ def test_annotations_changed_by_another_program_are_merged(
     qtbot.add_widget(other)
     other.open_file(outline_file)
     other.maps.run(other.session.select("Revision/Energy/Kudankulam"))
-    write_in_dialog("from the other window")
+    other.show()
+    other.activateWindow()
     other.annotating.annotate()
+    write_in_details(other, qtbot, "from the other window")
     qtbot.wait_until(
         lambda: window.annotations.store.get("Revision/Energy/Kudankulam") is not None, timeout=3000
     )
@@ -305,6 +302,7 @@ def test_sidecar_broken_by_another_program_while_open_is_not_written_over(
     assert window.notes_banner.action.text() == "Keep a copy and start over"
     qtbot.keyClick(window.view, Qt.Key.Key_A)  # the editor does not open to lose what is typed
     assert QApplication.activeModalWidget() is None
+    assert not window.annotation_editor.editing
     assert window.annotations.store.get(BRAHMOS).text == "mine"  # memory keeps it
     assert window.annotations.unsaved  # so opening another file or closing asks first
     qtbot.wait_until(lambda: not window.annotations.undo_stack.canUndo())  # nor changed
@@ -517,6 +515,8 @@ from PySide6.QtGui import QGuiApplication
 from mindmap.core.annotations import Annotation
 from mindmap.core.outline import parse_outline
 from mindmap.ui.controllers import annotationsession
+from mindmap.ui.map.items import NodeItem
+from mindmap.ui.panels.exportdialog import ExportDialog
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 
 app = QGuiApplication([])
@@ -584,3 +584,136 @@ def test_a_sidecar_written_on_a_thread_is_on_disk_once_nothing_is_unsaved(
     press(window, qtbot, BRAHMOS, Qt.Key.Key_3)
     assert window.annotations.unsaved
     assert window.annotations.save_to(outline_file.parent / "safe.notes.yaml")  # closing: no ask
+
+
+def test_details_shows_and_edits_the_annotation_in_place_and_it_is_there_after_reopening(
+    qtbot: QtBot,
+    make_window: Callable[[QSettings], MainWindow],
+    settings: QSettings,
+    outline_file: Path,
+) -> None:
+    window = make_window(settings)
+    window.open_file(outline_file)
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_2)  # a mark first: the text keeps it
+    editor = window.annotation_editor
+    assert "Revise again" in editor.header.text()
+    qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton)  # click to edit
+    assert QApplication.activeModalWidget() is None  # nothing over the map
+    write_in_details(window, qtbot, "Mnemonic: **Brahmaputra + Moskva**")
+    assert editor.view.toPlainText().strip() == "Mnemonic: Brahmaputra + Moskva"  # rendered
+    steps = window.annotations.undo_stack.count()
+
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_A)
+    qtbot.keyClicks(editor.field, "never mind")
+    qtbot.keyClick(editor.field, Qt.Key.Key_Escape)  # cancels
+    assert window.annotations.store.get(BRAHMOS).text == "Mnemonic: **Brahmaputra + Moskva**"
+    assert window.annotations.undo_stack.count() == steps
+    assert window.session.selected == BRAHMOS  # Escape left the selection alone
+
+    press(window, qtbot, "Revision/Defence/Su-30", Qt.Key.Key_A)
+    qtbot.keyClicks(editor.field, "Sukhoi")
+    window.view.setFocus()  # leaving the field saves
+    assert window.annotations.store.get("Revision/Defence/Su-30").text == "Sukhoi"
+    window.close()
+
+    again = make_window(settings)
+    again.open_file(outline_file)
+    again.maps.run(again.session.select(BRAHMOS))
+    saved = again.annotations.store.get(BRAHMOS)
+    assert (saved.text, saved.mark) == ("Mnemonic: **Brahmaputra + Moskva**", Mark.REVISE)
+    assert "Brahmaputra + Moskva" in again.annotation_editor.view.toPlainText()
+    assert "Revise again" in again.annotation_editor.header.text()
+
+
+def test_typing_in_details_is_saved_when_the_window_closes(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    press(window, qtbot, BRAHMOS, Qt.Key.Key_A)
+    qtbot.keyClicks(window.annotation_editor.field, "half a thought")
+    window.close()
+    assert load_sidecar(outline_file.parent / "outline.notes.yaml").get(BRAHMOS).text == (
+        "half a thought"
+    )
+
+
+def callout_of(item: NodeItem) -> str:
+    """The annotation's text as the item writes it under its title (wrapped lines joined)."""
+    return " ".join(item.block.lines[item.block.title_lines :])
+
+
+def test_show_annotations_writes_them_under_their_nodes_with_room_made_and_is_remembered(
+    qtbot: QtBot,
+    make_window: Callable[[QSettings], MainWindow],
+    settings: QSettings,
+    outline_file: Path,
+) -> None:
+    window = make_window(settings)
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
+    plain = window.session.layout.boxes[BRAHMOS].height
+    show = window.menu_actions["show_annotations"]
+    assert show.isCheckable()
+    assert not show.isChecked()
+    show.trigger()
+    item = window.scene.nodes[BRAHMOS]
+    assert callout_of(item) == "✎ Mnemonic: Brahmaputra + Moskva"  # its markdown read
+    boxes = window.session.layout.boxes
+    assert boxes[BRAHMOS].height > plain  # the layout made room for the callout
+    below = boxes["Revision/Defence/Su-30"]
+    assert below.y >= boxes[BRAHMOS].y + boxes[BRAHMOS].height  # and nothing overlaps it
+    annotate_by_keyboard(window, qtbot, "Revision/Defence/Su-30", "fighter")  # kept up to date
+    su30 = window.scene.nodes["Revision/Defence/Su-30"]
+    assert callout_of(su30) == "✎ fighter"
+    window.close()
+
+    again = make_window(settings)
+    again.open_file(outline_file)
+    assert again.menu_actions["show_annotations"].isChecked()
+    item = again.scene.nodes[BRAHMOS]
+    assert callout_of(item) == "✎ Mnemonic: Brahmaputra + Moskva"  # its markdown read
+    dialog = ExportDialog(again, again.settings, outline_file)
+    assert dialog.annotation_text.isChecked()  # the export follows the window
+    again.menu_actions["show_annotations"].trigger()
+    assert again.scene.nodes[BRAHMOS].block.title_lines == len(
+        again.scene.nodes[BRAHMOS].block.lines
+    )
+    assert not ExportDialog(again, again.settings, outline_file).annotation_text.isChecked()
+
+
+def test_the_tooltip_renders_the_annotations_markdown(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window.open_file(outline_file)
+    annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
+    shown = hover_text(window, BRAHMOS)
+    assert "**" not in shown
+    assert "font-weight" in shown
+    assert "Brahmaputra + Moskva" in shown
+
+
+def test_a_big_sidecar_is_read_after_the_first_paint_and_at_once_when_needed(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    padding = "x" * (annotationsession.DEFER_BYTES + 1000)
+    sidecar.write_text(
+        f"annotations:\n- key: {BRAHMOS}\n  title: BrahMos\n  text: mine {padding}\n",
+        encoding="utf-8",
+    )
+    window.open_file(outline_file)
+    assert window.annotations.store.get(BRAHMOS) is None  # the map shows first
+    qtbot.wait_until(lambda: window.scene.nodes[BRAHMOS].annotation is not None)  # then they
+    window.close()
+
+    again = MainWindow(
+        QSettings(str(outline_file.parent / "again.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.add_widget(again)
+    again.open_file(outline_file)
+    again.maps.run(again.session.select("Revision/Defence/Su-30"))
+    again.annotating.toggle_mark(Mark.KNOWN)  # before the read: it is read first, then marked
+    assert not again.annotations.unsaved
+    on_disk = load_sidecar(sidecar)
+    assert on_disk.get(BRAHMOS).text == f"mine {padding}"
+    assert on_disk.get("Revision/Defence/Su-30").mark is Mark.KNOWN

@@ -13,7 +13,7 @@ from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import load_outline
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui.export import scene_for_export
-from mindmap.ui.map.items import BADGE_GAP, TOGGLE_RADIUS, badge_width
+from mindmap.ui.map.items import BADGE_GAP, TOGGLE_RADIUS, NodeItem, badge_width
 from mindmap.ui.theme import LIGHT
 
 OUTLINE = """\
@@ -26,6 +26,12 @@ Root:
 """
 DETAIL = "Root/Branch/Topic/Detail"
 SCALE = 2
+
+
+def on_note_marker(item: NodeItem) -> QPointF:
+    """A point the note marker draws: its first line, across the page."""
+    page = item.note_marker_rect()
+    return QPointF(page.center().x(), page.top() + page.height() * 0.35)
 
 
 def pixel_at(image: QImage, origin: QPointF, scene_point: QPointF) -> int:
@@ -46,7 +52,7 @@ def test_exported_png_has_no_fold_circle_and_no_note_dot(tmp_path: Path, qapp) -
     image = QImage(str(out))
     background = LIGHT.background.rgb()
     toggle = detail.mapToScene(detail.toggle_centre())
-    note = detail.mapToScene(detail.note_marker_centre())
+    note = detail.mapToScene(on_note_marker(detail))
     assert pixel_at(image, origin, toggle) == background
     assert pixel_at(image, origin, note) == background
     side = 1 if detail.box.side >= 0 else -1  # the badge beside the circle stays
@@ -60,7 +66,7 @@ def test_the_window_shows_the_controls(tmp_path: Path, window, qtbot) -> None:
     assert window.open_file(source)
     window.maps.run(window.session.show_levels(3))
     item = window.scene.nodes[DETAIL]
-    for local in (item.toggle_centre(), item.note_marker_centre()):
+    for local in (item.toggle_centre(), on_note_marker(item)):
         window.view.centerOn(item)
         image = window.view.grab().toImage()
         where = window.view.mapFromScene(item.mapToScene(local))

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from mindmap.core.annotations import Mark
 from mindmap.core.layout import LayoutMode
 from mindmap.ui.export import scene_for_export
 from mindmap.ui.map import scene as scene_module
@@ -359,6 +360,7 @@ def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: Ma
 def test_an_item_paints_within_the_reach_the_scene_allows_it(qtbot: QtBot) -> None:
     """The scene skips subtrees by their boxes and this reach: a badge must not stick out."""
     assert outer_reach(9_999_999) < ITEM_REACH
+    assert outer_reach(9_999, tuple((mark, 999) for mark in Mark)) < ITEM_REACH  # roll-up
     assert outer_reach(0) < outer_reach(7) < outer_reach(123_456)
 
 

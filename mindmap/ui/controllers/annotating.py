@@ -6,16 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from mindmap.core.annotations import Annotation, Mark
 from mindmap.core.formats import ANNOTATIONS_FILTER
+from mindmap.core.marks import count_marks
 from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
-from mindmap.ui.panels.annotationdialog import AnnotationDialog
+from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.marklegend import MarkLegend
 
 
 class Annotating(QObject):
@@ -25,6 +27,8 @@ class Annotating(QObject):
 
     message = Signal(str, int)
     changed = Signal(object)  # set[str]
+    mark_shown = Signal(object)  # the selected node's Mark, or None
+    only_shown = Signal(object)  # the Mark the map is filtered by, or None
 
     def __init__(
         self,
@@ -33,12 +37,17 @@ class Annotating(QObject):
         session: MapSession,
         maps: MapController,
         panel: AnnotationPanel,
+        editor: AnnotationEditor,
+        legend: MarkLegend,
         banner: Banner,
         dialogs: QWidget,
     ) -> None:
         super().__init__(dialogs)
+        self.legend = legend
+        self.only: Mark | None = None  # the mark the map is filtered by
+        self._lost = 0  # annotations matching no node, as last reported
         self.annotations, self.session, self.maps = annotations, session, maps
-        self.panel, self.banner, self._dialogs = panel, banner, dialogs
+        self.panel, self.editor, self.banner, self._dialogs = panel, editor, banner, dialogs
         annotations.changed.connect(self._annotations_changed)
         annotations.problem.connect(self._annotation_problem)
         annotations.saved.connect(self._annotations_saved)
@@ -49,12 +58,14 @@ class Annotating(QObject):
         panel.delete_requested.connect(self._delete_annotation)
         maps.scene.context_menu_requested.connect(self.context_menu)
         maps.scene.node_double_clicked.connect(self._double_clicked)
+        maps.selection_changed.connect(self._show_selected)
+        editor.saved.connect(self._save_text)
 
     def reveal(self, key: str) -> None:
         self.maps.run(self.session.reveal(key))
 
     def annotate(self, key: str | None = None) -> None:
-        """Open the annotation editor for `key` (default: the selected node)."""
+        """Edit the annotation of `key` (default: the selected node) in Details."""
         key = key or self.session.selected
         outline = self.session.outline
         if key is None or outline is None or key not in outline.by_key:
@@ -65,14 +76,29 @@ class Annotating(QObject):
             annotations.problem.emit(annotations.read_only_reason)
             return
         self.maps.run(self.session.select(key))
-        title = outline.by_key[key].title
-        before = annotations.store.on_node(key)  # saving it confirms a proposed move
-        dialog = AnnotationDialog(self._dialogs, key, title, before)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        after = dialog.annotation()
-        if _content(after) != _content(before):  # an unchanged Save is no undo step
-            annotations.set(key, after, title)
+        self.editor.start_editing()
+
+    def _show_selected(self, key: str | None = None) -> None:
+        """Details shows the selected node's annotation (editable unless it cannot be saved)."""
+        key = self.session.selected
+        annotation = self.annotations.store.on_node(key) if key is not None else None
+        editable = self.annotations.read_only_reason is None
+        self.editor.show_annotation(key, annotation, editable=editable)
+        self.mark_shown.emit(annotation.mark if annotation is not None else None)
+
+    def _save_text(self, key: str, text: str) -> None:
+        """What was typed in Details becomes the annotation's text, its mark kept; saving it
+        confirms a proposed move. A node gone meanwhile (a reload) keeps it, unattached."""
+        before = self.annotations.store.on_node(key)
+        outline = self.session.outline
+        node = outline.by_key.get(key) if outline is not None else None
+        title = node.title if node is not None else before.title if before else key
+        mark = before.mark if before is not None else None
+        after = Annotation(key, title, text, mark, extra=before.extra if before else ())
+        if after.empty:
+            after = None
+        if _content(after) != _content(before):  # an unchanged save is no undo step
+            self.annotations.set(key, after, title)
 
     def _double_clicked(self, key: str) -> None:
         """A double-click centres the node, as Enter does, and opens its annotation."""
@@ -81,6 +107,12 @@ class Annotating(QObject):
 
     def toggle_mark(self, mark: Mark) -> None:
         """Keys 1–3: set a revision mark on the selected node, or take it off."""
+        key = self.session.selected
+        current = self.annotations.store.on_node(key) if key is not None else None
+        self.set_mark(None if current is not None and current.mark is mark else mark)
+
+    def set_mark(self, mark: Mark | None) -> None:
+        """Give the selected node `mark` (None, key 0: take its mark off), its text kept."""
         key, outline = self.session.selected, self.session.outline
         if key is None or outline is None:
             self.message.emit("Select a node to mark it.", 5000)
@@ -88,10 +120,33 @@ class Annotating(QObject):
         title = outline.by_key[key].title
         current = self.annotations.store.on_node(key)
         text = current.text if current else ""
-        new_mark = None if current is not None and current.mark is mark else mark
-        empty = not text.strip() and new_mark is None
-        annotation = None if empty else Annotation(key, title, text, new_mark)
-        self.annotations.set(key, annotation, title)
+        annotation = Annotation(key, title, text, mark)
+        if _content(annotation) != _content(current):
+            self.annotations.set(key, None if annotation.empty else annotation, title)
+        self._show_selected()  # the menu shows the mark even when none could be set
+
+    def show_only(self, mark: Mark | None) -> None:
+        """Fold the map down to the paths to the nodes marked `mark` and dim the rest (None:
+        show all, folded as before)."""
+        if mark is None:
+            self.maps.run(self.session.clear_filter())
+        else:
+            marked = [k for k, a in self.annotations.store.by_node().items() if a.mark is mark]
+            change = self.session.filter_marks(marked)
+            if change.relayout:
+                self.only = mark
+            else:
+                self.message.emit(f"No node is marked “{mark.value}”.", 5000)
+            self.maps.run(change)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """The legend counts the marks and names the filter; the menu checks it."""
+        if self.session.filtered is None:  # cleared, or another file opened
+            self.only = None
+        counts = count_marks(self.annotations.store.by_node())
+        self.legend.show_counts(counts, self.only)
+        self.only_shown.emit(self.only)
 
     def save_annotations_as(self) -> None:
         start = str(self.annotations.path or Path.cwd())
@@ -103,9 +158,27 @@ class Annotating(QObject):
 
     def _annotations_changed(self, keys: set[str]) -> None:
         store = self.annotations.store
+        self.maps.annotations_changed()
         self.maps.scene.show_annotations(store, keys or None)
         self.panel.show_store(store)
+        self._show_counts()
+        self._report_lost()
+        if not keys or self.session.selected in keys:
+            self._show_selected()
         self.changed.emit(keys)
+
+    def _report_lost(self) -> None:
+        """Say when annotations match no node (they are kept, waiting in the panel)."""
+        store = self.annotations.store
+        lost = len(store.unattached - {p.stored for p in store.proposals.values()})
+        if lost and lost != self._lost:
+            many = f"{lost} annotations match" if lost > 1 else "1 annotation matches"
+            self.message.emit(
+                f"{many} no node: kept, and listed unattached in Annotate ▸ Annotations "
+                "(Ctrl+Shift+A) to attach or delete",
+                15_000,
+            )
+        self._lost = lost
 
     def _annotations_saved(self) -> None:
         if self.annotations.read_only_reason is None:
@@ -168,6 +241,7 @@ class Annotating(QObject):
 
     def confirm_unsaved(self) -> bool:
         """Annotations that could not be saved are not lost unasked; returns whether to go on."""
+        self.editor.commit()  # what is being typed is saved before the file goes
         if not self.annotations.unsaved:
             return True
         choice = QMessageBox.question(
@@ -185,8 +259,10 @@ class Annotating(QObject):
         return choice == QMessageBox.StandardButton.Discard
 
 
-def _content(annotation: Annotation | None) -> tuple[str, Mark | None] | None:
-    return (annotation.text, annotation.mark) if annotation is not None else None
+def _content(annotation: Annotation | None) -> tuple[str, Mark | None, str | None] | None:
+    if annotation is None:
+        return None
+    return annotation.text, annotation.mark, annotation.unknown_mark
 
 
 def mark_label(mark: Mark) -> str:

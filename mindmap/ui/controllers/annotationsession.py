@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from mindmap.core.annotations import Annotation, AnnotationStore, now
 from mindmap.core.atomicfile import open_atomic, write_atomic
@@ -27,10 +27,12 @@ from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
 from mindmap.core.readfile import require_regular
 from mindmap.core.sidecar import SidecarError, SidecarText, load_sidecar, sidecar_path
+from mindmap.ui.controllers.annotationundo import AnnotationChange
 from mindmap.ui.controllers.watcher import FileWatcher, Signature, file_signature
 
 SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
 BACKGROUND_BYTES = 1_000_000  # a sidecar bigger than this is written on a thread of its own
+DEFER_BYTES = 500_000  # a sidecar bigger than this is read after the map's first paint
 LOCK_WAIT_MS = 10_000  # how long a save waits for another window's save to finish
 
 
@@ -82,6 +84,7 @@ class AnnotationSession(QObject):
         self._lock = threading.Lock()  # guards the three above
         self._thread: threading.Thread | None = None
         self._written.connect(self._finish)
+        self._loading = False  # a big sidecar waits to be read until the map has painted
 
     @property
     def unsaved(self) -> bool:
@@ -100,6 +103,21 @@ class AnnotationSession(QObject):
         self.settle_timer.stop()  # the proposals were the other outline's
         self._watcher.watch(self.path)
         self._text = SidecarText()
+        on_disk = file_signature(self.path)
+        self._loading = on_disk is not None and on_disk[1] > DEFER_BYTES
+        if self._loading:  # read once the map has painted, or as soon as it is needed
+            self.store, self._base, self.read_only_reason = AnnotationStore(), {}, None
+            QTimer.singleShot(0, self.load)
+            return
+        self._load(outline)
+
+    def load(self) -> None:
+        """Read a big sidecar now if it is still waiting to be read."""
+        if self._loading:
+            self._loading = False
+            self._load(self._outline)
+
+    def _load(self, outline: Outline | None) -> None:
         try:
             self.store = self._read()
         except SidecarError as error:
@@ -138,6 +156,7 @@ class AnnotationSession(QObject):
 
     def _settle(self) -> None:
         """The outline was left alone: the proposed moves become real, and are saved."""
+        self.load()  # never act on a store that has not been read
         if self.read_only_reason is not None:  # they could not be saved: they wait
             return
         if self.store.settle():
@@ -150,6 +169,7 @@ class AnnotationSession(QObject):
 
         Changing the annotation proposed to follow that node confirms the move with it.
         """
+        self.load()  # never act on a store that has not been read
         if self.read_only_reason is not None:
             self.problem.emit(self.read_only_reason)
             return False
@@ -159,7 +179,7 @@ class AnnotationSession(QObject):
             annotation = replace(annotation, key=key, title=title, updated=now(), extra=extra)
         proposal = self.store.proposals.get(key)
         if proposal is None or proposal.stored == key:
-            self.undo_stack.push(_Change(self, key, self.store.get(key), annotation))
+            self.undo_stack.push(AnnotationChange(self.apply, key, self.store.get(key), annotation))
         else:
             text = "Annotate" if annotation is not None else "Delete annotation"
             self._move(proposal.stored, key, annotation, text)
@@ -167,6 +187,7 @@ class AnnotationSession(QObject):
 
     def move(self, old_key: str, new_key: str, title: str) -> None:
         """Attach an unattached annotation to another node, undoably."""
+        self.load()  # never act on a store that has not been read
         annotation = self.store.get(old_key)
         if annotation is None or self.read_only_reason is not None:
             return
@@ -176,8 +197,8 @@ class AnnotationSession(QObject):
     def _move(self, old_key: str, key: str, annotation: Annotation | None, text: str) -> None:
         """One undoable step: the annotation of `old_key` taken off, `annotation` put on `key`."""
         self.undo_stack.beginMacro(text)
-        self.undo_stack.push(_Change(self, old_key, self.store.get(old_key), None))
-        self.undo_stack.push(_Change(self, key, self.store.get(key), annotation))
+        self.undo_stack.push(AnnotationChange(self.apply, old_key, self.store.get(old_key), None))
+        self.undo_stack.push(AnnotationChange(self.apply, key, self.store.get(key), annotation))
         self.undo_stack.endMacro()
 
     def apply(self, key: str, annotation: Annotation | None) -> None:
@@ -197,6 +218,7 @@ class AnnotationSession(QObject):
     def save(self) -> bool:
         """Write the sidecar (on a thread when it is big); on failure the edits stay in memory
         and `problem` says why. Returns False when that is known at once."""
+        self.load()  # never act on a store that has not been read
         if self.path is None or self.read_only_reason is not None:
             return False
         job = _Save(self.path, dict(self.store.items), dict(self.store.extra), self.outline_name)
@@ -222,6 +244,7 @@ class AnnotationSession(QObject):
 
     def save_to(self, path: Path) -> bool:
         """Write the annotations to another file (Save As)."""
+        self.load()  # never act on a store that has not been read
         self.flush()
         try:
             text = self._text.render(self.store.items, self.store.extra, self.outline_name)
@@ -336,6 +359,9 @@ class AnnotationSession(QObject):
         """
         if self.path is None:
             return False
+        if self._loading:  # not read yet: reading it is the merge
+            self.load()
+            return True
         self._join()  # the version on disk is no longer changing under us
         self._take_outcomes()
         there = file_signature(self.path)  # first: a file made after it is found and merged
@@ -370,21 +396,3 @@ class AnnotationSession(QObject):
             self._unsaved = False  # memory and disk agree
         self.changed.emit(set())
         return saved
-
-
-class _Change(QUndoCommand):
-    def __init__(
-        self,
-        session: AnnotationSession,
-        key: str,
-        before: Annotation | None,
-        after: Annotation | None,
-    ) -> None:
-        super().__init__("Annotate" if after is not None else "Delete annotation")
-        self.session, self.key, self.before, self.after = session, key, before, after
-
-    def redo(self) -> None:
-        self.session.apply(self.key, self.after)
-
-    def undo(self) -> None:
-        self.session.apply(self.key, self.before)

@@ -14,6 +14,7 @@ from mindmap.core.session import Change, MapSession
 from mindmap.ui.controllers.places import Place
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.map.tooltip import callout
 from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import POINT_PX, ThemeChoice, level_style, resolve_theme
 
@@ -42,6 +43,7 @@ class MapController(QObject):
         self._annotations = annotations
         self._measurer = TextMeasurer()
         self.blocks: dict[str, TextBlock] = {}
+        self.annotation_text = False  # View ▸ Show Annotations: their text under their nodes
         scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
         scene.node_clicked.connect(lambda key: self.run(session.select(key)))
         scene.background_clicked.connect(lambda: self.run(session.select(None)))
@@ -99,6 +101,8 @@ class MapController(QObject):
             self._lay_out(keep_sides=change.keep_sides)
         elif change.relayout:
             self._refold(change.still, keep_sides=change.keep_sides)
+        if change.dim:
+            scene.restyle()
         scene.repaint_marks(change.repaint)
         if change.flash:
             scene.flash(set(change.flash))
@@ -136,9 +140,29 @@ class MapController(QObject):
         """Draw the whole map anew (the theme or the annotations' look changed)."""
         self._lay_out(keep_sides=True)
 
+    def show_annotation_text(self, on: bool) -> None:
+        """Show the annotations' text under their nodes as callouts, or not; the layout makes
+        room for them."""
+        self.annotation_text = on
+        self._measure_again()
+
+    def annotations_changed(self) -> None:
+        """Callouts follow the annotations' text (nothing to do while they are not shown)."""
+        if self.annotation_text:
+            self._measure_again()
+
+    def _measure_again(self) -> None:
+        if self.session.outline is not None:
+            self._measure(self.session.outline)
+            self.redraw()
+
     def _measure(self, outline: Outline) -> None:
+        texts = None
+        if self.annotation_text:
+            shown = self._annotations().by_node().items()
+            texts = {key: callout(a.text) for key, a in shown if a.text.strip()}
         with gc_paused():
-            self.blocks = measure_outline(outline.root, self._measurer)
+            self.blocks = measure_outline(outline.root, self._measurer, texts)
 
     def _lay_out(self, *, keep_sides: bool) -> None:
         """Lay the map out from scratch (main branches on their sides, unless `keep_sides` is

@@ -7,14 +7,10 @@ repaint, which is what made big maps slow.
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -22,39 +18,47 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from mindmap.core.annotations import Annotation, Mark
+from mindmap.core.annotations import Annotation
 from mindmap.core.layout import Box
 from mindmap.core.model import Node
-from mindmap.ui.map.textmetrics import TextBlock, chip_font
-from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, Z_NODE, LevelStyle, Theme, level_style
+from mindmap.ui.map.badges import (
+    BADGE_FONT,
+    BADGE_REACH,
+    ROLLUP_HEIGHT,
+    Rollup,
+    badge_metrics,
+    badge_radius,
+    paint_badges,
+    paint_rollup,
+    rollup_width,
+)
+from mindmap.ui.map.nodetext import MIN_TEXT_PX, NO_PEN, NodeText
+from mindmap.ui.map.textmetrics import TextBlock
+from mindmap.ui.theme import (
+    POINT_PX,
+    Z_NODE,
+    LevelStyle,
+    Theme,
+    level_style,
+)
 
 TOGGLE_RADIUS = 5.5
 TOGGLE_OFFSET = 9.0  # from the node's outer edge to the toggle's centre
 BADGE_GAP = 6.0
-MIN_TEXT_PX = 3.5  # below this on-screen size, text is drawn as bars
+DIMMED_OPACITY = 0.28  # nodes a filter by mark passes by: there, but quiet
 # Qt's enums are Python enums in PySide6: looking them up in a paint loop costs, so once here.
-NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
-ANNOTATION_COLOUR = QColor("#f2b400")
 CURRENT_MATCH = QColor("#ff9632")  # the match a find stepped to, as browsers mark it
 OTHER_MATCH_ALPHA = 0.45  # the other matches, dimmed beside it
-MARK_COLOURS = {
-    Mark.IMPORTANT: QColor("#d93025"),
-    Mark.REVISE: QColor("#f28b00"),
-    Mark.KNOWN: QColor("#1e8e3e"),
-}
-_BADGE_FONT = QFont()
-_BADGE_FONT.setPointSizeF(8)
-_BADGE_FONT.setWeight(QFont.Weight.Bold)
 
 
-class NodeItem(QGraphicsItem):
+class NodeItem(NodeText, QGraphicsItem):
     """One node of the map, painted from its box, text block and colour."""
 
     def __init__(self, key: str, *, controls: bool = True) -> None:
         super().__init__()
         self.key = key
-        self.controls = controls  # fold circle and note dot: on screen, not in an export
+        self.controls = controls  # fold circle and note marker: on screen, not in an export
         self.setZValue(Z_NODE)
         self.setAcceptHoverEvents(False)
         self._static: list[QStaticText] | None = None
@@ -66,6 +70,8 @@ class NodeItem(QGraphicsItem):
         self.fresh = False
         # The match a find stepped to: True for it, False for the others, None before a step.
         self.current: bool | None = None
+        self.dimmed = False  # a filter by mark passes it by
+        self.rollup: Rollup = ()  # the marks under a folded node or a main branch
 
     def configure(
         self,
@@ -81,6 +87,8 @@ class NodeItem(QGraphicsItem):
         matched: bool,
         current: bool | None = None,
         annotation: Annotation | None = None,
+        dimmed: bool = False,
+        rollup: Rollup = (),
     ) -> None:
         """Set what to paint; called for new items and for items reused across a relayout.
 
@@ -88,7 +96,8 @@ class NodeItem(QGraphicsItem):
         a move is far cheaper than a new geometry and a repaint.
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
-        look += (has_children, hidden, has_note, annotation, selected, matched, current)
+        look += (has_children, hidden, has_note, annotation, dimmed, rollup)
+        look += (selected, matched, current)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
                 self._place(box)
@@ -102,13 +111,18 @@ class NodeItem(QGraphicsItem):
         self.style: LevelStyle = level_style(box.depth)
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched, self.current = selected, matched, current
-        self.annotation = annotation
+        self.annotation, self.dimmed, self.rollup = annotation, dimmed, rollup
         self._place(box)
         bounds = box_rect(box)
+        if annotation is not None:  # badges on the top corners
+            bounds.adjust(-BADGE_REACH, -BADGE_REACH, BADGE_REACH, BADGE_REACH)
+        reach = outer_reach(hidden, rollup if hidden else ())
         if has_children and box.side >= 0 and box.depth > 0:
-            bounds.setRight(bounds.right() + outer_reach(hidden))
+            bounds.setRight(bounds.right() + reach)
         if has_children and box.side < 0:
-            bounds.setLeft(bounds.left() - outer_reach(hidden))
+            bounds.setLeft(bounds.left() - reach)
+        if rollup and not hidden:
+            bounds = bounds.united(self._rollup_below().adjusted(-1, -1, 1, 1))
         self._bounds = bounds
         self.update()
 
@@ -135,6 +149,10 @@ class NodeItem(QGraphicsItem):
     def set_annotation(self, annotation: Annotation | None) -> None:
         """Show another annotation (or none) without a relayout."""
         if annotation != self.annotation:
+            if (annotation is None) != (self.annotation is None):  # badges come or go
+                self.prepareGeometryChange()
+                reach = BADGE_REACH if annotation is not None else -BADGE_REACH
+                self._bounds.adjust(-reach, -reach, reach, reach)
             self.annotation = annotation
             self._look = None  # the next configure redoes everything
             self.update()
@@ -167,12 +185,6 @@ class NodeItem(QGraphicsItem):
         x = self.box.width + TOGGLE_OFFSET if self.box.side >= 0 else -TOGGLE_OFFSET
         return QPointF(x, self.anchor_y())
 
-    def note_marker_centre(self) -> QPointF:
-        """The centre of the dot that says the node has a note, in the room kept for it."""
-        style = self.style
-        x = self.box.width - style.pad_x - self.block.note_room / 2 + 1
-        return QPointF(x, style.pad_y + self.block.line_height / 2)
-
     def toggle_hit(self, local: QPointF) -> bool:
         """Whether a click at `local` lands on the fold toggle (generously, for a small target)."""
         if not self.has_children or self.box.depth == 0:
@@ -194,6 +206,15 @@ class NodeItem(QGraphicsItem):
         self._paint(painter, painter.worldTransform().m11(), marks=False)
 
     def _paint(self, painter: QPainter, lod: float, *, marks: bool = True) -> None:
+        if not self.dimmed:
+            self._paint_lit(painter, lod, marks=marks)
+            return
+        painter.save()
+        painter.setOpacity(DIMMED_OPACITY)
+        self._paint_lit(painter, lod, marks=marks)
+        painter.restore()
+
+    def _paint_lit(self, painter: QPainter, lod: float, *, marks: bool) -> None:
         box, style, theme = self.box, self.style, self.theme
         rect = QRectF(0, 0, box.width, box.height)
         text_colour = self._paint_shape(painter, rect, marks=marks)
@@ -205,21 +226,37 @@ class NodeItem(QGraphicsItem):
         if self.block.chips:
             self._paint_chips(painter, lod, text_colour)
         if self.has_note and self.controls:
-            marker = QColor(text_colour if box.depth < 2 else self.colour)
-            painter.setPen(NO_PEN)
-            painter.setBrush(marker)
-            painter.drawEllipse(self.note_marker_centre(), 2.6, 2.6)
-        if self.annotation is not None:
-            self._paint_annotation(painter)
+            self._paint_note_marker(painter, QColor(text_colour if box.depth < 2 else self.colour))
         if self.has_children and box.depth > 0:
             if self.controls:
                 self._paint_toggle(painter)
             if self.hidden > 0 and font_px >= MIN_TEXT_PX:
                 self._paint_badge(painter)
+        if self.rollup and not self.hidden and font_px >= MIN_TEXT_PX:
+            paint_rollup(painter, self._rollup_below(), self.rollup, theme.toggle_fill)
         if marks and self.selected:
             painter.setBrush(NO_BRUSH)
             painter.setPen(QPen(theme.selection, 2.2))
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 9, 9)
+        if self.annotation is not None:  # over the selection ring, never hidden by it
+            self._paint_annotation(painter, lod)
+
+    def note_marker_rect(self) -> QRectF:
+        """Where the sign of an author's note goes: a small page in a room of its own right
+        of the text, centred on the box, so that it reads as a sign, never as punctuation."""
+        box, style, room = self.box, self.style, self.block.note_room
+        width, height = room - 4.0, min(10.0, box.height - 4.0)
+        top = (box.height - height) / 2 if style.boxed else style.pad_y + 2.0
+        return QRectF(box.width - style.pad_x - room + 3.0, top, width, height)
+
+    def _paint_note_marker(self, painter: QPainter, colour: QColor) -> None:
+        page = self.note_marker_rect()
+        painter.setPen(QPen(colour, 1.1))
+        painter.setBrush(NO_BRUSH)
+        painter.drawRoundedRect(page, 1.5, 1.5)
+        for row in (0.35, 0.65):
+            y = page.top() + page.height() * row
+            painter.drawLine(QPointF(page.left() + 2.0, y), QPointF(page.right() - 2.0, y))
 
     def _paint_shape(self, painter: QPainter, rect: QRectF, *, marks: bool) -> QColor:
         """The box or underline; returns the colour the text goes in."""
@@ -266,76 +303,18 @@ class NodeItem(QGraphicsItem):
         fill.setAlphaF(fill.alphaF() * OTHER_MATCH_ALPHA)
         return fill
 
-    def _paint_text(self, painter: QPainter, colour: QColor) -> None:
-        block, style = self.block, self.style
-        if self._static is None:
-            self._static = []
-            italic = QFont(style.font)
-            italic.setItalic(True)
-            for index, line in enumerate(block.lines):
-                static = QStaticText(line)
-                static.setTextFormat(Qt.TextFormat.PlainText)
-                static.prepare(font=style.font if index < block.title_lines else italic)
-                self._static.append(static)
-        painter.setFont(style.font)
-        painter.setPen(colour)
-        y = style.pad_y - (1.0 if not style.boxed else 0.0)
-        for index, static in enumerate(self._static):
-            if index == block.title_lines:  # an exported annotation's text, quieter
-                italic = QFont(style.font)
-                italic.setItalic(True)
-                painter.setFont(italic)
-                quiet = QColor(colour)
-                quiet.setAlphaF(0.75)
-                painter.setPen(quiet)
-            painter.drawStaticText(QPointF(style.pad_x, y), static)
-            y += block.line_height
-
-    def _paint_chips(self, painter: QPainter, lod: float, text_colour: QColor) -> None:
-        """The tags as chips below the text; their words only where the zoom lets them be read."""
-        block, style = self.block, self.style
-        font = _chip_font(min(self.box.depth, DEEPEST_LEVEL))
-        readable = font.pointSizeF() * POINT_PX * lod >= MIN_TEXT_PX
-        fill = QColor(text_colour if self.box.depth < 2 else self.colour)
-        fill.setAlpha(50)
-        painter.setFont(font)
-        radius = block.chip_height / 2
-        for tag, x, y, width in block.chips:
-            rect = QRectF(style.pad_x + x, style.pad_y + y, width, block.chip_height)
-            painter.setPen(NO_PEN)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(rect, radius, radius)
-            if readable:
-                painter.setPen(text_colour)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tag)
-
-    def _paint_bars(self, painter: QPainter, colour: QColor) -> None:
-        """Far out, a grey bar per line stands for the text: cheap, and the map keeps its shape."""
-        block, style = self.block, self.style
-        bar = QColor(colour)
-        bar.setAlpha(110)
-        painter.setPen(NO_PEN)
-        painter.setBrush(bar)
-        y = style.pad_y + block.line_height * 0.25
-        width = self.box.width - 2 * style.pad_x
-        for _line in block.lines:
-            painter.drawRect(QRectF(style.pad_x, y, width, block.line_height * 0.5))
-            y += block.line_height
-
-    def _paint_annotation(self, painter: QPainter) -> None:
-        """The user's annotation: a pencil-yellow dot on the corner; a mark, a coloured edge."""
-        annotation, box = self.annotation, self.box
-        assert annotation is not None
-        if annotation.mark is not None:
-            painter.setPen(NO_PEN)
-            painter.setBrush(MARK_COLOURS[annotation.mark])
-            x = -5.0 if box.side >= 0 else box.width + 1.0
-            painter.drawRoundedRect(QRectF(x, 1.0, 4.0, box.height - 2.0), 2, 2)
-        if annotation.text.strip():
-            painter.setPen(QPen(self.theme.background, 1.5))
-            painter.setBrush(ANNOTATION_COLOUR)
-            corner = QPointF(box.width - 1.0, 0.0) if box.side < 0 else QPointF(1.0, 0.0)
-            painter.drawEllipse(corner, 4.5, 4.5)
+    def _paint_annotation(self, painter: QPainter, lod: float) -> None:
+        """The user's layer as badges big enough to read at any zoom (see `paint_badges`)."""
+        assert self.annotation is not None
+        paint_badges(
+            painter,
+            self.annotation,
+            self.box,
+            anchor=self.anchor_y(),
+            radius=badge_radius(lod),
+            ring=self.theme.background,
+            origin=QPointF(),
+        )
 
     def _paint_toggle(self, painter: QPainter) -> None:
         painter.setPen(QPen(self.colour, 1.6))
@@ -343,10 +322,11 @@ class NodeItem(QGraphicsItem):
         painter.drawEllipse(self.toggle_centre(), TOGGLE_RADIUS, TOGGLE_RADIUS)
 
     def _paint_badge(self, painter: QPainter) -> None:
-        """How many nodes a fold hides: on paper too, where it says that there is more."""
+        """How many nodes a fold hides, and their marks: on paper too, where it says there is
+        more."""
         centre = self.toggle_centre()
         text = f"{self.hidden:,}"
-        painter.setFont(_BADGE_FONT)
+        painter.setFont(BADGE_FONT)
         width = badge_width(self.hidden)
         side = 1 if self.box.side >= 0 else -1
         start = centre.x() + side * (TOGGLE_RADIUS + BADGE_GAP)
@@ -357,6 +337,19 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(badge, 7.5, 7.5)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        if self.rollup:  # what the fold hides, in marks
+            start += side * (width + 4)
+            width = rollup_width(self.rollup)
+            left = start if side > 0 else start - width
+            pill = QRectF(left, centre.y() - ROLLUP_HEIGHT / 2, width, ROLLUP_HEIGHT)
+            paint_rollup(painter, pill, self.rollup, self.theme.toggle_fill)
+
+    def _rollup_below(self) -> QRectF:
+        """Where an unfolded main branch shows the marks under it: below its box, from the
+        edge towards the root."""
+        box, width = self.box, rollup_width(self.rollup)
+        left = 0.0 if box.side >= 0 else box.width - width
+        return QRectF(left, box.height + 3.0, width, ROLLUP_HEIGHT)
 
 
 def box_rect(box: Box) -> QRectF:
@@ -369,23 +362,16 @@ def anchor_y(box: Box) -> float:
     return box.height / 2 if level_style(box.depth).boxed else box.height - 1.0
 
 
-@cache
-def _chip_font(level: int) -> QFont:
-    return chip_font(level_style(level).font)
-
-
-@cache
-def _badge_metrics() -> QFontMetricsF:
-    return QFontMetricsF(_BADGE_FONT)
-
-
 def badge_width(hidden: int) -> float:
     """The width of the badge that counts `hidden` nodes."""
-    return _badge_metrics().horizontalAdvance(f"{hidden:,}") + 10
+    return badge_metrics().horizontalAdvance(f"{hidden:,}") + 10
 
 
-def outer_reach(hidden: int) -> float:
+def outer_reach(hidden: int, rollup: Rollup = ()) -> float:
     """How far a node's item paints outside its outer side: the fold toggle, and the badge
-    when `hidden` nodes are folded away."""
+    when `hidden` nodes are folded away, and the marks among them."""
     reach = TOGGLE_OFFSET + TOGGLE_RADIUS + 2.0
-    return reach + BADGE_GAP + badge_width(hidden) if hidden else reach
+    if not hidden:
+        return reach
+    reach += BADGE_GAP + badge_width(hidden)
+    return reach + 4 + rollup_width(rollup) if rollup else reach

@@ -7,22 +7,24 @@ layout, costs about a millisecond to show.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from operator import attrgetter
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
-from mindmap.core.layout import Layout
+from mindmap.core.annotations import Annotation
+from mindmap.core.layout import Box, Layout
 from mindmap.core.model import Outline
+from mindmap.ui.map.badges import OVERVIEW_ZOOM, paint_badges
 from mindmap.ui.map.colours import Groups
 from mindmap.ui.map.edges import fan, fan_groups, fan_path, fan_pen
-from mindmap.ui.map.items import MIN_TEXT_PX
+from mindmap.ui.map.items import MIN_TEXT_PX, anchor_y
 from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, level_style
 
-OVERVIEW_ZOOM = 0.25  # below this zoom most titles are too small to read: paint the overview
 OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
 OVERVIEW_DEEP_EDGES_ZOOM = 0.1  # below this, the overview draws only the first two levels' edges
+OVERVIEW_BADGE_PX = 3.5  # a mark's badge in the picture: a dot that shows on the smallest map
 
 _X, _Y, _W, _H = attrgetter("x"), attrgetter("y"), attrgetter("width"), attrgetter("height")
 
@@ -67,9 +69,12 @@ def draw_overview(
     colours: dict[str, QColor],
     groups: Groups,
     paint_node: Callable[[str, QPainter], None],
+    annotations: Mapping[str, Annotation],
+    lit: frozenset[str] | None,
 ) -> QImage:
     """The map from its boxes: edges, readable titles as on screen (`paint_node`), the rest as
-    bars, one drawRects call per colour and level."""
+    bars, one drawRects call per colour and level, with the marks of `annotations` (node key →
+    annotation shown) as badges over the bars; with a filter by mark, what is not `lit` is faint."""
     boxes = layout.boxes
     image = QImage(
         max(1, round(rect.width() * zoom)),
@@ -98,14 +103,45 @@ def draw_overview(
             painter.setTransform(base)
             painter.setPen(Qt.PenStyle.NoPen)
             continue
-        bar = QColor(colour)
-        bar.setAlpha(150)
-        painter.setBrush(bar)
-        painter.drawRects(
-            list(map(QRectF, map(_X, shown), map(_Y, shown), map(_W, shown), map(_H, shown)))
-        )
+        quiet: list[Box] = []
+        if lit is not None:  # a filter by mark: what it passes by is faint
+            quiet = [box for box in shown if box.key not in lit]
+            shown = [box for box in shown if box.key in lit]
+        for bars, alpha in ((shown, 150), (quiet, 40)):
+            bar = QColor(colour)
+            bar.setAlpha(alpha)
+            painter.setBrush(bar)
+            painter.drawRects(
+                list(map(QRectF, map(_X, bars), map(_Y, bars), map(_W, bars), map(_H, bars)))
+            )
+        if annotations:
+            marked = [box for box in shown if box.key in annotations]
+            _draw_badges(painter, zoom, marked, annotations, background)
     painter.end()
     return image
+
+
+def _draw_badges(
+    painter: QPainter,
+    zoom: float,
+    boxes: list[Box],
+    annotations: Mapping[str, Annotation],
+    background: QColor,
+) -> None:
+    """The user's marks and annotations on nodes drawn as bars, big enough to find far out."""
+    radius = OVERVIEW_BADGE_PX / zoom
+    for box in boxes:
+        at = QPointF(box.x, box.y)
+        paint_badges(
+            painter,
+            annotations[box.key],
+            box,
+            anchor=anchor_y(box),
+            radius=radius,
+            ring=background,
+            origin=at,
+        )
+    painter.setPen(Qt.PenStyle.NoPen)
 
 
 def _draw_edges(

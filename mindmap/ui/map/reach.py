@@ -9,7 +9,8 @@ from mindmap.core.model import Outline
 from mindmap.core.viewstate import hidden_count
 from mindmap.ui.map.items import outer_reach
 
-ITEM_REACH = 120.0  # how far a node's item may paint outside its box: a badge of 10 million
+# How far a node's item may paint outside its box: a badge of 10 million and the marks among them.
+ITEM_REACH = 220.0
 
 
 def painted_bounds(

@@ -12,26 +12,24 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from mindmap.core.annotations import AnnotationStore
+from mindmap.core.annotations import AnnotationStore, Mark
 from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
-from mindmap.core.model import Node, Outline
+from mindmap.core.model import Node
 from mindmap.core.session import MapSession
 from mindmap.core.viewstate import hidden_count
-from mindmap.ui.map.colours import Groups, branch_colours
+from mindmap.ui.map.colours import branch_colours
 from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
 from mindmap.ui.map.items import NodeItem, box_rect
 from mindmap.ui.map.overview import Overview, draw_overview
 from mindmap.ui.map.reach import ITEM_REACH, painted_bounds
+from mindmap.ui.map.shown import Shown, ShownItems
 from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import Theme
 
@@ -54,13 +52,14 @@ class MapScene(InputScene):
         self._items: dict[str, NodeItem] = {}  # the shown nodes' items made so far
         self.edges = Edges(self)
         self._engine: IncrementalLayout | None = None
-        self._shown: _Shown | None = None  # what the items show, for updates after a fold
+        self._shown: Shown | None = None  # what the items show, for updates after a fold
         self._layout: Layout | None = None
         self._extents: SubtreeExtents | None = None  # finds the nodes in a rect, made or not
         self._made = QRectF()  # every item in here is made
         self.fresh: dict[str, float] = {}  # nodes a reload just added, until when (monotonic)
         self.map_rect = QRectF()
         self._overview = Overview()
+        self.legend: QGraphicsItem | None = None  # an export's legend of the marks, atop
 
     def show_outline(
         self,
@@ -82,7 +81,8 @@ class MapScene(InputScene):
         self._engine = IncrementalLayout(outline.root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
         colours, groups = branch_colours(outline)
-        self._shown = _Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
+        self._shown = Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
+        self._shown.count_marks()
         self._layout = layout = change.layout
         self._extents = SubtreeExtents(layout.boxes, outline.by_key, ITEM_REACH)
         self.setBackgroundBrush(theme.background)
@@ -125,7 +125,7 @@ class MapScene(InputScene):
     def nodes(self) -> Mapping[str, NodeItem]:
         """Every shown node's item by key, made when asked for. (Made anew on each call: kept
         in the scene, it would make a reference cycle that only the GC could free.)"""
-        return _ShownItems(self)
+        return ShownItems(self)
 
     @property
     def made(self) -> Mapping[str, NodeItem]:
@@ -212,6 +212,7 @@ class MapScene(InputScene):
         annotation = shown.annotations.on_node(key) if shown.annotations is not None else None
         item.node = node
         folded = key in shown.folds and bool(node.children)
+        counts = shown.rollup.get(key) if folded or box.depth == 1 else None
         item.configure(
             box,
             shown.blocks[key],
@@ -224,6 +225,8 @@ class MapScene(InputScene):
             matched=key in self.session.matched,
             current=_is_current(key, self.session.current_match),
             annotation=annotation,
+            dimmed=self.session.dimmed(key),
+            rollup=tuple((m, counts[m]) for m in (*Mark, None) if m in counts) if counts else (),
         )
         item.set_fresh(key in self.fresh)
 
@@ -268,6 +271,8 @@ class MapScene(InputScene):
             colours=shown.colours,
             groups=shown.groups,
             paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
+            annotations=shown.annotations.by_node() if shown.annotations is not None else {},
+            lit=self.session.filtered,
         )
 
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
@@ -290,7 +295,7 @@ class MapScene(InputScene):
         rect = QRectF()
         for item in self._items.values():
             rect = rect.united(item.sceneBoundingRect())
-        return rect
+        return rect.united(self.legend.sceneBoundingRect()) if self.legend is not None else rect
 
     def forget_items(self) -> None:
         """Drop every item: another outline is about to be shown."""
@@ -316,6 +321,16 @@ class MapScene(InputScene):
                     current=_is_current(key, current),
                 )
 
+    def restyle(self) -> None:
+        """Show the session's filter: the made items dim or light up, the picture is redrawn."""
+        if self._layout is None:
+            return
+        boxes = self._layout.boxes
+        for key in self._items:
+            self._show_node(key, boxes[key])
+        self._overview.forget()
+        self.update()
+
     def show_annotations(self, annotations: AnnotationStore, keys: set[str] | None) -> None:
         """Repaint the annotation marks of `keys` (None: of every node)."""
         for key in self._items if keys is None else keys:
@@ -324,6 +339,12 @@ class MapScene(InputScene):
                 annotation = annotations.on_node(key)
                 if annotation != item.annotation:
                     item.set_annotation(annotation)
+        if self._shown is not None and self._layout is not None:  # the marks under nodes
+            self._shown.count_marks()
+            boxes = self._layout.boxes
+            for key, item in self._items.items():
+                if item.hidden or boxes[key].depth == 1:
+                    self._show_node(key, boxes[key])
         self._overview.forget()  # it may show the marks of the root and the main branches
         self.update()
 
@@ -354,39 +375,6 @@ class MapScene(InputScene):
             if isinstance(item, NodeItem):
                 return item
         return None
-
-
-@dataclass(slots=True)
-class _Shown:
-    """What the scene shows: the outline and everything its items are painted from."""
-
-    outline: Outline
-    blocks: dict[str, TextBlock]
-    theme: Theme
-    annotations: AnnotationStore | None
-    colours: dict[str, QColor]
-    groups: Groups
-    folds: set[str]
-
-
-class _ShownItems(Mapping[str, NodeItem]):
-    """Every shown node's item by key, as a dict would give them; an item is made when asked
-    for, so that asking for one node does not make them all."""
-
-    def __init__(self, scene: MapScene) -> None:
-        self._scene = scene
-
-    def __getitem__(self, key: str) -> NodeItem:
-        return self._scene.item(key)
-
-    def __contains__(self, key: object) -> bool:
-        return self._scene.shows(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return self._scene.shown_keys()
-
-    def __len__(self) -> int:
-        return self._scene.shown_count()
 
 
 def _is_current(key: str, current: str | None) -> bool | None:

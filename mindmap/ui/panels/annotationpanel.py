@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.ui.map.tooltip import plain_tooltip
-from mindmap.ui.panels.annotationdialog import MARK_NAMES
 from mindmap.ui.panels.links import guard_links
+from mindmap.ui.theme import MARK_LOOKS
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 _ANY_MARK = "any"
@@ -46,9 +47,8 @@ class AnnotationPanel(QDockWidget):
         self.filter.setClearButtonEnabled(True)
         self.mark = QComboBox()
         self.mark.addItem("Any mark", _ANY_MARK)
-        for mark, name in MARK_NAMES.items():
-            if mark is not None:
-                self.mark.addItem(name, mark)
+        for mark, look in MARK_LOOKS.items():
+            self.mark.addItem(f"{look.icon} {look.name}", mark)
         self.list = QListWidget()
         self.view = QTextBrowser()
         guard_links(self.view)
@@ -75,6 +75,7 @@ class AnnotationPanel(QDockWidget):
         column.addLayout(buttons)
         self.setWidget(body)
         self._store = AnnotationStore()
+        self._stale = False  # the list waits for the panel to show
         self.filter.textChanged.connect(self._refill)
         self.mark.currentIndexChanged.connect(self._refill)
         self.list.currentItemChanged.connect(self._show_current)
@@ -85,8 +86,18 @@ class AnnotationPanel(QDockWidget):
         self.delete.clicked.connect(lambda: self._request(self.delete_requested))
 
     def show_store(self, store: AnnotationStore) -> None:
+        """List `store`'s annotations; while the panel is hidden, once it shows (a big sidecar
+        would make thousands of list items that no one sees on every change)."""
         self._store = store
-        self._refill()
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self._refill()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._refill()
 
     def _refill(self) -> None:
         current = self.list.currentItem()
@@ -113,6 +124,8 @@ class AnnotationPanel(QDockWidget):
 
     def _label(self, annotation: Annotation) -> str:
         badge = f" [{annotation.mark.value}]" if annotation.mark is not None else ""
+        if annotation.unknown_mark is not None:  # kept as read, written back
+            badge = f" [unknown mark “{annotation.unknown_mark}”]"
         where = " (unattached)" if annotation.key in self._store.unattached else ""
         if where and any(p.stored == annotation.key for p in self._store.proposals.values()):
             where = " (unattached: shown on its namesake until the outline settles)"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from mindmap.core.model import Outline
 from mindmap.ui.panels.links import guard_links
@@ -59,3 +60,13 @@ def note_html(note: str) -> str:
     body = _BODY.search(document.toHtml())
     inner = body.group(1) if body is not None else html.escape(note)
     return f"<div style='white-space: pre-wrap'>{inner}</div>"
+
+
+def details_column(details: DetailsPanel, annotation: QWidget) -> QWidget:
+    """The Details dock: the author's words on the node above, the user's own below it."""
+    column = QSplitter(Qt.Orientation.Vertical)
+    column.setChildrenCollapsible(False)
+    column.addWidget(details)
+    column.addWidget(annotation)
+    annotation.setMinimumHeight(200)  # the user's own words are as much the point
+    return column

@@ -74,7 +74,8 @@ class ExportDialog(QDialog):
         background = str(settings.value("export/background", "theme"))
         self.background.setCurrentIndex(max(0, _index(BACKGROUNDS, background)))
         self.annotation_text = QCheckBox("Write my annotations' text under their nodes")
-        self.annotation_text.setChecked(settings.value("export/annotation_text", "false") == "true")
+        # as the window shows them (View ▸ Show Annotations)
+        self.annotation_text.setChecked(settings.value("view/annotations", False, type=bool))
         self.margin = QSpinBox()
         self.margin.setRange(0, 400)
         self.margin.setSuffix(" px")
@@ -125,7 +126,6 @@ class ExportDialog(QDialog):
         self.settings.setValue("export/background", background)
         self.settings.setValue("export/margin", self.margin.value())
         with_text = self.annotation_text.isChecked()
-        self.settings.setValue("export/annotation_text", "true" if with_text else "false")
         options = ExportOptions(
             scale=self.scale.value(),
             transparent=background == "transparent",

@@ -14,8 +14,10 @@ from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotating import Annotating
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.marklegend import MarkLegend
 
 BRAHMOS = "Revision/Defence/BrahMos"
 
@@ -33,6 +35,8 @@ def annotating(
         session=session,
         maps=maps,
         panel=AnnotationPanel(host),
+        editor=AnnotationEditor(),
+        legend=MarkLegend(),
         banner=Banner(),
         dialogs=host,
     )
@@ -125,6 +129,8 @@ def test_attaching_from_the_panel_needs_a_free_selected_node(
     session.select(BRAHMOS)
     annotating.panel.attach_requested.emit("Revision/Gone")
     assert said == [
+        "1 annotation matches no node: kept, and listed unattached in Annotate ▸ Annotations "
+        "(Ctrl+Shift+A) to attach or delete",
         "Select the node to attach the annotation to.",
         "That node has an annotation already.",
     ]
