@@ -42,7 +42,8 @@ class MenuParts:
     close: Callable[[], object]
     set_theme: Callable[[ThemeChoice], None]
     set_layout_mode: Callable[[LayoutMode], None]
-    set_show_annotations: Callable[[bool], None]
+    toggle_callouts: Callable[[], None]  # View ▸ Show Annotations on the Map
+    callouts: bool
     dialogs: QWidget
 
 
@@ -119,6 +120,7 @@ def _view_menu(p: MenuParts) -> Menu:
         )
         for choice in ThemeChoice
     ]
+    notes = Act("callouts", "Show &Annotations on the Map", p.toggle_callouts, checked=p.callouts)
     fold = Act(
         "fold", "Fold / Unfold Selected", lambda: run(session.toggle_selected_fold()), ["Space"]
     )
@@ -138,12 +140,7 @@ def _view_menu(p: MenuParts) -> Menu:
             Menu("L&ayout", layouts),
             Menu("&Theme", themes),
             None,
-            Act(
-                "show_annotations",
-                "Show &Annotations on the Map",
-                lambda: p.set_show_annotations(not p.maps.annotation_text),
-                checked=p.maps.annotation_text,
-            ),
+            notes,
             p.toggles["details"],
             p.toggles["outline"],
             Act("find", "&Find…", p.find, [KEY.Find]),

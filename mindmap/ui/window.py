@@ -47,16 +47,7 @@ class MainWindow(QMainWindow):
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
         self._make_central()
-        self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
-        column = details_column(self.details, self.annotation_editor)
-        self.details_dock = self._dock("Details", "details", column)
-        self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
-        self.outline_panel = OutlinePanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
-        self.outline_panel.hide()
-        self.annotation_panel = AnnotationPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_panel)
-        self.annotation_panel.hide()
+        self._make_docks()
         self._make_status_bar()
 
         store = lambda: self.annotations.store  # noqa: E731 - the store is replaced on open
@@ -86,7 +77,6 @@ class MainWindow(QMainWindow):
         self.exporting = Exporting(self.session, store, theme, self.settings, self)
         self.finding = Finding(self.session, self.maps, self.find_bar, store)
         self.menu_actions = actions.build(self, menu_table(self._menu_parts()), TOOLBAR)
-        show_marks(self.menu_actions, self.annotating)
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
@@ -113,12 +103,19 @@ class MainWindow(QMainWindow):
             column.addWidget(widget, 1 if widget is self.view else 0)
         self.setCentralWidget(central)
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        return dock
+    def _make_docks(self) -> None:
+        self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details")
+        self.details_dock.setWidget(details_column(self.details, self.annotation_editor))
+        self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
+        self.outline_panel, self.annotation_panel = OutlinePanel(self), AnnotationPanel(self)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(right, self.details_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
+        self.addDockWidget(right, self.annotation_panel)
+        self.outline_panel.hide()
+        self.annotation_panel.hide()
 
     def _make_status_bar(self) -> None:
         self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
@@ -148,11 +145,13 @@ class MainWindow(QMainWindow):
             close=self.close,
             set_theme=self.set_theme,
             set_layout_mode=self.set_layout_mode,
-            set_show_annotations=self.set_show_annotations,
+            toggle_callouts=self.toggle_callouts,
+            callouts=self.maps.annotation_text,
             dialogs=self,
         )
 
     def _connect(self) -> None:
+        show_marks(self.menu_actions, self.annotating)
         status = self.statusBar()
         for controller in (self.document, self.annotating, self.exporting):
             controller.message.connect(status.showMessage)
@@ -213,9 +212,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/layout", mode.value)
         self.maps.run(self.session.set_mode(mode))
 
-    def set_show_annotations(self, on: bool) -> None:
-        self.settings.setValue("view/annotations", on)
-        self.maps.show_annotation_text(on)
+    def toggle_callouts(self) -> None:
+        """View ▸ Show Annotations on the Map, remembered."""
+        self.settings.setValue("view/annotations", not self.maps.annotation_text)
+        self.maps.show_annotation_text(not self.maps.annotation_text)
 
     def set_theme(self, choice: ThemeChoice) -> None:
         self.settings.setValue("view/theme", choice.value)

@@ -229,7 +229,7 @@ class Annotating(QObject):
 
     def context_menu(self, key: str, where: QPoint) -> None:
         menu = QMenu(self._dialogs)
-        menu.addAction("Annotate…", lambda: self.annotate(key))
+        menu.addAction("Annotate in Details", lambda: self.annotate(key))
         for mark in Mark:
             menu.addAction(f"Mark as {mark.value.capitalize()}", lambda m=mark: self.toggle_mark(m))
         menu.addSeparator()
