@@ -182,6 +182,11 @@ class MapSession:
             relayout=True, keep_sides=False, still=self.selected or self.root_key, dim=True
         )
 
+    @property
+    def own_folds(self) -> set[str]:
+        """The user's folds, to remember: under a filter, those from before it."""
+        return self._folds_before_filter if self.filtered is not None else self.folds
+
     def dimmed(self, key: str) -> bool:
         """Whether a filter dims node `key` (it leads to no node filtered for)."""
         return self.filtered is not None and key not in self.filtered
