@@ -134,13 +134,19 @@ class MapSession:
         if self.outline is None:
             return NOTHING
         self.folds = set()
-        return Change(relayout=True, keep_sides=False, still=self.selected or self.root_key)
+        still = self.selected or self.root_key
+        return Change(relayout=True, keep_sides=False, still=still, dim=self._end_filter())
 
     def show_levels(self, level: int) -> Change:
         if self.outline is None:
             return NOTHING
         self.folds = folds_to_level(self.outline, level)
-        return Change(relayout=True, keep_sides=False, fit=True)
+        return Change(relayout=True, keep_sides=False, fit=True, dim=self._end_filter())
+
+    def _end_filter(self) -> bool:
+        """The user folded the whole map anew: a filter ends there; returns whether one did."""
+        ended, self.filtered, self._folds_before_filter = self.filtered is not None, None, set()
+        return ended
 
     def set_mode(self, mode: LayoutMode) -> Change:
         self.mode = mode

@@ -225,3 +225,19 @@ def test_a_window_closed_while_filtered_remembers_the_users_folds(
     again = make_window(settings)
     again.open_file(path)
     assert again.session.folds == set()  # as the user had it
+
+
+def test_expand_all_ends_a_filter_and_the_legend_and_menu_say_so(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text(ROLLED, encoding="utf-8")
+    window.open_file(path)
+    press(window, qtbot, "Root/Beta/b1", Qt.Key.Key_2)
+    window.menu_actions["only_2"].trigger()
+    assert window.scene.nodes["Root/Alpha"].dimmed
+    window.menu_actions["expand_all"].trigger()
+    assert not window.scene.nodes["Root/Alpha"].dimmed
+    assert "Root/Alpha/a1/x" in window.scene.nodes
+    assert not window.menu_actions["only_2"].isChecked()
+    assert "Showing only" not in window.mark_legend.text()
