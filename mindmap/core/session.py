@@ -142,13 +142,19 @@ class MapSession:
         if self.outline is None:
             return NOTHING
         self.folds = set()
-        return Change(relayout=True, keep_sides=False, still=self.selected or self.root_key)
+        still = self.selected or self.root_key
+        return Change(relayout=True, keep_sides=False, still=still, dim=self._end_filter())
 
     def show_levels(self, level: int) -> Change:
         if self.outline is None:
             return NOTHING
         self.folds = folds_to_level(self.outline, level)
-        return Change(relayout=True, keep_sides=False, fit=True)
+        return Change(relayout=True, keep_sides=False, fit=True, dim=self._end_filter())
+
+    def _end_filter(self) -> bool:
+        """The user folded the whole map anew: a filter ends there; returns whether one did."""
+        ended, self.filtered, self._folds_before_filter = self.filtered is not None, None, set()
+        return ended
 
     def set_mode(self, mode: LayoutMode) -> Change:
         self.mode = mode
@@ -189,6 +195,11 @@ class MapSession:
         return Change(
             relayout=True, keep_sides=False, still=self.selected or self.root_key, dim=True
         )
+
+    @property
+    def own_folds(self) -> set[str]:
+        """The user's folds, to remember: under a filter, those from before it."""
+        return self._folds_before_filter if self.filtered is not None else self.folds
 
     def dimmed(self, key: str) -> bool:
         """Whether a filter dims node `key` (it leads to no node filtered for)."""

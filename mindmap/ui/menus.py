@@ -42,7 +42,8 @@ class MenuParts:
     close: Callable[[], object]
     set_theme: Callable[[ThemeChoice], None]
     set_layout_mode: Callable[[LayoutMode], None]
-    set_show_annotations: Callable[[bool], None]
+    toggle_callouts: Callable[[], None]  # View ▸ Show Annotations on the Map
+    callouts: bool
     dialogs: QWidget
     menu_bar: QMenuBar
 
@@ -128,12 +129,7 @@ def _view_menu(p: MenuParts) -> Menu:
             None,
             *_look_menus(p),
             None,
-            Act(
-                "show_annotations",
-                "Show Annotations on the &Map",
-                lambda: p.set_show_annotations(not p.maps.annotation_text),
-                checked=p.maps.annotation_text,
-            ),
+            Act("callouts", "Show Annotations on the &Map", p.toggle_callouts, checked=p.callouts),
             p.toggles["details"],
             p.toggles["outline"],
         ],

@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self.exporting = Exporting(self.session, store, theme, self.settings, self)
         self.finding = Finding(self.session, self.maps, self.find_bar, store)
         self.menu_actions = actions.build(self, menu_table(self._menu_parts()), TOOLBAR)
-        show_marks(self.menu_actions, self.annotating)
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
@@ -110,13 +109,13 @@ class MainWindow(QMainWindow):
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details")
         self.details_dock.setWidget(details_column(self.details, self.annotation_editor))
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
-        self.outline_panel = OutlinePanel(self)
+        self.outline_panel, self.annotation_panel = OutlinePanel(self), AnnotationPanel(self)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(right, self.details_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
+        self.addDockWidget(right, self.annotation_panel)
         self.outline_panel.hide()
-        self.annotation_panel = AnnotationPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_panel)
         self.annotation_panel.hide()
 
     def _make_status_bar(self) -> None:
@@ -147,12 +146,14 @@ class MainWindow(QMainWindow):
             close=self.close,
             set_theme=self.set_theme,
             set_layout_mode=self.set_layout_mode,
-            set_show_annotations=self.set_show_annotations,
+            toggle_callouts=self.toggle_callouts,
+            callouts=self.maps.annotation_text,
             dialogs=self,
             menu_bar=self.menuBar(),
         )
 
     def _connect(self) -> None:
+        show_marks(self.menu_actions, self.annotating)
         status = self.statusBar()
         for controller in (self.document, self.annotating, self.exporting):
             controller.message.connect(status.showMessage)
@@ -217,9 +218,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/layout", mode.value)
         self.maps.run(self.session.set_mode(mode))
 
-    def set_show_annotations(self, on: bool) -> None:
-        self.settings.setValue("view/annotations", on)
-        self.maps.show_annotation_text(on)
+    def toggle_callouts(self) -> None:
+        """View ▸ Show Annotations on the Map, remembered."""
+        self.settings.setValue("view/annotations", not self.maps.annotation_text)
+        self.maps.show_annotation_text(not self.maps.annotation_text)
 
     def set_theme(self, choice: ThemeChoice) -> None:
         self.settings.setValue("view/theme", choice.value)

@@ -266,3 +266,27 @@ def test_a_reload_while_filtered_keeps_the_filter_on_the_nodes_still_there() -> 
     assert session.filtered == {"Root", "Root/Gamma", "Root/Gamma/g1"}
     session.clear_filter()
     assert session.folds == set()  # Beta's fold went with Beta
+
+
+def test_the_folds_remembered_for_next_time_are_the_users_not_a_filters() -> None:
+    session = opened(FILTERED)
+    session.folds = {"Root/Beta/b1"}
+    assert session.own_folds == {"Root/Beta/b1"}
+    session.filter_marks({"Root/Gamma/g1"})
+    assert session.own_folds == {"Root/Beta/b1"}  # closing now remembers these
+    session.clear_filter()
+    assert session.own_folds == {"Root/Beta/b1"}
+
+
+def test_expand_all_or_levels_end_a_filter_the_users_new_folds_stay() -> None:
+    for act in (lambda s: s.expand_all(), lambda s: s.show_levels(2)):
+        session = opened(FILTERED)
+        session.folds = {"Root/Beta/b1"}
+        session.filter_marks({"Root/Gamma/g1"})
+        change = act(session)
+        assert change.dim
+        assert session.filtered is None
+        assert not session.dimmed("Root/Beta")
+        folds = set(session.folds)
+        assert session.clear_filter() == NOTHING  # nothing to restore: the user chose anew
+        assert session.folds == folds

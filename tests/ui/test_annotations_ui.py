@@ -652,7 +652,7 @@ def test_show_annotations_writes_them_under_their_nodes_with_room_made_and_is_re
     window.open_file(outline_file)
     annotate_by_keyboard(window, qtbot, BRAHMOS, "Mnemonic: **Brahmaputra + Moskva**")
     plain = window.session.layout.boxes[BRAHMOS].height
-    show = window.menu_actions["show_annotations"]
+    show = window.menu_actions["callouts"]
     assert show.isCheckable()
     assert not show.isChecked()
     show.trigger()
@@ -669,12 +669,12 @@ def test_show_annotations_writes_them_under_their_nodes_with_room_made_and_is_re
 
     again = make_window(settings)
     again.open_file(outline_file)
-    assert again.menu_actions["show_annotations"].isChecked()
+    assert again.menu_actions["callouts"].isChecked()
     item = again.scene.nodes[BRAHMOS]
     assert callout_of(item) == "✎ Mnemonic: Brahmaputra + Moskva"  # its markdown read
     dialog = ExportDialog(again, again.settings, outline_file)
     assert dialog.annotation_text.isChecked()  # the export follows the window
-    again.menu_actions["show_annotations"].trigger()
+    again.menu_actions["callouts"].trigger()
     assert again.scene.nodes[BRAHMOS].block.title_lines == len(
         again.scene.nodes[BRAHMOS].block.lines
     )

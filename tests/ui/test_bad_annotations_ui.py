@@ -37,7 +37,7 @@ def test_a_megabyte_of_annotation_is_shown_cut_short_and_edited_whole(
     assert len(shown) < 25_000
     assert "1,000,000 characters in all: edit to read them" in shown
     assert len(hover_text(window, BRAHMOS)) < 2_000  # the tooltip is cut short too
-    window.menu_actions["show_annotations"].trigger()
+    window.menu_actions["callouts"].trigger()
     callout = window.scene.nodes[BRAHMOS].block.lines[1:]
     assert sum(map(len, callout)) < 400  # and the callout on the map
     press(window, qtbot, BRAHMOS, Qt.Key.Key_A)

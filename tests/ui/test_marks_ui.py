@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from test_annotations_ui import press
@@ -205,3 +206,38 @@ def test_an_export_that_shows_marks_carries_their_legend(
         assert pixels_of(image, look.colour, top) >= 30, look.name
     unmarked = scene_for_export(window.session.outline, set(), window.session.mode, LIGHT)
     assert unmarked.legend is None  # nothing to explain
+
+
+def test_a_window_closed_while_filtered_remembers_the_users_folds(
+    make_window: Callable[[QSettings], MainWindow],
+    settings: QSettings,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    window = make_window(settings)
+    path = tmp_path / "o.yaml"
+    path.write_text(ROLLED, encoding="utf-8")
+    window.open_file(path)
+    press(window, qtbot, "Root/Beta/b1", Qt.Key.Key_2)
+    window.menu_actions["only_2"].trigger()
+    assert "Root/Alpha" in window.session.folds  # folded by the filter
+    window.close()
+    again = make_window(settings)
+    again.open_file(path)
+    assert again.session.folds == set()  # as the user had it
+
+
+def test_expand_all_ends_a_filter_and_the_legend_and_menu_say_so(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text(ROLLED, encoding="utf-8")
+    window.open_file(path)
+    press(window, qtbot, "Root/Beta/b1", Qt.Key.Key_2)
+    window.menu_actions["only_2"].trigger()
+    assert window.scene.nodes["Root/Alpha"].dimmed
+    window.menu_actions["expand_all"].trigger()
+    assert not window.scene.nodes["Root/Alpha"].dimmed
+    assert "Root/Alpha/a1/x" in window.scene.nodes
+    assert not window.menu_actions["only_2"].isChecked()
+    assert "Showing only" not in window.mark_legend.text()

@@ -59,6 +59,7 @@ class Annotating(QObject):
         maps.scene.context_menu_requested.connect(self.context_menu)
         maps.scene.node_double_clicked.connect(self._double_clicked)
         maps.selection_changed.connect(self._show_selected)
+        maps.laid_out.connect(self._filter_may_have_ended)  # by Expand All, say
         editor.saved.connect(self._save_text)
 
     def reveal(self, key: str) -> None:
@@ -139,6 +140,10 @@ class Annotating(QObject):
                 self.message.emit(f"No node is marked “{mark.value}”.", 5000)
             self.maps.run(change)
         self._show_counts()
+
+    def _filter_may_have_ended(self) -> None:
+        if self.only is not None and self.session.filtered is None:
+            self._show_counts()
 
     def _show_counts(self) -> None:
         """The legend counts the marks and names the filter; the menu checks it."""
@@ -229,7 +234,7 @@ class Annotating(QObject):
 
     def context_menu(self, key: str, where: QPoint) -> None:
         menu = QMenu(self._dialogs)
-        menu.addAction("&Annotate…", lambda: self.annotate(key))
+        menu.addAction("&Annotate in Details", lambda: self.annotate(key))
         for mark in Mark:
             menu.addAction(mark_label(mark), lambda m=mark: self.toggle_mark(m))
         menu.addSeparator()

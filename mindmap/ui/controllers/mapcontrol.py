@@ -92,7 +92,8 @@ class MapController(QObject):
         if self.session.outline is None:
             return None
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        return Place(frozenset(self.session.folds), self.view.zoom(), (centre.x(), centre.y()))
+        folds = frozenset(self.session.own_folds)  # never a filter's
+        return Place(folds, self.view.zoom(), (centre.x(), centre.y()))
 
     def run(self, change: Change) -> None:
         """Show what a session operation changed."""

@@ -52,7 +52,7 @@ class AnnotationPanel(QDockWidget):
         self.list = QListWidget()
         self.view = QTextBrowser()
         guard_links(self.view)
-        self.annotate = QPushButton("Annotate selected node…")
+        self.annotate = QPushButton("Annotate selected node")
         self.attach = QPushButton("Attach to selected node")
         self.delete = QPushButton("Delete")
         for button in (self.attach, self.delete):

@@ -82,7 +82,7 @@ def test_the_context_menu_marks_folds_and_centres(
     menu = host.findChildren(QMenu)[-1]
     texts = [action.text() for action in menu.actions() if action.text()]
     assert texts == [
-        "&Annotate…",
+        "&Annotate in Details",
         "Mark as &Important",
         "Mark as &Revise again",
         "Mark as &Known",
