@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from mindmap.assets import resource_path
+from mindmap.assets import resource_path, sample_outline_path
 from mindmap.core.layout import LayoutMode
 from mindmap.core.session import MapSession
 from mindmap.ui import actions
@@ -24,6 +24,7 @@ from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
 from mindmap.ui.panels.details import DetailsPanel
+from mindmap.ui.panels.emptystate import EmptyState
 from mindmap.ui.panels.findbar import FindBar
 from mindmap.ui.panels.outlinepanel import OutlinePanel
 from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
@@ -104,16 +105,15 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         for widget in (self.banner, self.notes_banner, self.view, self.find_bar):
             column.addWidget(widget, 1 if widget is self.view else 0)
+        self.empty_state = EmptyState(self.view.viewport())  # over the map's paper, while none
         self.setCentralWidget(central)
 
     def _dock(self, title: str, name: str, widget: QWidget, *, right: bool) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        side = (
-            Qt.DockWidgetArea.RightDockWidgetArea if right else Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.addDockWidget(side, dock)
+        area = Qt.DockWidgetArea
+        self.addDockWidget(area.RightDockWidgetArea if right else area.LeftDockWidgetArea, dock)
         return dock
 
     def _make_status_bar(self) -> None:
@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
         self.view.zoom_changed.connect(self._show_zoom)
+        self.empty_state.open_requested.connect(self.document.choose_file)
+        self.empty_state.sample_requested.connect(lambda: self.open_file(sample_outline_path()))
+        self.maps.laid_out.connect(self.empty_state.hide)
+        self.document.nothing_open.connect(self.empty_state.show)
 
     # --- what the window shows ---------------------------------------------------------------
 
