@@ -237,7 +237,7 @@ def _chips(
     the chips, the widest row's width and the rows' height."""
     chips, x, y, widest = [], 0.0, top, 0.0
     for tag in tags:
-        width = font.chip_metrics.horizontalAdvance(tag) + 2 * CHIP_PAD
+        width = font.chip_advance(tag) + 2 * CHIP_PAD
         if x > 0 and x + width > font.max_width:
             x, y = 0.0, y + font.chip_height + CHIP_GAP
         chips.append((tag, x, y, width))
@@ -269,6 +269,14 @@ class _LevelFont:
         self.line_height = self.metrics.lineSpacing()
         self.pad_x2, self.pad_y2 = 2 * style.pad_x, 2 * style.pad_y
         self.words: dict[str, float] = {}  # advances of the words met so far
+
+    def chip_advance(self, tag: str) -> float:
+        """A tag's width in the chip font (kept with the words: tags repeat even more)."""
+        key = "\0" + tag  # no word starts with a NUL: the two kinds never mix
+        width = self.words.get(key)
+        if width is None:
+            width = self.words[key] = self.chip_metrics.horizontalAdvance(tag)
+        return width
 
     def advance(self, word: str) -> float:
         width = self.words.get(word)
