@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from mindmap.assets import resource_path
+from mindmap.assets import resource_path, sample_outline_path
 from mindmap.core.layout import LayoutMode
 from mindmap.core.session import MapSession
 from mindmap.ui import actions
@@ -26,6 +26,7 @@ from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
 from mindmap.ui.panels.details import DetailsPanel, details_column
+from mindmap.ui.panels.emptystate import EmptyState
 from mindmap.ui.panels.findbar import FindBar
 from mindmap.ui.panels.marklegend import MarkLegend
 from mindmap.ui.panels.outlinepanel import OutlinePanel
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         for widget in (self.banner, self.notes_banner, self.view, self.find_bar):
             column.addWidget(widget, 1 if widget is self.view else 0)
+        self.empty_state = EmptyState(self.view.viewport())  # over the map's paper, while none
         self.setCentralWidget(central)
 
     def _make_docks(self) -> None:
@@ -166,6 +168,10 @@ class MainWindow(QMainWindow):
         self.maps.laid_out.connect(self._show_counts)
         self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
         self.view.zoom_changed.connect(self._show_zoom)
+        self.empty_state.open_requested.connect(self.document.choose_file)
+        self.empty_state.sample_requested.connect(lambda: self.open_file(sample_outline_path()))
+        self.maps.laid_out.connect(self.empty_state.hide)
+        self.document.nothing_open.connect(self.empty_state.show)
 
     # --- what the window shows ---------------------------------------------------------------
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bench.generate import generate_outline
-from mindmap.ui.theme import POINT_PX
+from mindmap.assets import sample_outline_path
+from mindmap.ui.theme import POINT_PX, resolve_theme
 from mindmap.ui.window import MainWindow
 from tests.ui.shots import save_shot
 from tests.ui.test_reload import OUTLINE, rename_over, titles, type_into_panel
@@ -182,3 +183,32 @@ def test_an_unclosed_bracket_is_shown_where_it_opens(
     assert window.outline_panel.editor.error_line == 5
     qtbot.wait(50)
     save_shot(window, "unclosed-bracket")
+
+
+def test_a_file_that_does_not_exist_leaves_an_empty_state_with_next_steps(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "notes.yaml"
+    assert not window.open_file(missing)
+    assert "cannot read the file" in window.banner.label.text()
+    paper = resolve_theme(window.maps.theme_choice).background
+    assert window.scene.backgroundBrush().color() == paper  # the theme's paper, not white
+    empty = window.empty_state
+    assert empty.isVisible()
+    qtbot.wait(50)
+    save_shot(window, "empty-state")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(missing), ""))
+    missing.write_text(OUTLINE, encoding="utf-8")
+    qtbot.mouseClick(empty.open_button, Qt.MouseButton.LeftButton)  # Open…
+    assert window.document.path == missing
+    assert not empty.isVisible()
+    assert "Gaganyaan" in titles(window)
+
+
+def test_the_empty_state_opens_the_sample(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    assert not window.open_file(tmp_path / "gone.yaml")
+    qtbot.mouseClick(window.empty_state.sample_button, Qt.MouseButton.LeftButton)
+    assert window.document.path == sample_outline_path()
+    assert window.session.outline is not None
+    assert not window.empty_state.isVisible()
+    assert not window.banner.isVisible()

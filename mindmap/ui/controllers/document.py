@@ -34,9 +34,11 @@ MAX_RECENT = 8
 class DocumentController(QObject):
     """Emits `message` (text, milliseconds) for the status bar, `title_changed` when the file
     or its unsaved state changes, `opened` before another file shows, `reloaded` after a new
-    parse shows, and `recent_changed` with the recent files."""
+    parse shows, `nothing_open` when a file cannot be read and no map shows, and
+    `recent_changed` with the recent files."""
 
     message = Signal(str, int)
+    nothing_open = Signal()
     title_changed = Signal()
     opened = Signal()
     reloaded = Signal()
@@ -82,6 +84,8 @@ class DocumentController(QObject):
             data = read_regular(path, MAX_FILE_BYTES)
         except OSError as error:
             self.banner.show_message(f"{path}: cannot read the file: {error.strerror}")
+            if self.session.outline is None:
+                self.nothing_open.emit()
             return False
         self.remember_place()
         self.path = path

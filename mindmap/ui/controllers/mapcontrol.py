@@ -44,6 +44,7 @@ class MapController(QObject):
         self._measurer = TextMeasurer()
         self.blocks: dict[str, TextBlock] = {}
         self.annotation_text = False  # View ▸ Show Annotations: their text under their nodes
+        scene.setBackgroundBrush(resolve_theme(theme_choice).background)  # before any map
         scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
         scene.node_clicked.connect(lambda key: self.run(session.select(key)))
         scene.background_clicked.connect(lambda: self.run(session.select(None)))
@@ -139,6 +140,7 @@ class MapController(QObject):
 
     def redraw(self) -> None:
         """Draw the whole map anew (the theme or the annotations' look changed)."""
+        self.scene.setBackgroundBrush(resolve_theme(self.theme_choice).background)
         self._lay_out(keep_sides=True)
 
     def show_annotation_text(self, on: bool) -> None:

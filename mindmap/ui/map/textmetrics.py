@@ -24,7 +24,8 @@ CHIP_PAD = 5.0  # inside a chip, left and right
 CHIP_GAP = 4.0  # between chips, and between rows of them
 CHIP_TOP = 4.0  # between the text and the chips
 MAX_CACHED_BLOCKS = 300_000
-# Scripts written without spaces between words (Chinese, Japanese, Korean's hanja, Thai, Lao,
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
+# Scripts written without spaces between words (Chinese, Japanese, Korean, Thai, Lao,
 # Myanmar, Khmer): their lines break by the Unicode rules. Other text takes the fast way, by spaces.
 _NEEDS_LINE_RULES = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af"
@@ -170,7 +171,7 @@ class TextMeasurer:
         for segment in _line_segments(paragraph):
             core = segment.rstrip(" ")
             width = font.advance(core)
-            gap_width = font.advance(gap) if line else 0.0
+            gap_width = font.advance(gap) if line and gap else 0.0
             if line and line_width + gap_width + width > max_width:
                 lines.append(line)
                 widest = max(widest, line_width)
@@ -204,7 +205,7 @@ def _line_segments(text: str) -> list[str]:
     """`text` cut at its line-break opportunities, each piece with its trailing spaces."""
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     index_at: list[int] | None = None  # the finder counts UTF-16 units; Python, characters
-    if any(ord(char) > 0xFFFF for char in text):
+    if _ASTRAL.search(text):
         index_at = []
         for index, char in enumerate(text):
             index_at += [index, index] if ord(char) > 0xFFFF else [index]
@@ -237,7 +238,7 @@ def _chips(
     the chips, the widest row's width and the rows' height."""
     chips, x, y, widest = [], 0.0, top, 0.0
     for tag in tags:
-        width = font.chip_metrics.horizontalAdvance(tag) + 2 * CHIP_PAD
+        width = font.chip_advance(tag) + 2 * CHIP_PAD
         if x > 0 and x + width > font.max_width:
             x, y = 0.0, y + font.chip_height + CHIP_GAP
         chips.append((tag, x, y, width))
@@ -269,6 +270,14 @@ class _LevelFont:
         self.line_height = self.metrics.lineSpacing()
         self.pad_x2, self.pad_y2 = 2 * style.pad_x, 2 * style.pad_y
         self.words: dict[str, float] = {}  # advances of the words met so far
+
+    def chip_advance(self, tag: str) -> float:
+        """A tag's width in the chip font (kept with the words: tags repeat even more)."""
+        key = "\0" + tag  # no word starts with a NUL: the two kinds never mix
+        width = self.words.get(key)
+        if width is None:
+            width = self.words[key] = self.chip_metrics.horizontalAdvance(tag)
+        return width
 
     def advance(self, word: str) -> float:
         width = self.words.get(word)
