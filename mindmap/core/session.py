@@ -9,6 +9,7 @@ tested without a display and the shell holds no state of its own.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from mindmap.core.layout import Layout, LayoutMode
@@ -101,6 +102,13 @@ class MapSession:
         shown = next((key for key in self.lineage(self.selected) if key in layout.boxes), None)
         return self._select(shown)
 
+    def count_text(self) -> str:
+        """The status bar's count: how many nodes, and how many of them show when folds hide
+        some."""
+        total = self.outline.node_count if self.outline is not None else 0
+        shown = len(self.layout.boxes) if self.layout is not None else total
+        return f"{shown:,} of {total:,} nodes show" if shown < total else f"{total:,} nodes"
+
     @property
     def root_key(self) -> str:
         return self.outline.root.key if self.outline is not None else ""
@@ -133,6 +141,13 @@ class MapSession:
             return NOTHING
         self.folds = folds_to_level(self.outline, level)
         return Change(relayout=True, keep_sides=False, fit=True)
+
+    def set_folds(self, folds: AbstractSet[str]) -> Change:
+        """Fold exactly `folds` (the first open tries levels): the sides balance anew."""
+        if self.outline is None:
+            return NOTHING
+        self.folds = set(folds) & self.outline.by_key.keys()
+        return Change(relayout=True, keep_sides=False)
 
     def set_mode(self, mode: LayoutMode) -> Change:
         self.mode = mode

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         status = self.statusBar()
-        for controller in (self.document, self.annotating, self.exporting):
+        for controller in (self.document, self.maps, self.annotating, self.exporting):
             controller.message.connect(status.showMessage)
         self.document.title_changed.connect(self._show_title)
         self.document.recent_changed.connect(self._show_recent)
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self) -> None:
         if self.session.outline is not None:
-            self.count_label.setText(f"{self.session.outline.node_count:,} nodes")
+            self.count_label.setText(self.session.count_text())
         self._show_zoom(self.view.zoom())
 
     def _show_title(self) -> None:

@@ -179,3 +179,19 @@ def test_layout_mode_change_fits_and_rebalances() -> None:
     session = opened()
     change = session.set_mode(LayoutMode.RIGHT)
     assert (session.mode, change.fit, change.keep_sides) == (LayoutMode.RIGHT, True, False)
+
+
+def test_set_folds_replaces_the_folds_and_balances_the_sides_anew() -> None:
+    session = opened()
+    change = session.set_folds({"Root/Alpha", "Root/Gone"})
+    assert session.folds == {"Root/Alpha"}
+    assert change.relayout
+    assert not change.keep_sides
+
+
+def test_the_count_says_how_many_nodes_show_when_folds_hide_some() -> None:
+    session = opened()  # Beta is folded by its author
+    assert session.count_text() == "7 of 8 nodes show"
+    session.expand_all()
+    laid_out(session)
+    assert session.count_text() == "8 nodes"

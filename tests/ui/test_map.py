@@ -271,6 +271,13 @@ def test_folding_a_branch_sends_no_other_branch_across_and_levels_rebalance(
     assert sides() == {"Causes": 1, "Events": 1}
 
 
+def open_whole(window: MainWindow, path: Path) -> None:
+    """Open `path` with every node shown, fitted (it opens folded to be readable)."""
+    assert window.open_file(path)
+    window.maps.run(window.session.expand_all())
+    window.view.fit_map()
+
+
 def big_outline(path: Path) -> None:
     """An outline of 1,387 nodes: 6 main branches, 5 children each, 5 grandchildren, 8 leaves."""
     lines = ["Big map:"]
@@ -289,7 +296,7 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
 ) -> None:
     """Items are made only for what is looked at: what shows must be all of it, after folds."""
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.actual_size()
     topics = [key_of(window, f"Topic 1.{n}") for n in range(4)]
     for key in [*topics, key_of(window, "Topic 0.4")]:
@@ -323,7 +330,7 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
 def test_a_click_at_fit_selects_the_node_under_it(window: MainWindow, tmp_path: Path) -> None:
     """At fit the overview picture stands in for items: a click still finds its node."""
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     assert window.scene.overview(window.view.zoom()) is not None  # the picture shows
     key = key_of(window, "Branch 4")
     box = window.session.layout.boxes[key]
@@ -368,7 +375,7 @@ def test_items_let_go_far_from_the_view_come_back_whole(
     """A long walk lets far items go; coming back, every node and edge shows again."""
     monkeypatch.setattr(scene_module, "KEEP_ITEMS", 100)
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.set_zoom(0.3)
     window.maps.centre_on(window.session.outline.root.key)
     window.view.viewport().grab()
@@ -388,7 +395,7 @@ def test_a_broken_file_opened_over_a_far_out_map_paints_without_error(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.viewport().grab()  # the overview picture shows
     (tmp_path / "broken.yaml").write_text("Topic:\n  - [unclosed\n", encoding="utf-8")
     assert not window.open_file(tmp_path / "broken.yaml")
@@ -433,7 +440,7 @@ def test_the_zoom_of_a_big_map_shows_in_figures_not_as_zero(
     window: MainWindow, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     assert window.view.zoom() < 0.05
     window.view.set_zoom(0.0432)
     assert window.zoom_label.text() == "4.3 %"
@@ -449,7 +456,7 @@ def test_a_branch_unfolded_where_items_were_made_shows_whole(
     window: MainWindow, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.actual_size()
     topic = key_of(window, "Topic 2.2")
     window.maps.centre_on(topic)
@@ -466,7 +473,7 @@ def test_a_mark_on_a_main_branch_shows_in_the_overview_at_once(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.set_zoom(0.2)  # far out: the picture shows, main branches painted in it
     window.maps.run(window.session.select(key_of(window, "Branch 1")))
     before = window.scene.overview(window.view.zoom()).copy()

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Signal
 
 from mindmap.core.annotations import AnnotationStore
-from mindmap.core.layout import Box, Layout
+from mindmap.core.layout import Box, Layout, LayoutMode, Spacing
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
+from mindmap.core.readable import Opening, Readability, choose_opening
 from mindmap.core.session import Change, MapSession
+from mindmap.core.viewstate import initial_folds
 from mindmap.ui.controllers.places import Place
 from mindmap.ui.map.scene import MapScene
-from mindmap.ui.map.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.map.textmetrics import LazyBlocks, TextBlock, TextMeasurer
 from mindmap.ui.map.view import MapView
-from mindmap.ui.theme import ThemeChoice, resolve_theme
+from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, ThemeChoice, level_style, resolve_theme
 
 ENSURE_MARGIN = 40  # pixels kept around a node scrolled into view
 
 
 class MapController(QObject):
-    """Emits `selection_changed` with the selected key (or None) and `laid_out` after each
-    layout; the scene's clicks come here as session operations."""
+    """Emits `selection_changed` with the selected key (or None), `laid_out` after each
+    layout and `message` (text, milliseconds) for the status bar; the scene's clicks come here
+    as session operations."""
 
     selection_changed = Signal(object)
     laid_out = Signal()
+    message = Signal(str, int)
 
     def __init__(
         self,
@@ -40,7 +44,7 @@ class MapController(QObject):
         self.theme_choice = theme_choice
         self._annotations = annotations
         self._measurer = TextMeasurer()
-        self.blocks: dict[str, TextBlock] = {}
+        self.blocks: Mapping[str, TextBlock] = {}
         scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
         scene.node_clicked.connect(lambda key: self.run(session.select(key)))
         scene.background_clicked.connect(lambda: self.run(session.select(None)))
@@ -53,15 +57,57 @@ class MapController(QObject):
         self.selection_changed.emit(None)
 
     def show(self, outline: Outline, place: Place | None) -> None:
-        """Show an outline for the first time: as remembered, else fitted."""
-        change = self.session.show(outline, set(place.folds) if place is not None else None)
+        """Show an outline for the first time: as remembered, else readable (see `readable`)."""
         self._measure(outline)
-        self.run(change)
-        if place is None:
-            self.view.fit_map()
-        else:
+        if place is not None:
+            self.run(self.session.show(outline, set(place.folds)))
             self.view.set_zoom(place.zoom)
             self.view.centerOn(QPointF(*place.centre))
+            return
+        if not self.view.isVisible():  # no size to be readable at: the whole map, fitted
+            self.run(self.session.show(outline))
+            self.view.fit_map()
+            return
+        opening = self._readable_opening(outline)
+        if opening.fitted:
+            self.view.fit_map()
+        else:
+            self.view.set_zoom(opening.zoom)
+            self.centre_on(outline.root.key)
+        if opening.level is not None and self.session.layout is not None:
+            shown, total = len(self.session.layout.boxes), outline.node_count
+            self.message.emit(
+                f"Opened folded below level {opening.level} to be readable: {shown:,} of "
+                f"{total:,} nodes show. Unfold a branch with its toggle, or all with Alt+End.",
+                30_000,
+            )
+
+    def _readable_opening(self, outline: Outline) -> Opening:
+        """Lay the outline out folded to the deepest level that reads at fit (the author's
+        folds kept), trying levels from the top; the laying out of each is what it shows."""
+        session = self.session
+
+        def fit_zoom(folds: frozenset[str]) -> float:
+            if session.layout is None:
+                self.run(session.show(outline, set(folds)))
+            elif folds != session.folds:
+                self.run(session.set_folds(folds))
+            return self.view.fit_zoom()
+
+        opening = choose_opening(outline, initial_folds(outline), self._readability(), fit_zoom)
+        fit_zoom(opening.folds)  # the last level tried may be one deeper
+        return opening
+
+    def _readability(self) -> Readability:
+        """What the readable first open needs of the window and the theme's fonts."""
+        sizes = [level_style(d).font.pointSizeF() * POINT_PX for d in range(DEEPEST_LEVEL + 1)]
+        rows = [self._measurer.block("x", d).height for d in range(DEEPEST_LEVEL + 1)]
+        return Readability(
+            viewport_height=self.view.viewport().height(),
+            text_px=lambda level: min(sizes[: min(level, DEEPEST_LEVEL) + 1]),
+            row=min(rows) + Spacing().sibling_gap,
+            sides=2 if self.session.mode is LayoutMode.MINDMAP else 1,
+        )
 
     def apply(self, outline: Outline) -> None:
         """Show a new parse of the open outline in place of the old one: folds, selection, the
@@ -124,8 +170,8 @@ class MapController(QObject):
         self._lay_out(keep_sides=True)
 
     def _measure(self, outline: Outline) -> None:
-        with gc_paused():
-            self.blocks = measure_outline(outline.root, self._measurer)
+        """Titles are wrapped when their nodes first show (see `LazyBlocks`)."""
+        self.blocks = LazyBlocks(outline, self._measurer)
 
     def _lay_out(self, *, keep_sides: bool) -> None:
         """Lay the map out from scratch (main branches on their sides, unless `keep_sides` is

@@ -63,7 +63,7 @@ class MapScene(InputScene):
 
     def show_outline(
         self,
-        blocks: dict[str, TextBlock],
+        blocks: Mapping[str, TextBlock],
         theme: Theme,
         *,
         annotations: AnnotationStore | None = None,
@@ -353,7 +353,7 @@ class _Shown:
     """What the scene shows: the outline and everything its items are painted from."""
 
     outline: Outline
-    blocks: dict[str, TextBlock]
+    blocks: Mapping[str, TextBlock]
     theme: Theme
     annotations: AnnotationStore | None
     colours: dict[str, QColor]
