@@ -30,8 +30,3 @@ def unfold_to(outline: Outline, key: str, folds: set[str]) -> bool:
     hidden_by = {ancestor.key for ancestor in outline.ancestors(key)} & folds
     folds -= hidden_by
     return bool(hidden_by)
-
-
-def hidden_count(outline: Outline, key: str) -> int:
-    """How many nodes a fold of `key` hides: all its descendants."""
-    return sum(1 for _ in outline.by_key[key].walk()) - 1

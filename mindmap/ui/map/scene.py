@@ -25,7 +25,6 @@ from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node, Outline
 from mindmap.core.session import MapSession
-from mindmap.core.viewstate import hidden_count
 from mindmap.ui.map.colours import Groups, branch_colours
 from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
@@ -217,7 +216,7 @@ class MapScene(InputScene):
             shown.colours[key],
             shown.theme,
             has_children=bool(node.children),
-            hidden=hidden_count(shown.outline, key) if folded else 0,
+            hidden=self._engine.descendants(key) if folded and self._engine else 0,
             has_note=node.note is not None,
             selected=key == self.session.selected,
             matched=key in self.session.matched,
