@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mindmap.assets import resource_path
 from mindmap.core.layout import LayoutMode
@@ -24,6 +24,7 @@ from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
 from mindmap.ui.panels.details import DetailsPanel
+from mindmap.ui.panels.detailsdock import DetailsDock
 from mindmap.ui.panels.findbar import FindBar
 from mindmap.ui.panels.outlinepanel import OutlinePanel
 from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
@@ -46,8 +47,8 @@ class MainWindow(QMainWindow):
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
         self._make_central()
         self.details = DetailsPanel()
-        self.details_dock = self._dock("Details", "details", self.details, right=True)
-        self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
+        self.details_dock = DetailsDock(self.details, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.outline_panel = OutlinePanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
         self.outline_panel.hide()
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        self.details_dock.hide()  # until a node is selected
 
     # --- building the window -------------------------------------------------------------
 
@@ -105,16 +107,6 @@ class MainWindow(QMainWindow):
         for widget in (self.banner, self.notes_banner, self.view, self.find_bar):
             column.addWidget(widget, 1 if widget is self.view else 0)
         self.setCentralWidget(central)
-
-    def _dock(self, title: str, name: str, widget: QWidget, *, right: bool) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        side = (
-            Qt.DockWidgetArea.RightDockWidgetArea if right else Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.addDockWidget(side, dock)
-        return dock
 
     def _make_status_bar(self) -> None:
         self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
@@ -175,7 +167,7 @@ class MainWindow(QMainWindow):
         self._show_details(self.session.selected)
 
     def _show_details(self, key: str | None) -> None:
-        self.details.show_node(self.session.outline, key)
+        self.details_dock.show_node(self.session.outline, key)
 
     def _annotations_changed(self, keys: set[str]) -> None:
         self.finding.refresh()

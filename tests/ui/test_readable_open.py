@@ -37,9 +37,7 @@ def test_a_big_map_opens_folded_readable_fitted_and_says_what_is_folded(
     assert smallest_text_px(window) >= LEAST_TEXT_PX
     assert window.view.zoom() == pytest.approx(window.view.fit_zoom())  # fitted
     shown = len(window.session.layout.boxes)
-    message = window.statusBar().currentMessage()
-    assert "folded below level" in message
-    assert f"{shown:,} of 10,000 nodes" in message
+    assert "folded below level" in window.statusBar().currentMessage()
     assert window.count_label.text() == f"{shown:,} of 10,000 nodes show"
     # Nothing hidden was measured: only the shown nodes and one level below, tried and folded.
     assert window.maps.blocks.measured < 10_000 / 10
@@ -50,7 +48,7 @@ def test_the_sample_opens_readable_in_a_small_window(
 ) -> None:
     window = make_window(settings)
     window.resize(800, 560)
-    qtbot.wait_until(lambda: window.view.viewport().width() < 800)
+    qtbot.wait_until(lambda: window.view.viewport().height() < 560)
     assert window.open_file(SAMPLE)
     assert smallest_text_px(window) >= LEAST_TEXT_PX
     assert window.session.layout is not None

@@ -74,11 +74,9 @@ class MapController(QObject):
         else:
             self.view.set_zoom(opening.zoom)
             self.centre_on(outline.root.key)
-        if opening.level is not None and self.session.layout is not None:
-            shown, total = len(self.session.layout.boxes), outline.node_count
+        if opening.level is not None:  # the status bar's count says how many show
             self.message.emit(
-                f"Opened folded below level {opening.level} to be readable: {shown:,} of "
-                f"{total:,} nodes show. Unfold a branch with its toggle, or all with Alt+End.",
+                f"Opened folded below level {opening.level} to be readable; Alt+End unfolds all",
                 30_000,
             )
 
