@@ -16,7 +16,7 @@ from mindmap.core.layout import Layout, LayoutMode
 from mindmap.core.model import Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.search import find_matches
-from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
+from mindmap.core.viewstate import folds_to_level, initial_folds
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,10 @@ class MapSession:
         self.match_index = -1
         self.mode = mode
         self.split: int | None = None  # main branches on the right when last laid out
+        # Below this depth branches unfold one level at a time (the map was shown to a level):
+        # their children's folds are made when they first unfold, not kept for every branch.
+        self.level: int | None = None
+        self._unfolded: set[str] = set()  # branches below `level` unfolded once already
         self.layout: Layout | None = None  # the last layout of this session's state
 
     # --- the outline -------------------------------------------------------------------------
@@ -58,12 +62,17 @@ class MapSession:
         """Another file is about to open: nothing of this one's state carries over."""
         self.outline, self.layout, self.split = None, None, None
         self.folds, self.selected = set(), None
+        self._by_level(None)
         self._set_matches([])
 
-    def show(self, outline: Outline, folds: set[str] | None = None) -> Change:
-        """Show `outline` for the first time, folded as remembered (else as the author wrote)."""
+    def show(
+        self, outline: Outline, folds: set[str] | None = None, level: int | None = None
+    ) -> Change:
+        """Show `outline` for the first time, folded as remembered (else as the author wrote);
+        below `level`, when given, branches unfold one level at a time."""
         self.outline = outline
         self.folds = initial_folds(outline) if folds is None else folds & outline.by_key.keys()
+        self._by_level(level)
         return Change(rebuild=True, keep_sides=False)
 
     def apply(self, outline: Outline) -> Change:
@@ -124,7 +133,10 @@ class MapSession:
             return NOTHING
         if not self.outline.by_key[key].children:
             return NOTHING
-        self.folds ^= {key}
+        if key in self.folds:
+            self._unfold(key)
+        else:
+            self.folds.add(key)
         return Change(relayout=True, still=key)
 
     def toggle_selected_fold(self) -> Change:
@@ -134,20 +146,48 @@ class MapSession:
         if self.outline is None:
             return NOTHING
         self.folds = set()
+        self._by_level(None)
         return Change(relayout=True, keep_sides=False, still=self.selected or self.root_key)
 
     def show_levels(self, level: int) -> Change:
         if self.outline is None:
             return NOTHING
         self.folds = folds_to_level(self.outline, level)
+        self._by_level(level)
         return Change(relayout=True, keep_sides=False, fit=True)
 
-    def set_folds(self, folds: AbstractSet[str]) -> Change:
-        """Fold exactly `folds` (the first open tries levels): the sides balance anew."""
+    def set_folds(self, folds: AbstractSet[str], level: int | None = None) -> Change:
+        """Fold exactly `folds` (the first open tries levels); below `level`, when given,
+        branches unfold one level at a time. The sides balance anew."""
         if self.outline is None:
             return NOTHING
         self.folds = set(folds) & self.outline.by_key.keys()
+        self._by_level(level)
         return Change(relayout=True, keep_sides=False)
+
+    def _by_level(self, level: int | None) -> None:
+        self.level, self._unfolded = level, set()
+
+    def _unfold(self, key: str) -> None:
+        """Show the children of `key`; below `level`, the first time, with theirs folded."""
+        assert self.outline is not None
+        self.folds.discard(key)
+        if self.level is None or key in self._unfolded:
+            return
+        if len(self.outline.ancestors(key)) >= self.level:
+            children = self.outline.by_key[key].children
+            self.folds.update(child.key for child in children if child.children)
+            self._unfolded.add(key)
+
+    def _unfold_to(self, key: str) -> bool:
+        """Unfold every ancestor of `key` so that it shows; returns whether anything changed."""
+        assert self.outline is not None
+        changed = False
+        for ancestor in self.outline.ancestors(key):  # from the root: an unfold may fold below
+            if ancestor.key in self.folds:
+                self._unfold(ancestor.key)
+                changed = True
+        return changed
 
     def set_mode(self, mode: LayoutMode) -> Change:
         self.mode = mode
@@ -157,7 +197,7 @@ class MapSession:
         """Unfold what hides `key`, select it and centre it."""
         if self.outline is None or key not in self.outline.by_key:
             return NOTHING
-        unfolded = unfold_to(self.outline, key, self.folds)
+        unfolded = self._unfold_to(key)
         still = self.selected or self.root_key
         selected = self._select(key)
         return Change(relayout=unfolded, still=still, repaint=selected, selection=True, centre=key)
@@ -205,7 +245,7 @@ class MapSession:
             return NOTHING
         self.match_index = (self.match_index + step) % len(self.matches)
         key = self.matches[self.match_index]
-        unfolded = unfold_to(self.outline, key, self.folds)
+        unfolded = self._unfold_to(key)
         repaint = self._select(key)
         return Change(relayout=unfolded, still=key, repaint=repaint, selection=True, centre=key)
 

@@ -23,10 +23,3 @@ def folds_to_level(outline: Outline, level: int) -> set[str]:
         else:
             stack.extend((child, depth + 1) for child in node.children)
     return folds
-
-
-def unfold_to(outline: Outline, key: str, folds: set[str]) -> bool:
-    """Unfold every ancestor of `key` so that it shows; returns whether anything changed."""
-    hidden_by = {ancestor.key for ancestor in outline.ancestors(key)} & folds
-    folds -= hidden_by
-    return bool(hidden_by)

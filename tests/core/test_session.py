@@ -195,3 +195,48 @@ def test_the_count_says_how_many_nodes_show_when_folds_hide_some() -> None:
     session.expand_all()
     laid_out(session)
     assert session.count_text() == "8 nodes"
+
+
+DEEP = """\
+Root:
+  - A:
+      - A1:
+          - A1a:
+              - leaf
+          - A1b
+      - A2:
+          - A2a
+  - B:
+      - B1:
+          - B1a
+"""
+
+
+def test_below_the_level_shown_an_unfold_shows_one_level_at_a_time() -> None:
+    """A map opened (or shown) to a level unfolds a level at a time: a main branch of a
+    million-node map unfolds its children, not its 200,000 nodes."""
+    session = opened(DEEP)
+    session.show_levels(1)
+    session.toggle_fold("Root/A")
+    assert {"Root/A/A1", "Root/A/A2", "Root/B"} <= session.folds
+    assert "Root/A/A1" in laid_out(session).layout.boxes
+    assert "Root/A/A1/A1a" not in session.layout.boxes
+    session.toggle_fold("Root/A/A1")
+    assert "Root/A/A1/A1a" in session.folds
+    assert "Root/A/A1/A1b" in laid_out(session).layout.boxes
+    session.toggle_fold("Root/A")
+    session.toggle_fold("Root/A")  # unfolded again: A1 stays as the user left it
+    assert "Root/A/A1" not in session.folds
+    session.expand_all()
+    session.toggle_fold("Root/B")
+    session.toggle_fold("Root/B")  # after Expand All, an unfold shows the whole branch again
+    assert session.folds == set()
+
+
+def test_below_the_level_shown_a_reveal_unfolds_only_the_way_to_the_node() -> None:
+    session = opened(DEEP)
+    session.set_folds({"Root/A", "Root/B"}, level=1)
+    change = session.reveal("Root/A/A1/A1a/leaf")
+    assert change.relayout
+    assert session.folds == {"Root/A/A2", "Root/B"}
+    assert "Root/A/A1/A1a/leaf" in laid_out(session).layout.boxes

@@ -77,3 +77,22 @@ def test_a_remembered_place_wins_on_reopen(
     assert again.session.folds == set()
     assert abs(again.view.zoom() - 0.02) < 1e-9
     assert "folded below" not in again.statusBar().currentMessage()
+
+
+def test_a_reopened_map_unfolds_a_level_at_a_time_as_it_did(
+    make_window: Callable[[QSettings], MainWindow], settings: QSettings, tmp_path: Path
+) -> None:
+    path = generated(tmp_path, 10_000)
+    first = make_window(settings)
+    assert first.open_file(path)
+    level, folds = first.session.level, set(first.session.folds)
+    assert level is not None
+    first.close()
+    again = make_window(settings)
+    assert again.open_file(path)
+    assert (again.session.level, again.session.folds) == (level, folds)
+    branch = next(key for key in folds if len(again.session.outline.ancestors(key)) == level)
+    again.maps.run(again.session.toggle_fold(branch))
+    children = again.session.outline.by_key[branch].children
+    assert all(child.key in again.session.layout.boxes for child in children)
+    assert all(child.key in again.session.folds for child in children if child.children)

@@ -60,7 +60,7 @@ class MapController(QObject):
         """Show an outline for the first time: as remembered, else readable (see `readable`)."""
         self._measure(outline)
         if place is not None:
-            self.run(self.session.show(outline, set(place.folds)))
+            self.run(self.session.show(outline, set(place.folds), place.level))
             self.view.set_zoom(place.zoom)
             self.view.centerOn(QPointF(*place.centre))
             return
@@ -93,7 +93,7 @@ class MapController(QObject):
             return self.view.fit_zoom()
 
         opening = choose_opening(outline, initial_folds(outline), self._readability(), fit_zoom)
-        fit_zoom(opening.folds)  # the last level tried may be one deeper
+        self.run(session.set_folds(opening.folds, opening.level))  # the last tried went deeper
         return opening
 
     def _readability(self) -> Readability:
@@ -133,7 +133,10 @@ class MapController(QObject):
         if self.session.outline is None:
             return None
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        return Place(frozenset(self.session.folds), self.view.zoom(), (centre.x(), centre.y()))
+        session = self.session
+        return Place(
+            frozenset(session.folds), self.view.zoom(), (centre.x(), centre.y()), session.level
+        )
 
     def run(self, change: Change) -> None:
         """Show what a session operation changed."""

@@ -17,6 +17,7 @@ class Place:
     folds: frozenset[str]
     zoom: float
     centre: tuple[float, float]
+    level: int | None = None  # below it, branches unfold one level at a time
 
 
 def _key(path: Path) -> str:
@@ -25,7 +26,12 @@ def _key(path: Path) -> str:
 
 
 def save_place(settings: QSettings, path: Path, place: Place) -> None:
-    value = {"folds": sorted(place.folds), "zoom": place.zoom, "centre": list(place.centre)}
+    value = {
+        "folds": sorted(place.folds),
+        "zoom": place.zoom,
+        "centre": list(place.centre),
+        "level": place.level,
+    }
     settings.setValue(_key(path), json.dumps(value, ensure_ascii=False))
 
 
@@ -37,6 +43,12 @@ def load_place(settings: QSettings, path: Path) -> Place | None:
     try:
         value = json.loads(raw)
         centre = (float(value["centre"][0]), float(value["centre"][1]))
-        return Place(frozenset(map(str, value["folds"])), float(value["zoom"]), centre)
+        level = value.get("level")
+        return Place(
+            frozenset(map(str, value["folds"])),
+            float(value["zoom"]),
+            centre,
+            int(level) if level is not None else None,
+        )
     except (ValueError, KeyError, TypeError, IndexError):
         return None
