@@ -4,7 +4,7 @@ shown children, drawn relative to the parent so that a subtree that only moved k
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -30,7 +30,7 @@ class Edges:
         self.groups_of: dict[str, set[str]] = {}  # parent → its edge groups
 
     def show(
-        self, layout: Layout, outline: Outline, colours: dict[str, QColor], parents: set[str]
+        self, layout: Layout, outline: Outline, colours: Mapping[str, QColor], parents: set[str]
     ) -> None:
         """Draw the edges from each of `parents` to its shown children, anew where their
         shape changed."""
@@ -51,7 +51,7 @@ class Edges:
         self,
         layout: Layout,
         outline: Outline,
-        colours: dict[str, QColor],
+        colours: Mapping[str, QColor],
         moved: set[str],
         redrawn: set[str],
     ) -> None:

@@ -7,7 +7,7 @@ layout, costs about a millisecond to show.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from operator import attrgetter
 
 from PySide6.QtCore import QRectF, Qt
@@ -64,7 +64,7 @@ def draw_overview(
     background: QColor,
     layout: Layout,
     outline: Outline,
-    colours: dict[str, QColor],
+    colours: Mapping[str, QColor],
     groups: Groups,
     paint_node: Callable[[str, QPainter], None],
 ) -> QImage:
@@ -114,7 +114,7 @@ def _draw_edges(
     layout: Layout,
     outline: Outline,
     *,
-    colours: dict[str, QColor],
+    colours: Mapping[str, QColor],
     groups: Groups,
 ) -> None:
     """Every parent's fan; below a zoom the deep edges would be sub-pixel dust: only the first
