@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from mindmap.core.layout import Layout, LayoutMode
-from mindmap.core.model import Outline
+from mindmap.core.model import Node, Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.search import find_matches
 from mindmap.core.viewstate import folds_to_level, initial_folds
@@ -55,13 +55,14 @@ class MapSession:
         self.level: int | None = None
         self._unfolded: set[str] = set()  # branches below `level` unfolded once already
         self.layout: Layout | None = None  # the last layout of this session's state
+        self.focus: str | None = None  # the branch shown as the whole map (None: the map)
 
     # --- the outline -------------------------------------------------------------------------
 
     def clear(self) -> None:
         """Another file is about to open: nothing of this one's state carries over."""
         self.outline, self.layout, self.split = None, None, None
-        self.folds, self.selected = set(), None
+        self.folds, self.selected, self.focus = set(), None, None
         self._by_level(None)
         self._set_matches([])
 
@@ -88,6 +89,8 @@ class MapSession:
         self.folds |= {key for key in new_keys if _starts_folded(outline, key)}
         if self.selected not in outline.by_key:
             self.selected = None
+        if self.focus not in outline.by_key:
+            self.focus = None
         self._set_matches([key for key in self.matches if key in outline.by_key])
         return Change(rebuild=True, keep_sides=same_branches, flash=frozenset(new_keys))
 
@@ -121,6 +124,50 @@ class MapSession:
     @property
     def root_key(self) -> str:
         return self.outline.root.key if self.outline is not None else ""
+
+    # --- focus on a branch -------------------------------------------------------------------
+
+    @property
+    def shown_root(self) -> Node:
+        """The node laid out as the map's root: the focused branch, else the outline's root."""
+        assert self.outline is not None
+        return self.outline.by_key[self.focus] if self.focus else self.outline.root
+
+    def breadcrumb(self) -> list[Node]:
+        """From the outline's root down to the focused branch (empty without a focus)."""
+        if self.outline is None or self.focus is None:
+            return []
+        return [*self.outline.ancestors(self.focus), self.outline.by_key[self.focus]]
+
+    def focus_on(self, key: str | None) -> Change:
+        """Show the branch `key` as the whole map (None or the root: the whole map again);
+        the folds inside it stay as they are, and it shows its children."""
+        if self.outline is None or (key is not None and key not in self.outline.by_key):
+            return NOTHING
+        if key == self.root_key:
+            key = None
+        if key is not None and not self.outline.by_key[key].children:
+            return NOTHING
+        if key == self.focus:
+            return NOTHING
+        self.focus = key
+        if key is not None:
+            self.folds.discard(key)
+        return Change(rebuild=True, keep_sides=False, fit=True)
+
+    def unfocus(self) -> Change:
+        """Up one level: the focused branch's parent becomes the map shown."""
+        if self.outline is None or self.focus is None:
+            return NOTHING
+        parent = self.outline.parent_of[self.focus]
+        return self.focus_on(parent.key if parent is not None else None)
+
+    def _within_focus(self, key: str) -> bool:
+        """Leave the focus when `key` is outside it; returns whether it was left."""
+        if self.focus is None or self.focus in self.lineage(key):
+            return False
+        self.focus = None
+        return True
 
     def sides(self, keep: bool) -> int | None:
         """The split to lay out with: the kept one, or None to balance anew."""
@@ -197,10 +244,19 @@ class MapSession:
         """Unfold what hides `key`, select it and centre it."""
         if self.outline is None or key not in self.outline.by_key:
             return NOTHING
+        left = self._within_focus(key)
         unfolded = self._unfold_to(key)
         still = self.selected or self.root_key
         selected = self._select(key)
-        return Change(relayout=unfolded, still=still, repaint=selected, selection=True, centre=key)
+        return Change(
+            rebuild=left,
+            keep_sides=not left,
+            relayout=unfolded,
+            still=still,
+            repaint=selected,
+            selection=True,
+            centre=key,
+        )
 
     # --- selection ---------------------------------------------------------------------------
 
@@ -245,9 +301,18 @@ class MapSession:
             return NOTHING
         self.match_index = (self.match_index + step) % len(self.matches)
         key = self.matches[self.match_index]
+        left = self._within_focus(key)
         unfolded = self._unfold_to(key)
         repaint = self._select(key)
-        return Change(relayout=unfolded, still=key, repaint=repaint, selection=True, centre=key)
+        return Change(
+            rebuild=left,
+            keep_sides=not left,
+            relayout=unfolded,
+            still=key,
+            repaint=repaint,
+            selection=True,
+            centre=key,
+        )
 
     def end_find(self) -> Change:
         old = self.matched

@@ -192,6 +192,14 @@ def _go_menu(p: MenuParts) -> Menu:
             Act(
                 "clear_selection", "Clear Selection", lambda: run(session.select(None)), ["Escape"]
             ),
+            None,
+            Act(
+                "focus",
+                "&Focus on Branch",
+                lambda: p.maps.focus_on(session.selected),
+                ["Ctrl+Return", "Ctrl+Enter"],
+            ),
+            Act("unfocus", "Focus &Up a Level", p.maps.unfocus, ["Ctrl+Backspace"]),
         ],
     )
 
@@ -210,6 +218,7 @@ def show_keys(parent: QWidget) -> None:
         ("Ctrl+= / Ctrl+- / Ctrl+0 / F", "zoom in / out / 100 % / fit the map"),
         ("Alt+1 … Alt+9", "show levels 1 to n"),
         ("Alt+End / Alt+Home", "expand all / fold all"),
+        ("Ctrl+Enter / Ctrl+Backspace", "focus on the selected branch / focus up a level"),
         ("Ctrl+F", "find; Enter / Shift+Enter for next / previous"),
         ("F5 / Ctrl+R", "reload the file"),
         ("Ctrl+Shift+E / Ctrl+S", "edit the outline in the app / save it"),

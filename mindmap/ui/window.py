@@ -23,6 +23,7 @@ from mindmap.ui.map.view import MapView
 from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.breadcrumb import Breadcrumb
 from mindmap.ui.panels.details import DetailsPanel
 from mindmap.ui.panels.detailsdock import DetailsDock
 from mindmap.ui.panels.findbar import FindBar
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
+        self.breadcrumb = Breadcrumb()
         self._make_central()
         self.details = DetailsPanel()
         self.details_dock = DetailsDock(self.details, self)
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget in (self.banner, self.notes_banner, self.view, self.find_bar):
+        for widget in (self.banner, self.notes_banner, self.breadcrumb, self.view, self.find_bar):
             column.addWidget(widget, 1 if widget is self.view else 0)
         self.setCentralWidget(central)
 
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
         self.annotating.changed.connect(self._annotations_changed)
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
+        self.maps.laid_out.connect(lambda: self.breadcrumb.show_path(self.session.breadcrumb()))
+        self.breadcrumb.chosen.connect(self.maps.focus_on)
         self.view.zoom_changed.connect(self._show_zoom)
 
     # --- what the window shows ---------------------------------------------------------------

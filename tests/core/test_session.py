@@ -6,7 +6,7 @@ from mindmap.core.layout import IncrementalLayout, LayoutMode
 from mindmap.core.model import Node
 from mindmap.core.navigation import Direction
 from mindmap.core.outline import parse_outline
-from mindmap.core.session import MapSession
+from mindmap.core.session import NOTHING, MapSession
 
 TEXT = """\
 Root:
@@ -34,7 +34,7 @@ def laid_out(session: MapSession) -> MapSession:
     def measure(_node: Node) -> tuple[float, float]:
         return 40.0, 20.0
 
-    engine = IncrementalLayout(session.outline.root, measure, session.mode)
+    engine = IncrementalLayout(session.shown_root, measure, session.mode)
     session.laid_out(engine.update(frozenset(session.folds), None).layout)
     return session
 
@@ -240,3 +240,43 @@ def test_below_the_level_shown_a_reveal_unfolds_only_the_way_to_the_node() -> No
     assert change.relayout
     assert session.folds == {"Root/A/A2", "Root/B"}
     assert "Root/A/A1/A1a/leaf" in laid_out(session).layout.boxes
+
+
+def test_focus_shows_one_branch_as_the_whole_map_with_the_way_back_up() -> None:
+    session = opened(DEEP)
+    session.toggle_fold("Root/A/A1")  # folded before the focus: kept inside it
+    session.select("Root/B/B1")
+    change = session.focus_on("Root/A")
+    assert (change.rebuild, change.fit, change.keep_sides) == (True, True, False)
+    assert session.focus == "Root/A"
+    assert session.shown_root.key == "Root/A"
+    assert [node.key for node in session.breadcrumb()] == ["Root", "Root/A"]
+    laid_out(session)
+    assert session.selected is None  # outside the focus
+    assert "Root/A/A1" in session.folds
+    assert session.focus_on("Root/A/A2/A2a") is NOTHING  # a leaf is no branch to focus on
+    assert session.focus_on("Root/A/A1").rebuild
+    assert "Root/A/A1" not in session.folds  # the focus shows its children
+    assert session.unfocus().rebuild  # one level up
+    assert session.focus == "Root/A"
+    session.focus_on(None)
+    assert session.focus is None
+    assert session.shown_root.key == "Root"
+    assert session.unfocus() is NOTHING
+
+
+def test_a_match_outside_the_focus_leaves_the_focus() -> None:
+    session = opened(DEEP)
+    session.focus_on("Root/A")
+    session.find("B1a")
+    change = session.step_match(1)
+    assert session.focus is None
+    assert change.rebuild
+    assert "Root/B/B1/B1a" in laid_out(session).layout.boxes
+
+
+def test_a_reload_without_the_focused_branch_shows_the_whole_map() -> None:
+    session = opened(DEEP)
+    session.focus_on("Root/B")
+    session.apply(outline(DEEP.replace("  - B:\n      - B1:\n          - B1a\n", "")))
+    assert session.focus is None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Signal
 
@@ -15,7 +16,7 @@ from mindmap.core.session import Change, MapSession
 from mindmap.core.viewstate import initial_folds
 from mindmap.ui.controllers.places import Place
 from mindmap.ui.map.scene import MapScene
-from mindmap.ui.map.textmetrics import LazyBlocks, TextBlock, TextMeasurer
+from mindmap.ui.map.textmetrics import LazyBlocks, TextMeasurer
 from mindmap.ui.map.view import MapView
 from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, ThemeChoice, level_style, resolve_theme
 
@@ -44,7 +45,8 @@ class MapController(QObject):
         self.theme_choice = theme_choice
         self._annotations = annotations
         self._measurer = TextMeasurer()
-        self.blocks: Mapping[str, TextBlock] = {}
+        self.blocks: LazyBlocks | None = None
+        self._places: dict[str | None, tuple[float, QPointF]] = {}  # zoom and centre by focus
         scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
         scene.node_clicked.connect(lambda key: self.run(session.select(key)))
         scene.background_clicked.connect(lambda: self.run(session.select(None)))
@@ -53,7 +55,8 @@ class MapController(QObject):
         """Another outline is about to open: nothing of this one stays on screen."""
         self.scene.forget_items()
         self.session.clear()
-        self.blocks = {}
+        self.blocks = None
+        self._places = {}
         self.selection_changed.emit(None)
 
     def show(self, outline: Outline, place: Place | None) -> None:
@@ -157,6 +160,27 @@ class MapController(QObject):
         if change.into_view is not None:
             self.ensure_visible(change.into_view)
 
+    def focus_on(self, key: str | None) -> None:
+        """Show the branch `key` as the whole map (None: the map); each keeps its place."""
+        self._jump(self.session.focus, self.session.focus_on(key))
+
+    def unfocus(self) -> None:
+        """Up one level from the focused branch."""
+        self._jump(self.session.focus, self.session.unfocus())
+
+    def _jump(self, before: str | None, change: Change) -> None:
+        """Show another focus: where the view was is kept for coming back, and a focus seen
+        before is shown as it was left (else fitted)."""
+        if not change.rebuild:
+            return
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self._places[before] = (self.view.zoom(), centre)
+        kept = self._places.get(self.session.focus)
+        self.run(replace(change, fit=kept is None))
+        if kept is not None:
+            self.view.set_zoom(kept[0])
+            self.view.centerOn(kept[1])
+
     def centre_on(self, key: str) -> None:
         if self.scene.shows(key):
             self.view.centerOn(self.scene.item(key).sceneBoundingRect().center())
@@ -172,13 +196,17 @@ class MapController(QObject):
 
     def _measure(self, outline: Outline) -> None:
         """Titles are wrapped when their nodes first show (see `LazyBlocks`)."""
-        self.blocks = LazyBlocks(outline, self._measurer)
+        self.blocks = LazyBlocks(outline, self._measurer, root=self.session.focus)
 
     def _lay_out(self, *, keep_sides: bool) -> None:
         """Lay the map out from scratch (main branches on their sides, unless `keep_sides` is
         False)."""
-        if self.session.outline is None:
+        outline = self.session.outline
+        if outline is None:
             return
+        root = self.session.shown_root.key
+        if self.blocks is None or self.blocks.root != root:  # depths count from the root shown
+            self.blocks = LazyBlocks(outline, self._measurer, root=root)
         with gc_paused():
             layout = self.scene.show_outline(
                 self.blocks,

@@ -35,7 +35,7 @@ class Edges:
         """Draw the edges from each of `parents` to its shown children, anew where their
         shape changed."""
         boxes, by_key = layout.boxes, outline.by_key
-        both_ways = _both_ways(layout, outline)
+        both_ways = goes_both_ways(layout, outline)
         for parent_key in parents:
             parent = boxes.get(parent_key)
             children = [boxes[c.key] for c in by_key[parent_key].children if c.key in boxes]
@@ -144,9 +144,11 @@ def fan_pen(parent: Box, colour: QColor) -> QPen:
     return QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
 
-def _both_ways(layout: Layout, outline: Outline) -> bool:
-    """Whether main branches go both ways from the root (the mind-map layout's sides)."""
-    return layout.split < len(outline.root.children)
+def goes_both_ways(layout: Layout, outline: Outline) -> bool:
+    """Whether main branches go both ways from the root laid out (the outline's, or a focused
+    branch: the first box, as the root is never folded away) in the mind-map layout."""
+    root = next(iter(layout.boxes), None)
+    return root is not None and layout.split < len(outline.by_key[root].children)
 
 
 class EdgeItem(QGraphicsItem):

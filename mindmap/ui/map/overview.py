@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from mindmap.core.layout import Layout
 from mindmap.core.model import Outline
 from mindmap.ui.map.colours import Groups
-from mindmap.ui.map.edges import fan, fan_groups, fan_path, fan_pen
+from mindmap.ui.map.edges import fan, fan_groups, fan_path, fan_pen, goes_both_ways
 from mindmap.ui.map.items import MIN_TEXT_PX
 from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, level_style
 
@@ -121,7 +121,7 @@ def _draw_edges(
     two levels' then."""
     boxes, by_key = layout.boxes, outline.by_key
     deep_edges = zoom >= OVERVIEW_DEEP_EDGES_ZOOM
-    both_ways = layout.split < len(outline.root.children)
+    both_ways = goes_both_ways(layout, outline)
     for _, level, keys in groups:
         if level > 1 and not deep_edges:
             continue

@@ -77,7 +77,7 @@ class MapScene(InputScene):
             block = blocks[node.key]
             return block.width, block.height
 
-        self._engine = IncrementalLayout(outline.root, measure, mode)
+        self._engine = IncrementalLayout(self.session.shown_root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
         colours = BranchColours(outline)
         self._shown = _Shown(outline, blocks, theme, annotations, colours, set(folds))
@@ -170,7 +170,7 @@ class MapScene(InputScene):
             return
         assert self._extents is not None
         found = self._extents.in_rect(
-            shown.outline.root.key, (rect.left(), rect.top(), rect.right(), rect.bottom())
+            self.session.shown_root.key, (rect.left(), rect.top(), rect.right(), rect.bottom())
         )
         for key in found.nodes:
             if key not in items:

@@ -167,17 +167,21 @@ def measure_outline(
 
 class LazyBlocks(Mapping[str, TextBlock]):
     """Every node's wrapped block by key, as `measure_outline` gives them, each measured when
-    first asked for: a folded map measures what it shows, not what it hides."""
+    first asked for: a folded map measures what it shows, not what it hides. Depths count from
+    `root` (a focused branch is drawn as the map's root), the outline's root by default; only
+    the nodes of its subtree can be asked for."""
 
     def __init__(
         self,
         outline: Outline,
         measurer: TextMeasurer,
         annotations: Mapping[str, str] | None = None,
+        root: str | None = None,
     ) -> None:
         self._outline, self._measurer, self._texts = outline, measurer, annotations or {}
         self._blocks: dict[str, TextBlock] = {}
-        self._depths = {outline.root.key: 0}  # of the nodes measured and their ancestors
+        self.root = root if root is not None else outline.root.key
+        self._depths = {self.root: 0}  # of the nodes measured and their ancestors
 
     @property
     def measured(self) -> int:
