@@ -67,13 +67,19 @@ class MapSession:
         self._set_matches([])
 
     def show(
-        self, outline: Outline, folds: set[str] | None = None, level: int | None = None
+        self,
+        outline: Outline,
+        folds: set[str] | None = None,
+        level: int | None = None,
+        focus: str | None = None,
     ) -> Change:
         """Show `outline` for the first time, folded as remembered (else as the author wrote);
-        below `level`, when given, branches unfold one level at a time."""
+        below `level`, when given, branches unfold one level at a time; `focus` is the branch
+        shown as the whole map, if it is still there."""
         self.outline = outline
         self.folds = initial_folds(outline) if folds is None else folds & outline.by_key.keys()
         self._by_level(level)
+        self.focus = focus if focus in outline.by_key and focus != outline.root.key else None
         return Change(rebuild=True, keep_sides=False)
 
     def apply(self, outline: Outline) -> Change:

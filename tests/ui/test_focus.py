@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from mindmap.ui.map.textmetrics import TextMeasurer
 from mindmap.ui.theme import level_style
 from mindmap.ui.window import MainWindow
+from tests.ui.conftest import SAMPLE
 from tests.ui.test_map import key_of
 
 
@@ -46,3 +49,19 @@ def test_focus_lays_out_the_branch_alone_with_a_breadcrumb_back_up(
     assert len(window.session.layout.boxes) == window.session.outline.node_count
     window.maps.focus_on(deeper)
     assert abs(window.view.zoom() - 0.9) < 1e-9  # the place it was left at
+
+
+def test_a_focused_map_reopens_focused_where_it_was(
+    make_window: Callable[[QSettings], MainWindow], settings: QSettings
+) -> None:
+    first = make_window(settings)
+    assert first.open_file(SAMPLE)
+    branch = key_of(first, "Challenges")
+    first.maps.focus_on(branch)
+    first.view.set_zoom(0.8)
+    first.close()
+    again = make_window(settings)
+    assert again.open_file(SAMPLE)
+    assert again.session.focus == branch
+    assert again.breadcrumb.isVisible()
+    assert abs(again.view.zoom() - 0.8) < 1e-9

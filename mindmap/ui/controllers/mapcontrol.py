@@ -63,7 +63,7 @@ class MapController(QObject):
         """Show an outline for the first time: as remembered, else readable (see `readable`)."""
         self._measure(outline)
         if place is not None:
-            self.run(self.session.show(outline, set(place.folds), place.level))
+            self.run(self.session.show(outline, set(place.folds), place.level, place.focus))
             self.view.set_zoom(place.zoom)
             self.view.centerOn(QPointF(*place.centre))
             return
@@ -138,7 +138,11 @@ class MapController(QObject):
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         session = self.session
         return Place(
-            frozenset(session.folds), self.view.zoom(), (centre.x(), centre.y()), session.level
+            frozenset(session.folds),
+            self.view.zoom(),
+            (centre.x(), centre.y()),
+            session.level,
+            session.focus,
         )
 
     def run(self, change: Change) -> None:
