@@ -6,7 +6,8 @@ million-node map costs what it shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Mapping
 
 from PySide6.QtGui import QColor
 
@@ -19,62 +20,52 @@ from mindmap.ui.theme import DEEPEST_LEVEL, branch_colour
 Groups = list[tuple[QColor, int, list[str]]]
 
 
-class BranchColours(Mapping[str, QColor]):
-    """Every node's colour by key. An inherited colour is its ancestor's very object, so that
-    the overview groups a branch's nodes by `id`."""
+class BranchColours(dict[str, QColor]):
+    """Every node's colour by key: a dict of those worked out so far, and a missing one is
+    worked out when asked for (from the nearest known ancestor down). An inherited colour is
+    its ancestor's very object, so that the overview groups a branch's nodes by `id`; the
+    groups (by colour and level) grow as colours are worked out, so a fold costs nothing here."""
 
-    def __init__(self, outline: Outline) -> None:
-        root = outline.root
+    def __init__(self, outline: Outline, root: str | None = None) -> None:
+        """`root` is the node shown as the map's root (its depth is level 0 in the groups)."""
+        super().__init__()
         self._outline = outline
-        self._colours = {root.key: QColor(root.color or "#2f3440")}
-        for index, branch in enumerate(root.children):
-            self._colours[branch.key] = branch_colour(index, branch.color)
+        self._depths: dict[str, int] = {}
+        self._base = len(outline.ancestors(root)) if root is not None else 0
+        self._groups: dict[tuple[int, int], tuple[QColor, int, list[str]]] = {}
+        top = outline.root
+        self._add(top.key, QColor(top.color or "#2f3440"), 0)
+        for index, branch in enumerate(top.children):
+            self._add(branch.key, branch_colour(index, branch.color), 1)
 
-    @property
-    def known(self) -> int:
-        """How many nodes' colours were worked out so far."""
-        return len(self._colours)
+    def _add(self, key: str, colour: QColor, depth: int) -> None:
+        self[key] = colour
+        self._depths[key] = depth
+        level = min(max(depth - self._base, 0), DEEPEST_LEVEL)
+        group = self._groups.get((id(colour), level))
+        if group is None:
+            group = self._groups[(id(colour), level)] = (colour, level, [])
+        group[2].append(key)
 
-    def __getitem__(self, key: str) -> QColor:
-        colours, by_key, parent_of = self._colours, self._outline.by_key, self._outline.parent_of
-        colour = colours.get(key)
-        if colour is not None:
-            return colour
+    def __missing__(self, key: str) -> QColor:
+        by_key, parent_of = self._outline.by_key, self._outline.parent_of
         chain = [key]  # up to the nearest node whose colour is known (the main branch at most)
         parent = parent_of[key]
-        while parent is not None and parent.key not in colours:
+        while parent is not None and parent.key not in self:
             chain.append(parent.key)
             parent = parent_of[parent.key]
         if parent is None:  # not under the root: no such node of this outline
             raise KeyError(key)
-        colour = colours[parent.key]
+        colour, depth = self[parent.key], self._depths[parent.key]
         for below in reversed(chain):
             own = by_key[below].color
-            colour = colours[below] = QColor(own) if own else colour
+            colour = QColor(own) if own else colour
+            depth += 1
+            self._add(below, colour, depth)
         return colour
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._outline.by_key
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._outline.by_key)
-
-    def __len__(self) -> int:
-        return len(self._outline.by_key)
-
-
-def shown_groups(boxes: Mapping[str, Box], colours: Mapping[str, QColor]) -> Groups:
-    """The shown nodes by colour and level, for the overview to draw each group in one call."""
-    levels: dict[int, tuple[QColor, list[list[str]]]] = {}  # by id(colour): keys by level
-    for key, box in boxes.items():
-        colour = colours[key]
-        kept = levels.get(id(colour))
-        if kept is None:
-            kept = levels[id(colour)] = (colour, [[] for _ in range(DEEPEST_LEVEL + 1)])
-        kept[1][min(box.depth, DEEPEST_LEVEL)].append(key)
-    return [
-        (colour, level, keys)
-        for colour, by_level in levels.values()
-        for level, keys in enumerate(by_level)
-        if keys
-    ]
+    def shown_groups(self, boxes: Mapping[str, Box]) -> Groups:
+        """Nodes by colour and level, every shown one among them, for the overview to draw
+        each group in one call (the groups may hold nodes that do not show now)."""
+        deque(map(self.__getitem__, boxes), maxlen=0)  # a known colour is a plain dict lookup
+        return list(self._groups.values())

@@ -25,7 +25,7 @@ from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node, Outline
 from mindmap.core.session import MapSession
-from mindmap.ui.map.colours import BranchColours, shown_groups
+from mindmap.ui.map.colours import BranchColours
 from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
 from mindmap.ui.map.items import NodeItem, box_rect
@@ -79,7 +79,7 @@ class MapScene(InputScene):
 
         self._engine = IncrementalLayout(self.session.shown_root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
-        colours = BranchColours(outline)
+        colours = BranchColours(outline, self.session.focus)
         self._shown = _Shown(outline, blocks, theme, annotations, colours, set(folds))
         self._layout = layout = change.layout
         self._extents = SubtreeExtents(layout.boxes, outline.by_key, ITEM_REACH)
@@ -262,7 +262,7 @@ class MapScene(InputScene):
             layout=self._layout,
             outline=shown.outline,
             colours=shown.colours,
-            groups=shown_groups(self._layout.boxes, shown.colours),
+            groups=shown.colours.shown_groups(self._layout.boxes),
             paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
         )
 
