@@ -129,7 +129,8 @@ class MapSession:
 
     @property
     def root_key(self) -> str:
-        return self.outline.root.key if self.outline is not None else ""
+        """The key of the map's root as shown: the focused branch, else the outline's root."""
+        return self.shown_root.key if self.outline is not None else ""
 
     # --- focus on a branch -------------------------------------------------------------------
 
@@ -150,7 +151,7 @@ class MapSession:
         the folds inside it stay as they are, and it shows its children."""
         if self.outline is None or (key is not None and key not in self.outline.by_key):
             return NOTHING
-        if key == self.root_key:
+        if key == self.outline.root.key:
             key = None
         if key is not None and not self.outline.by_key[key].children:
             return NOTHING

@@ -280,3 +280,10 @@ def test_a_reload_without_the_focused_branch_shows_the_whole_map() -> None:
     session.focus_on("Root/B")
     session.apply(outline(DEEP.replace("  - B:\n      - B1:\n          - B1a\n", "")))
     assert session.focus is None
+
+
+def test_home_goes_to_the_focused_branch() -> None:
+    session = opened(DEEP)
+    session.focus_on("Root/A")
+    change = session.select_root()
+    assert (session.selected, change.centre) == ("Root/A", "Root/A")
