@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from mindmap.core.model import Outline
 
 
 def initial_folds(outline: Outline) -> set[str]:
-    """The branches the author marked `collapsed: true`."""
-    return {key for key, node in outline.by_key.items() if node.collapsed and node.children}
+    """The branches the author marked `collapsed: true` (the filter runs in C: a million nodes
+    are looked at on every first open)."""
+    collapsed = filter(attrgetter("collapsed"), outline.by_key.values())
+    return {node.key for node in collapsed if node.children}
 
 
 def folds_to_level(outline: Outline, level: int) -> set[str]:
