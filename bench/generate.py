@@ -1,7 +1,8 @@
 """Seeded generator of realistic outlines for the benchmarks: `python bench/generate.py N [OUT]`.
 
-Depth up to 6, 2–8 children a branch, titles of 2–10 words with some long ones, in our format:
-compact branches, plain leaves and some full nodes with notes and tags.
+Depth up to 6 (7 beyond 299,593 nodes, so that a million fit), 2–8 children a branch, titles
+of 2–10 words with some long ones, in our format: compact branches, plain leaves and some full
+nodes with notes and tags.
 """
 
 from __future__ import annotations
@@ -27,14 +28,14 @@ def title(rng: random.Random) -> str:
     return " ".join(words).capitalize()
 
 
-def _capacity(depth: int) -> int:
+def _capacity(depth: int, max_depth: int = MAX_DEPTH) -> int:
     """The most nodes a subtree rooted at `depth` can hold within the depth and branching caps."""
-    return sum(MAX_CHILDREN**i for i in range(MAX_DEPTH - depth + 1))
+    return sum(MAX_CHILDREN**i for i in range(max_depth - depth + 1))
 
 
-def _split(rng: random.Random, budget: int, depth: int) -> list[int]:
+def _split(rng: random.Random, budget: int, depth: int, max_depth: int) -> list[int]:
     """Share `budget` nodes between 2–8 children at `depth`, none over its capacity."""
-    capacity = _capacity(depth)
+    capacity = _capacity(depth, max_depth)
     least = max(2, -(-budget // capacity))
     count = min(budget, rng.randint(least, max(least, MAX_CHILDREN)))
     weights = [rng.random() + 0.2 for _ in range(count)]
@@ -52,11 +53,14 @@ def _split(rng: random.Random, budget: int, depth: int) -> list[int]:
 
 
 def generate_outline(node_count: int, seed: int = 1) -> str:
-    """YAML text of an outline with exactly `node_count` nodes (2 to 299,593)."""
+    """YAML text of an outline with exactly `node_count` nodes (2 or more)."""
     rng = random.Random(seed)
+    max_depth = MAX_DEPTH  # one level deeper only when needed: smaller outlines stay as they were
+    while _capacity(0, max_depth) < node_count:
+        max_depth += 1
     lines = ["title: Generated revision map", "children:"]
     # (subtree size, depth, indent), depth-first so that the file reads like a real outline
-    stack = [(size, 1, "  ") for size in reversed(_split(rng, node_count - 1, 1))]
+    stack = [(size, 1, "  ") for size in reversed(_split(rng, node_count - 1, 1, max_depth))]
     while stack:
         size, depth, indent = stack.pop()
         text = title(rng)
@@ -76,7 +80,7 @@ def generate_outline(node_count: int, seed: int = 1) -> str:
         else:
             lines.append(f"{indent}- {text}:")
         child_indent = indent + "    "
-        shares = _split(rng, size - 1, depth + 1)
+        shares = _split(rng, size - 1, depth + 1, max_depth)
         stack.extend((share, depth + 1, child_indent) for share in reversed(shares))
     return "\n".join(lines) + "\n"
 

@@ -9,14 +9,15 @@ tested without a display and the shell holds no state of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from mindmap.core.layout import Layout, LayoutMode
 from mindmap.core.marks import folds_to_paths, paths_to
-from mindmap.core.model import Outline
+from mindmap.core.model import Node, Outline
 from mindmap.core.navigation import Direction, neighbour
 from mindmap.core.search import find_matches
-from mindmap.core.viewstate import folds_to_level, initial_folds, unfold_to
+from mindmap.core.viewstate import folds_to_level, initial_folds
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +53,39 @@ class MapSession:
         self.match_index = -1
         self.mode = mode
         self.split: int | None = None  # main branches on the right when last laid out
+        # Below this depth branches unfold one level at a time (the map was shown to a level):
+        # their children's folds are made when they first unfold, not kept for every branch.
+        self.level: int | None = None
+        self._unfolded: set[str] = set()  # branches below `level` unfolded once already
         self.layout: Layout | None = None  # the last layout of this session's state
         self.filtered: frozenset[str] | None = None  # a filter's paths: the rest is dimmed
         self._folds_before_filter: set[str] = set()
+        self.focus: str | None = None  # the branch shown as the whole map (None: the map)
 
     # --- the outline -------------------------------------------------------------------------
 
     def clear(self) -> None:
         """Another file is about to open: nothing of this one's state carries over."""
         self.outline, self.layout, self.split = None, None, None
-        self.folds, self.selected = set(), None
+        self.folds, self.selected, self.focus = set(), None, None
         self.filtered, self._folds_before_filter = None, set()
+        self._by_level(None)
         self._set_matches([])
 
-    def show(self, outline: Outline, folds: set[str] | None = None) -> Change:
-        """Show `outline` for the first time, folded as remembered (else as the author wrote)."""
+    def show(
+        self,
+        outline: Outline,
+        folds: set[str] | None = None,
+        level: int | None = None,
+        focus: str | None = None,
+    ) -> Change:
+        """Show `outline` for the first time, folded as remembered (else as the author wrote);
+        below `level`, when given, branches unfold one level at a time; `focus` is the branch
+        shown as the whole map, if it is still there."""
         self.outline = outline
         self.folds = initial_folds(outline) if folds is None else folds & outline.by_key.keys()
+        self._by_level(level)
+        self.focus = focus if focus in outline.by_key and focus != outline.root.key else None
         return Change(rebuild=True, keep_sides=False)
 
     def apply(self, outline: Outline) -> Change:
@@ -84,6 +101,8 @@ class MapSession:
         self.folds |= {key for key in new_keys if _starts_folded(outline, key)}
         if self.selected not in outline.by_key:
             self.selected = None
+        if self.focus not in outline.by_key:
+            self.focus = None
         self._set_matches([key for key in self.matches if key in outline.by_key])
         if self.filtered is not None:
             self.filtered = paths_to(outline, self.filtered)
@@ -110,6 +129,13 @@ class MapSession:
         shown = next((key for key in self.lineage(self.selected) if key in layout.boxes), None)
         return self._select(shown)
 
+    def count_text(self) -> str:
+        """The status bar's count: how many nodes, and how many of them show when folds hide
+        some."""
+        total = self.outline.node_count if self.outline is not None else 0
+        shown = len(self.layout.boxes) if self.layout is not None else total
+        return f"{shown:,} of {total:,} nodes show" if shown < total else f"{total:,} nodes"
+
     @property
     def current_match(self) -> str | None:
         """The match the find last stepped to (None before the first step)."""
@@ -119,7 +145,52 @@ class MapSession:
 
     @property
     def root_key(self) -> str:
-        return self.outline.root.key if self.outline is not None else ""
+        """The key of the map's root as shown: the focused branch, else the outline's root."""
+        return self.shown_root.key if self.outline is not None else ""
+
+    # --- focus on a branch -------------------------------------------------------------------
+
+    @property
+    def shown_root(self) -> Node:
+        """The node laid out as the map's root: the focused branch, else the outline's root."""
+        assert self.outline is not None
+        return self.outline.by_key[self.focus] if self.focus else self.outline.root
+
+    def breadcrumb(self) -> list[Node]:
+        """From the outline's root down to the focused branch (empty without a focus)."""
+        if self.outline is None or self.focus is None:
+            return []
+        return [*self.outline.ancestors(self.focus), self.outline.by_key[self.focus]]
+
+    def focus_on(self, key: str | None) -> Change:
+        """Show the branch `key` as the whole map (None or the root: the whole map again);
+        the folds inside it stay as they are, and it shows its children."""
+        if self.outline is None or (key is not None and key not in self.outline.by_key):
+            return NOTHING
+        if key == self.outline.root.key:
+            key = None
+        if key is not None and not self.outline.by_key[key].children:
+            return NOTHING
+        if key == self.focus:
+            return NOTHING
+        self.focus = key
+        if key is not None:
+            self.folds.discard(key)
+        return Change(rebuild=True, keep_sides=False, fit=True)
+
+    def unfocus(self) -> Change:
+        """Up one level: the focused branch's parent becomes the map shown."""
+        if self.outline is None or self.focus is None:
+            return NOTHING
+        parent = self.outline.parent_of[self.focus]
+        return self.focus_on(parent.key if parent is not None else None)
+
+    def _within_focus(self, key: str) -> bool:
+        """Leave the focus when `key` is outside it; returns whether it was left."""
+        if self.focus is None or self.focus in self.lineage(key):
+            return False
+        self.focus = None
+        return True
 
     def sides(self, keep: bool) -> int | None:
         """The split to lay out with: the kept one, or None to balance anew."""
@@ -132,7 +203,10 @@ class MapSession:
             return NOTHING
         if not self.outline.by_key[key].children:
             return NOTHING
-        self.folds ^= {key}
+        if key in self.folds:
+            self._unfold(key)
+        else:
+            self.folds.add(key)
         return Change(relayout=True, still=key)
 
     def toggle_selected_fold(self) -> Change:
@@ -142,6 +216,7 @@ class MapSession:
         if self.outline is None:
             return NOTHING
         self.folds = set()
+        self._by_level(None)
         still = self.selected or self.root_key
         return Change(relayout=True, keep_sides=False, still=still, dim=self._end_filter())
 
@@ -149,12 +224,46 @@ class MapSession:
         if self.outline is None:
             return NOTHING
         self.folds = folds_to_level(self.outline, level)
+        self._by_level(level)
         return Change(relayout=True, keep_sides=False, fit=True, dim=self._end_filter())
 
     def _end_filter(self) -> bool:
         """The user folded the whole map anew: a filter ends there; returns whether one did."""
         ended, self.filtered, self._folds_before_filter = self.filtered is not None, None, set()
         return ended
+
+    def set_folds(self, folds: AbstractSet[str], level: int | None = None) -> Change:
+        """Fold exactly `folds` (the first open tries levels); below `level`, when given,
+        branches unfold one level at a time. The sides balance anew."""
+        if self.outline is None:
+            return NOTHING
+        self.folds = set(folds) & self.outline.by_key.keys()
+        self._by_level(level)
+        return Change(relayout=True, keep_sides=False)
+
+    def _by_level(self, level: int | None) -> None:
+        self.level, self._unfolded = level, set()
+
+    def _unfold(self, key: str) -> None:
+        """Show the children of `key`; below `level`, the first time, with theirs folded."""
+        assert self.outline is not None
+        self.folds.discard(key)
+        if self.level is None or key in self._unfolded:
+            return
+        if len(self.outline.ancestors(key)) >= self.level:
+            children = self.outline.by_key[key].children
+            self.folds.update(child.key for child in children if child.children)
+            self._unfolded.add(key)
+
+    def _unfold_to(self, key: str) -> bool:
+        """Unfold every ancestor of `key` so that it shows; returns whether anything changed."""
+        assert self.outline is not None
+        changed = False
+        for ancestor in self.outline.ancestors(key):  # from the root: an unfold may fold below
+            if ancestor.key in self.folds:
+                self._unfold(ancestor.key)
+                changed = True
+        return changed
 
     def set_mode(self, mode: LayoutMode) -> Change:
         self.mode = mode
@@ -164,10 +273,19 @@ class MapSession:
         """Unfold what hides `key`, select it and centre it."""
         if self.outline is None or key not in self.outline.by_key:
             return NOTHING
-        unfolded = unfold_to(self.outline, key, self.folds)
+        left = self._within_focus(key)
+        unfolded = self._unfold_to(key)
         still = self.selected or self.root_key
         selected = self._select(key)
-        return Change(relayout=unfolded, still=still, repaint=selected, selection=True, centre=key)
+        return Change(
+            rebuild=left,
+            keep_sides=not left,
+            relayout=unfolded,
+            still=still,
+            repaint=selected,
+            selection=True,
+            centre=key,
+        )
 
     # --- filter by mark ----------------------------------------------------------------------
 
@@ -249,10 +367,13 @@ class MapSession:
         before = self.current_match
         self.match_index = (self.match_index + step) % len(self.matches)
         key = self.matches[self.match_index]
-        unfolded = unfold_to(self.outline, key, self.folds)
+        left = self._within_focus(key)
+        unfolded = self._unfold_to(key)
         # The first step dims the other matches; later ones repaint the match left.
         repaint = self._select(key) | ({before} if before is not None else self.matched)
         return Change(
+            rebuild=left,
+            keep_sides=not left,
             relayout=unfolded,
             still=key,
             repaint=repaint,

@@ -239,5 +239,13 @@ def _go_menu(p: MenuParts) -> Menu:
             Act(
                 "clear_selection", "Clear &Selection", lambda: run(session.select(None)), ["Escape"]
             ),
+            None,
+            Act(
+                "focus",
+                "&Focus on Branch",
+                lambda: p.maps.focus_on(session.selected),
+                ["Ctrl+Return", "Ctrl+Enter"],
+            ),
+            Act("unfocus", "Focus Up a Le&vel", p.maps.unfocus, ["Ctrl+Backspace"]),
         ],
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mindmap.assets import resource_path, sample_outline_path
 from mindmap.core.layout import LayoutMode
@@ -19,18 +19,21 @@ from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.controllers.sample import is_sample
+from mindmap.ui.controllers.viewsettings import ViewSettings
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.view import MapView
 from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table, show_marks
 from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
+from mindmap.ui.panels.breadcrumb import Breadcrumb
 from mindmap.ui.panels.details import DetailsPanel, details_column
+from mindmap.ui.panels.detailsdock import DetailsDock
 from mindmap.ui.panels.emptystate import EmptyState
 from mindmap.ui.panels.findbar import FindBar
 from mindmap.ui.panels.marklegend import MarkLegend
 from mindmap.ui.panels.outlinepanel import OutlinePanel
-from mindmap.ui.theme import ThemeChoice, apply_colour_scheme, resolve_theme
+from mindmap.ui.theme import ThemeChoice, resolve_theme
 
 __all__ = ["APP_NAME", "MainWindow"]
 
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
+        self.breadcrumb = Breadcrumb()
         self._make_central()
         self._make_docks()
         self._make_status_bar()
@@ -55,6 +59,7 @@ class MainWindow(QMainWindow):
         store = lambda: self.annotations.store  # noqa: E731 - the store is replaced on open
         self.maps = MapController(self.session, self.scene, self.view, store, theme_choice)
         self.maps.annotation_text = self.settings.value("view/annotations", False, type=bool)
+        self.view_settings = ViewSettings(self.settings, self.session, self.maps)
         self.document = DocumentController(
             self.session,
             maps=self.maps,
@@ -82,8 +87,6 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
-        apply_colour_scheme(theme_choice)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.setAcceptDrops(True)
         self._show_title()
         self._show_recent(self.document.recent())
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        self.details_dock.hide()  # until a node is selected
 
     # --- building the window -------------------------------------------------------------
 
@@ -101,17 +105,15 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget in (self.banner, self.notes_banner, self.view, self.find_bar):
+        for widget in (self.banner, self.notes_banner, self.breadcrumb, self.view, self.find_bar):
             column.addWidget(widget, 1 if widget is self.view else 0)
         self.empty_state = EmptyState(self.view.viewport())  # over the map's paper, while none
         self.setCentralWidget(central)
 
     def _make_docks(self) -> None:
         self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
-        self.details_dock = QDockWidget("Details", self)
-        self.details_dock.setObjectName("details")
-        self.details_dock.setWidget(details_column(self.details, self.annotation_editor))
-        self.details_dock.resize(300, self.details_dock.height())  # shown: notes are the point
+        column = details_column(self.details, self.annotation_editor)
+        self.details_dock = DetailsDock(self.details, self, column)
         self.outline_panel, self.annotation_panel = OutlinePanel(self), AnnotationPanel(self)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(right, self.details_dock)
@@ -146,9 +148,9 @@ class MainWindow(QMainWindow):
             },
             find=self.find_bar.open_bar,
             close=self.close,
-            set_theme=self.set_theme,
-            set_layout_mode=self.set_layout_mode,
-            toggle_callouts=self.toggle_callouts,
+            set_theme=self.view_settings.set_theme,
+            set_layout_mode=self.view_settings.set_layout_mode,
+            toggle_callouts=self.view_settings.toggle_callouts,
             callouts=self.maps.annotation_text,
             dialogs=self,
             menu_bar=self.menuBar(),
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         show_marks(self.menu_actions, self.annotating)
         status = self.statusBar()
-        for controller in (self.document, self.annotating, self.exporting):
+        for controller in (self.document, self.maps, self.annotating, self.exporting):
             controller.message.connect(status.showMessage)
         self.document.title_changed.connect(self._show_title)
         self.document.recent_changed.connect(self._show_recent)
@@ -167,6 +169,8 @@ class MainWindow(QMainWindow):
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
         self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
+        self.maps.laid_out.connect(lambda: self.breadcrumb.show_path(self.session.breadcrumb()))
+        self.breadcrumb.chosen.connect(self.maps.focus_on)
         self.view.zoom_changed.connect(self._show_zoom)
         self.empty_state.open_requested.connect(self.document.choose_file)
         self.empty_state.sample_requested.connect(lambda: self.open_file(sample_outline_path()))
@@ -189,11 +193,11 @@ class MainWindow(QMainWindow):
         self._show_details(self.session.selected)
 
     def _show_details(self, key: str | None) -> None:
-        self.details.show_node(self.session.outline, key)
+        self.details_dock.show_node(self.session.outline, key)
 
     def _show_counts(self) -> None:
         if self.session.outline is not None:
-            self.count_label.setText(f"{self.session.outline.node_count:,} nodes")
+            self.count_label.setText(self.session.count_text())
         self._show_zoom(self.view.zoom())
 
     def _show_title(self) -> None:
@@ -217,28 +221,6 @@ class MainWindow(QMainWindow):
             action = menu.addAction(f"&{number} {name.replace('&', '&&')}")
             action.triggered.connect(lambda _=False, name=name: self.open_file(Path(name)))
         menu.setEnabled(bool(recent))
-
-    # --- view settings -----------------------------------------------------------------------
-
-    def set_layout_mode(self, mode: LayoutMode) -> None:
-        self.settings.setValue("view/layout", mode.value)
-        self.maps.run(self.session.set_mode(mode))
-
-    def toggle_callouts(self) -> None:
-        """View ▸ Show Annotations on the Map, remembered."""
-        self.settings.setValue("view/annotations", not self.maps.annotation_text)
-        self.maps.show_annotation_text(not self.maps.annotation_text)
-
-    def set_theme(self, choice: ThemeChoice) -> None:
-        self.settings.setValue("view/theme", choice.value)
-        self.maps.theme_choice = choice
-        apply_colour_scheme(choice)
-        self.maps.redraw()
-
-    def _system_scheme_changed(self) -> None:
-        """The desktop went light or dark: the map follows, and so does the window's chrome."""
-        apply_colour_scheme(self.maps.theme_choice)
-        self.maps.redraw()
 
     # --- the window's own events -------------------------------------------------------------
 

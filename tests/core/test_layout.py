@@ -694,3 +694,9 @@ def test_incremental_many_folds_on_a_big_tree() -> None:
         full = layout_outline(root, measure, folded)
         assert engine.preorder() == list(full.boxes)
         assert_same_boxes(change.layout, full)
+
+
+def test_descendants_counts_what_a_fold_hides_without_walking_it() -> None:
+    root = node("r", node("a", node("a1"), node("a2", node("x"))), node("b"))
+    engine = IncrementalLayout(root, measure_from({}))
+    assert [engine.descendants(k) for k in ("r", "a", "a2", "b")] == [5, 3, 1, 0]

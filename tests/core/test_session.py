@@ -34,7 +34,7 @@ def laid_out(session: MapSession) -> MapSession:
     def measure(_node: Node) -> tuple[float, float]:
         return 40.0, 20.0
 
-    engine = IncrementalLayout(session.outline.root, measure, session.mode)
+    engine = IncrementalLayout(session.shown_root, measure, session.mode)
     session.laid_out(engine.update(frozenset(session.folds), None).layout)
     return session
 
@@ -290,3 +290,111 @@ def test_expand_all_or_levels_end_a_filter_the_users_new_folds_stay() -> None:
         folds = set(session.folds)
         assert session.clear_filter() == NOTHING  # nothing to restore: the user chose anew
         assert session.folds == folds
+
+
+def test_set_folds_replaces_the_folds_and_balances_the_sides_anew() -> None:
+    session = opened()
+    change = session.set_folds({"Root/Alpha", "Root/Gone"})
+    assert session.folds == {"Root/Alpha"}
+    assert change.relayout
+    assert not change.keep_sides
+
+
+def test_the_count_says_how_many_nodes_show_when_folds_hide_some() -> None:
+    session = opened()  # Beta is folded by its author
+    assert session.count_text() == "7 of 8 nodes show"
+    session.expand_all()
+    laid_out(session)
+    assert session.count_text() == "8 nodes"
+
+
+DEEP = """\
+Root:
+  - A:
+      - A1:
+          - A1a:
+              - leaf
+          - A1b
+      - A2:
+          - A2a
+  - B:
+      - B1:
+          - B1a
+"""
+
+
+def test_below_the_level_shown_an_unfold_shows_one_level_at_a_time() -> None:
+    """A map opened (or shown) to a level unfolds a level at a time: a main branch of a
+    million-node map unfolds its children, not its 200,000 nodes."""
+    session = opened(DEEP)
+    session.show_levels(1)
+    session.toggle_fold("Root/A")
+    assert {"Root/A/A1", "Root/A/A2", "Root/B"} <= session.folds
+    assert "Root/A/A1" in laid_out(session).layout.boxes
+    assert "Root/A/A1/A1a" not in session.layout.boxes
+    session.toggle_fold("Root/A/A1")
+    assert "Root/A/A1/A1a" in session.folds
+    assert "Root/A/A1/A1b" in laid_out(session).layout.boxes
+    session.toggle_fold("Root/A")
+    session.toggle_fold("Root/A")  # unfolded again: A1 stays as the user left it
+    assert "Root/A/A1" not in session.folds
+    session.expand_all()
+    session.toggle_fold("Root/B")
+    session.toggle_fold("Root/B")  # after Expand All, an unfold shows the whole branch again
+    assert session.folds == set()
+
+
+def test_below_the_level_shown_a_reveal_unfolds_only_the_way_to_the_node() -> None:
+    session = opened(DEEP)
+    session.set_folds({"Root/A", "Root/B"}, level=1)
+    change = session.reveal("Root/A/A1/A1a/leaf")
+    assert change.relayout
+    assert session.folds == {"Root/A/A2", "Root/B"}
+    assert "Root/A/A1/A1a/leaf" in laid_out(session).layout.boxes
+
+
+def test_focus_shows_one_branch_as_the_whole_map_with_the_way_back_up() -> None:
+    session = opened(DEEP)
+    session.toggle_fold("Root/A/A1")  # folded before the focus: kept inside it
+    session.select("Root/B/B1")
+    change = session.focus_on("Root/A")
+    assert (change.rebuild, change.fit, change.keep_sides) == (True, True, False)
+    assert session.focus == "Root/A"
+    assert session.shown_root.key == "Root/A"
+    assert [node.key for node in session.breadcrumb()] == ["Root", "Root/A"]
+    laid_out(session)
+    assert session.selected is None  # outside the focus
+    assert "Root/A/A1" in session.folds
+    assert session.focus_on("Root/A/A2/A2a") is NOTHING  # a leaf is no branch to focus on
+    assert session.focus_on("Root/A/A1").rebuild
+    assert "Root/A/A1" not in session.folds  # the focus shows its children
+    assert session.unfocus().rebuild  # one level up
+    assert session.focus == "Root/A"
+    session.focus_on(None)
+    assert session.focus is None
+    assert session.shown_root.key == "Root"
+    assert session.unfocus() is NOTHING
+
+
+def test_a_match_outside_the_focus_leaves_the_focus() -> None:
+    session = opened(DEEP)
+    session.focus_on("Root/A")
+    session.find("B1a")
+    change = session.step_match(1)
+    assert session.focus is None
+    assert change.rebuild
+    assert "Root/B/B1/B1a" in laid_out(session).layout.boxes
+
+
+def test_a_reload_without_the_focused_branch_shows_the_whole_map() -> None:
+    session = opened(DEEP)
+    session.focus_on("Root/B")
+    session.apply(outline(DEEP.replace("  - B:\n      - B1:\n          - B1a\n", "")))
+    assert session.focus is None
+
+
+def test_home_goes_to_the_focused_branch() -> None:
+    session = opened(DEEP)
+    session.focus_on("Root/A")
+    change = session.select_root()
+    assert (session.selected, change.centre) == ("Root/A", "Root/A")

@@ -44,6 +44,9 @@ def window(make_window: Callable[[QSettings], MainWindow], settings: QSettings) 
 
 @pytest.fixture
 def sample_window(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    """The sample with every node shown (it opens folded to be readable), fitted."""
     assert window.open_file(SAMPLE)
+    window.maps.run(window.session.expand_all())
+    window.view.fit_map()
     qtbot.wait_until(lambda: bool(window.scene.nodes))
     return window

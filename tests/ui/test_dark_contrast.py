@@ -23,7 +23,7 @@ def visible_pixels(image: QImage, background: QColor) -> int:
 
 
 def test_unchecked_menu_check_box_is_visible_in_dark(window: MainWindow, qtbot: QtBot) -> None:
-    window.set_theme(ThemeChoice.DARK)
+    window.view_settings.set_theme(ThemeChoice.DARK)
     QApplication.processEvents()  # the new palette reaches the widgets by events
     menu = QMenu(window)
     action = QAction("&Unchecked", menu)
@@ -38,7 +38,7 @@ def test_unchecked_menu_check_box_is_visible_in_dark(window: MainWindow, qtbot: 
 
 
 def test_dock_buttons_are_visible_in_dark(window: MainWindow, qtbot: QtBot) -> None:
-    window.set_theme(ThemeChoice.DARK)
+    window.view_settings.set_theme(ThemeChoice.DARK)
     QApplication.processEvents()  # the new palette reaches the widgets by events
     buttons = window.details_dock.findChildren(QAbstractButton)
     assert buttons

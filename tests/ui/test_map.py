@@ -239,11 +239,11 @@ def test_dark_theme_darkens_the_window_too_and_light_brings_it_back(
     def lightness(widget: QWidget, role: QPalette.ColorRole) -> int:
         return widget.palette().color(role).lightness()
 
-    window.set_theme(ThemeChoice.DARK)
+    window.view_settings.set_theme(ThemeChoice.DARK)
     assert window.scene.backgroundBrush().color().lightness() < 128
     qtbot.wait_until(lambda: lightness(window, QPalette.ColorRole.Window) < 128)  # the chrome
     assert lightness(window.details, QPalette.ColorRole.Base) < 128
-    window.set_theme(ThemeChoice.LIGHT)
+    window.view_settings.set_theme(ThemeChoice.LIGHT)
     assert window.scene.backgroundBrush().color().lightness() > 128
     qtbot.wait_until(lambda: lightness(window, QPalette.ColorRole.Window) > 128)
 
@@ -272,6 +272,13 @@ def test_folding_a_branch_sends_no_other_branch_across_and_levels_rebalance(
     assert sides() == {"Causes": 1, "Events": 1}
 
 
+def open_whole(window: MainWindow, path: Path) -> None:
+    """Open `path` with every node shown, fitted (it opens folded to be readable)."""
+    assert window.open_file(path)
+    window.maps.run(window.session.expand_all())
+    window.view.fit_map()
+
+
 def big_outline(path: Path) -> None:
     """An outline of 1,387 nodes: 6 main branches, 5 children each, 5 grandchildren, 8 leaves."""
     lines = ["Big map:"]
@@ -290,7 +297,7 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
 ) -> None:
     """Items are made only for what is looked at: what shows must be all of it, after folds."""
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.actual_size()
     topics = [key_of(window, f"Topic 1.{n}") for n in range(4)]
     for key in [*topics, key_of(window, "Topic 0.4")]:
@@ -324,7 +331,7 @@ def test_zoomed_in_the_view_paints_what_every_item_would(
 def test_a_click_at_fit_selects_the_node_under_it(window: MainWindow, tmp_path: Path) -> None:
     """At fit the overview picture stands in for items: a click still finds its node."""
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     assert window.scene.overview(window.view.zoom()) is not None  # the picture shows
     key = key_of(window, "Branch 4")
     box = window.session.layout.boxes[key]
@@ -336,7 +343,7 @@ def test_a_click_at_fit_selects_the_node_under_it(window: MainWindow, tmp_path: 
 
 def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: MainWindow) -> None:
     window = sample_window
-    window.set_layout_mode(LayoutMode.RIGHT)
+    window.view_settings.set_layout_mode(LayoutMode.RIGHT)
     assert_edges_run_from_parents_to_children(window)
     root = window.session.layout.boxes[window.session.outline.root.key]
     starts = [
@@ -347,7 +354,8 @@ def test_right_layout_edges_leave_the_root_from_its_right_side(sample_window: Ma
     assert len(starts) == len(window.session.outline.root.children)
     assert all(abs(start.x() - (root.x + root.width)) < 0.01 for start in starts)
 
-    window.set_layout_mode(LayoutMode.MINDMAP)  # both ways: from the middle, under the root
+    # Both ways: from the middle, under the root
+    window.view_settings.set_layout_mode(LayoutMode.MINDMAP)
     window.scene.make_items()
     starts = [
         edge.mapToScene(QPointF(edge._path.elementAt(0).x, edge._path.elementAt(0).y))
@@ -370,7 +378,7 @@ def test_items_let_go_far_from_the_view_come_back_whole(
     """A long walk lets far items go; coming back, every node and edge shows again."""
     monkeypatch.setattr(scene_module, "KEEP_ITEMS", 100)
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.set_zoom(0.3)
     window.maps.centre_on(window.session.outline.root.key)
     window.view.viewport().grab()
@@ -390,7 +398,7 @@ def test_a_broken_file_opened_over_a_far_out_map_paints_without_error(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.viewport().grab()  # the overview picture shows
     (tmp_path / "broken.yaml").write_text("Topic:\n  - [unclosed\n", encoding="utf-8")
     assert not window.open_file(tmp_path / "broken.yaml")
@@ -435,7 +443,7 @@ def test_the_zoom_of_a_big_map_shows_in_figures_not_as_zero(
     window: MainWindow, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     assert window.view.zoom() < 0.05
     window.view.set_zoom(0.0432)
     assert window.zoom_label.text() == "4.3 %"
@@ -451,7 +459,7 @@ def test_a_branch_unfolded_where_items_were_made_shows_whole(
     window: MainWindow, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.actual_size()
     topic = key_of(window, "Topic 2.2")
     window.maps.centre_on(topic)
@@ -468,7 +476,7 @@ def test_a_mark_on_a_main_branch_shows_in_the_overview_at_once(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     big_outline(tmp_path / "big.yaml")
-    assert window.open_file(tmp_path / "big.yaml")
+    open_whole(window, tmp_path / "big.yaml")
     window.view.set_zoom(0.2)  # far out: the picture shows, main branches painted in it
     window.maps.run(window.session.select(key_of(window, "Branch 1")))
     before = window.scene.overview(window.view.zoom()).copy()

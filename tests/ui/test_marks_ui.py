@@ -66,6 +66,8 @@ def test_marks_and_annotations_show_in_the_overview_picture(
 ) -> None:
     big_outline(tmp_path / "big.yaml")
     assert window.open_file(tmp_path / "big.yaml")
+    window.maps.run(window.session.expand_all())  # the whole map, fitted: far out
+    window.view.fit_map()
     key = key_of(window, "Point 3.2.1")
     window.annotations.set(key, Annotation(key, "", "", Mark.IMPORTANT), "Point 3.2.1")
     zoom = window.view.zoom()

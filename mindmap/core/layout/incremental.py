@@ -128,6 +128,12 @@ class IncrementalLayout:
             boxes.update(zip(keys[a:c], box_list[a:c], strict=True))  # type: ignore[arg-type]
         return LayoutChange(self.layout, changed, removed, reshaped)
 
+    def descendants(self, key: str) -> int:
+        """How many nodes the subtree of `key` holds below it (what its fold hides)."""
+        tree = self._tree
+        i = tree.position[key]
+        return tree.end[i] - i - 1
+
     def preorder(self) -> list[str]:
         """The keys of the shown nodes in pre-order (`layout.boxes` is only on the first call)."""
         keys = self._tree.keys

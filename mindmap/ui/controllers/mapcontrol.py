@@ -3,31 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Signal
 
 from mindmap.core.annotations import AnnotationStore
-from mindmap.core.layout import Box, Layout
+from mindmap.core.layout import Box, Layout, LayoutMode, Spacing
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
+from mindmap.core.readable import Opening, Readability, choose_opening
 from mindmap.core.session import Change, MapSession
+from mindmap.core.viewstate import initial_folds
 from mindmap.ui.controllers.places import Place
 from mindmap.ui.map.scene import MapScene
-from mindmap.ui.map.textmetrics import TextBlock, TextMeasurer, measure_outline
+from mindmap.ui.map.textmetrics import LazyBlocks, TextMeasurer
 from mindmap.ui.map.tooltip import callout
 from mindmap.ui.map.view import MapView
-from mindmap.ui.theme import POINT_PX, ThemeChoice, level_style, resolve_theme
+from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, ThemeChoice, level_style, resolve_theme
 
 ENSURE_MARGIN = 40  # pixels kept around a node scrolled into view
 READABLE_PX = 9.0  # on-screen text height below which a node shown for reading is zoomed to
 
 
 class MapController(QObject):
-    """Emits `selection_changed` with the selected key (or None) and `laid_out` after each
-    layout; the scene's clicks come here as session operations."""
+    """Emits `selection_changed` with the selected key (or None), `laid_out` after each
+    layout and `message` (text, milliseconds) for the status bar; the scene's clicks come here
+    as session operations."""
 
     selection_changed = Signal(object)
     laid_out = Signal()
+    message = Signal(str, int)
 
     def __init__(
         self,
@@ -42,7 +47,8 @@ class MapController(QObject):
         self.theme_choice = theme_choice
         self._annotations = annotations
         self._measurer = TextMeasurer()
-        self.blocks: dict[str, TextBlock] = {}
+        self.blocks: LazyBlocks | None = None
+        self._places: dict[str | None, tuple[float, QPointF]] = {}  # zoom and centre by focus
         self.annotation_text = False  # View ▸ Show Annotations: their text under their nodes
         scene.setBackgroundBrush(resolve_theme(theme_choice).background)  # before any map
         scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
@@ -53,19 +59,60 @@ class MapController(QObject):
         """Another outline is about to open: nothing of this one stays on screen."""
         self.scene.forget_items()
         self.session.clear()
-        self.blocks = {}
+        self.blocks = None
+        self._places = {}
         self.selection_changed.emit(None)
 
     def show(self, outline: Outline, place: Place | None) -> None:
-        """Show an outline for the first time: as remembered, else fitted."""
-        change = self.session.show(outline, set(place.folds) if place is not None else None)
+        """Show an outline for the first time: as remembered, else readable (see `readable`)."""
         self._measure(outline)
-        self.run(change)
-        if place is None:
-            self.view.fit_map()
-        else:
+        if place is not None:
+            self.run(self.session.show(outline, set(place.folds), place.level, place.focus))
             self.view.set_zoom(place.zoom)
             self.view.centerOn(QPointF(*place.centre))
+            return
+        if not self.view.isVisible():  # no size to be readable at: the whole map, fitted
+            self.run(self.session.show(outline))
+            self.view.fit_map()
+            return
+        opening = self._readable_opening(outline)
+        if opening.fitted:
+            self.view.fit_map()
+        else:
+            self.view.set_zoom(opening.zoom)
+            self.centre_on(outline.root.key)
+        if opening.level is not None:  # the status bar's count says how many show
+            self.message.emit(
+                f"Opened folded below level {opening.level} to be readable; Alt+End unfolds all",
+                30_000,
+            )
+
+    def _readable_opening(self, outline: Outline) -> Opening:
+        """Lay the outline out folded to the deepest level that reads at fit (the author's
+        folds kept), trying levels from the top; the laying out of each is what it shows."""
+        session = self.session
+
+        def fit_zoom(folds: frozenset[str]) -> float:
+            if session.layout is None:
+                self.run(session.show(outline, set(folds)))
+            elif folds != session.folds:
+                self.run(session.set_folds(folds))
+            return self.view.fit_zoom()
+
+        opening = choose_opening(outline, initial_folds(outline), self._readability(), fit_zoom)
+        self.run(session.set_folds(opening.folds, opening.level))  # the last tried went deeper
+        return opening
+
+    def _readability(self) -> Readability:
+        """What the readable first open needs of the window and the theme's fonts."""
+        sizes = [level_style(d).font.pointSizeF() * POINT_PX for d in range(DEEPEST_LEVEL + 1)]
+        rows = [self._measurer.block("x", d).height for d in range(DEEPEST_LEVEL + 1)]
+        return Readability(
+            viewport_height=self.view.viewport().height(),
+            text_px=lambda level: min(sizes[: min(level, DEEPEST_LEVEL) + 1]),
+            row=min(rows) + Spacing().sibling_gap,
+            sides=2 if self.session.mode is LayoutMode.MINDMAP else 1,
+        )
 
     def apply(self, outline: Outline) -> None:
         """Show a new parse of the open outline in place of the old one: folds, selection, the
@@ -93,8 +140,14 @@ class MapController(QObject):
         if self.session.outline is None:
             return None
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        folds = frozenset(self.session.own_folds)  # never a filter's
-        return Place(folds, self.view.zoom(), (centre.x(), centre.y()))
+        session = self.session
+        return Place(
+            frozenset(session.own_folds),  # never a filter's
+            self.view.zoom(),
+            (centre.x(), centre.y()),
+            session.level,
+            session.focus,
+        )
 
     def run(self, change: Change) -> None:
         """Show what a session operation changed."""
@@ -118,6 +171,27 @@ class MapController(QObject):
             self.centre_on(change.centre)
         if change.into_view is not None:
             self.ensure_visible(change.into_view)
+
+    def focus_on(self, key: str | None) -> None:
+        """Show the branch `key` as the whole map (None: the map); each keeps its place."""
+        self._jump(self.session.focus, self.session.focus_on(key))
+
+    def unfocus(self) -> None:
+        """Up one level from the focused branch."""
+        self._jump(self.session.focus, self.session.unfocus())
+
+    def _jump(self, before: str | None, change: Change) -> None:
+        """Show another focus: where the view was is kept for coming back, and a focus seen
+        before is shown as it was left (else fitted)."""
+        if not change.rebuild:
+            return
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self._places[before] = (self.view.zoom(), centre)
+        kept = self._places.get(self.session.focus)
+        self.run(replace(change, fit=kept is None))
+        if kept is not None:
+            self.view.set_zoom(kept[0])
+            self.view.centerOn(kept[1])
 
     def centre_on(self, key: str) -> None:
         if self.scene.shows(key):
@@ -160,18 +234,23 @@ class MapController(QObject):
             self.redraw()
 
     def _measure(self, outline: Outline) -> None:
+        """Titles are wrapped when their nodes first show (see `LazyBlocks`), with the
+        annotations' text under them when the map shows it."""
         texts = None
         if self.annotation_text:
             shown = self._annotations().by_node().items()
             texts = {key: callout(a.text) for key, a in shown if a.text.strip()}
-        with gc_paused():
-            self.blocks = measure_outline(outline.root, self._measurer, texts)
+        self.blocks = LazyBlocks(outline, self._measurer, texts, root=self.session.focus)
 
     def _lay_out(self, *, keep_sides: bool) -> None:
         """Lay the map out from scratch (main branches on their sides, unless `keep_sides` is
         False)."""
-        if self.session.outline is None:
+        outline = self.session.outline
+        if outline is None:
             return
+        root = self.session.shown_root.key
+        if self.blocks is None or self.blocks.root != root:  # depths count from the root shown
+            self.blocks = LazyBlocks(outline, self._measurer, root=root)
         with gc_paused():
             layout = self.scene.show_outline(
                 self.blocks,

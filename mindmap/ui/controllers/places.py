@@ -17,6 +17,8 @@ class Place:
     folds: frozenset[str]
     zoom: float
     centre: tuple[float, float]
+    level: int | None = None  # below it, branches unfold one level at a time
+    focus: str | None = None  # the branch shown as the whole map
 
 
 def _key(path: Path) -> str:
@@ -25,7 +27,13 @@ def _key(path: Path) -> str:
 
 
 def save_place(settings: QSettings, path: Path, place: Place) -> None:
-    value = {"folds": sorted(place.folds), "zoom": place.zoom, "centre": list(place.centre)}
+    value = {
+        "folds": sorted(place.folds),
+        "zoom": place.zoom,
+        "centre": list(place.centre),
+        "level": place.level,
+        "focus": place.focus,
+    }
     settings.setValue(_key(path), json.dumps(value, ensure_ascii=False))
 
 
@@ -37,6 +45,13 @@ def load_place(settings: QSettings, path: Path) -> Place | None:
     try:
         value = json.loads(raw)
         centre = (float(value["centre"][0]), float(value["centre"][1]))
-        return Place(frozenset(map(str, value["folds"])), float(value["zoom"]), centre)
+        level, focus = value.get("level"), value.get("focus")
+        return Place(
+            frozenset(map(str, value["folds"])),
+            float(value["zoom"]),
+            centre,
+            int(level) if level is not None else None,
+            str(focus) if focus is not None else None,
+        )
     except (ValueError, KeyError, TypeError, IndexError):
         return None

@@ -4,7 +4,7 @@ shown children, drawn relative to the parent so that a subtree that only moved k
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -30,12 +30,12 @@ class Edges:
         self.groups_of: dict[str, set[str]] = {}  # parent → its edge groups
 
     def show(
-        self, layout: Layout, outline: Outline, colours: dict[str, QColor], parents: set[str]
+        self, layout: Layout, outline: Outline, colours: Mapping[str, QColor], parents: set[str]
     ) -> None:
         """Draw the edges from each of `parents` to its shown children, anew where their
         shape changed."""
         boxes, by_key = layout.boxes, outline.by_key
-        both_ways = _both_ways(layout, outline)
+        both_ways = goes_both_ways(layout, outline)
         for parent_key in parents:
             parent = boxes.get(parent_key)  # None: gone from the outline (renamed, deleted)
             shown = by_key[parent_key].children if parent is not None else []
@@ -52,7 +52,7 @@ class Edges:
         self,
         layout: Layout,
         outline: Outline,
-        colours: dict[str, QColor],
+        colours: Mapping[str, QColor],
         moved: set[str],
         redrawn: set[str],
     ) -> None:
@@ -145,9 +145,11 @@ def fan_pen(parent: Box, colour: QColor) -> QPen:
     return QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
 
-def _both_ways(layout: Layout, outline: Outline) -> bool:
-    """Whether main branches go both ways from the root (the mind-map layout's sides)."""
-    return layout.split < len(outline.root.children)
+def goes_both_ways(layout: Layout, outline: Outline) -> bool:
+    """Whether main branches go both ways from the root laid out (the outline's, or a focused
+    branch: the first box, as the root is never folded away) in the mind-map layout."""
+    root = next(iter(layout.boxes), None)
+    return root is not None and layout.split < len(outline.by_key[root].children)
 
 
 class EdgeItem(QGraphicsItem):

@@ -18,7 +18,7 @@ from mindmap.core.layout import Box, Layout
 from mindmap.core.model import Outline
 from mindmap.ui.map.badges import OVERVIEW_ZOOM, paint_badges
 from mindmap.ui.map.colours import Groups
-from mindmap.ui.map.edges import fan, fan_groups, fan_path, fan_pen
+from mindmap.ui.map.edges import fan, fan_groups, fan_path, fan_pen, goes_both_ways
 from mindmap.ui.map.items import MIN_TEXT_PX, anchor_y
 from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, level_style
 
@@ -66,7 +66,7 @@ def draw_overview(
     background: QColor,
     layout: Layout,
     outline: Outline,
-    colours: dict[str, QColor],
+    colours: Mapping[str, QColor],
     groups: Groups,
     paint_node: Callable[[str, QPainter], None],
     annotations: Mapping[str, Annotation],
@@ -150,14 +150,14 @@ def _draw_edges(
     layout: Layout,
     outline: Outline,
     *,
-    colours: dict[str, QColor],
+    colours: Mapping[str, QColor],
     groups: Groups,
 ) -> None:
     """Every parent's fan; below a zoom the deep edges would be sub-pixel dust: only the first
     two levels' then."""
     boxes, by_key = layout.boxes, outline.by_key
     deep_edges = zoom >= OVERVIEW_DEEP_EDGES_ZOOM
-    both_ways = layout.split < len(outline.root.children)
+    both_ways = goes_both_ways(layout, outline)
     for _, level, keys in groups:
         if level > 1 and not deep_edges:
             continue

@@ -22,8 +22,7 @@ from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node
 from mindmap.core.session import MapSession
-from mindmap.core.viewstate import hidden_count
-from mindmap.ui.map.colours import branch_colours
+from mindmap.ui.map.colours import BranchColours
 from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
 from mindmap.ui.map.items import NodeItem, box_rect
@@ -63,7 +62,7 @@ class MapScene(InputScene):
 
     def show_outline(
         self,
-        blocks: dict[str, TextBlock],
+        blocks: Mapping[str, TextBlock],
         theme: Theme,
         *,
         annotations: AnnotationStore | None = None,
@@ -78,10 +77,10 @@ class MapScene(InputScene):
             block = blocks[node.key]
             return block.width, block.height
 
-        self._engine = IncrementalLayout(outline.root, measure, mode)
+        self._engine = IncrementalLayout(self.session.shown_root, measure, mode)
         change = self._engine.update(frozenset(folds), split)
-        colours, groups = branch_colours(outline)
-        self._shown = Shown(outline, blocks, theme, annotations, colours, groups, set(folds))
+        colours = BranchColours(outline, self.session.focus)
+        self._shown = Shown(outline, blocks, theme, annotations, colours, set(folds))
         self._shown.count_marks()
         self._layout = layout = change.layout
         self._extents = SubtreeExtents(layout.boxes, outline.by_key, ITEM_REACH)
@@ -172,7 +171,7 @@ class MapScene(InputScene):
             return
         assert self._extents is not None
         found = self._extents.in_rect(
-            shown.outline.root.key, (rect.left(), rect.top(), rect.right(), rect.bottom())
+            self.session.shown_root.key, (rect.left(), rect.top(), rect.right(), rect.bottom())
         )
         for key in found.nodes:
             if key not in items:
@@ -219,7 +218,7 @@ class MapScene(InputScene):
             shown.colours[key],
             shown.theme,
             has_children=bool(node.children),
-            hidden=hidden_count(shown.outline, key) if folded else 0,
+            hidden=self._engine.descendants(key) if folded and self._engine else 0,
             has_note=node.note is not None,
             selected=key == self.session.selected,
             matched=key in self.session.matched,
@@ -234,7 +233,11 @@ class MapScene(InputScene):
         self._overview.forget()
         self._made = QRectF()
         assert self._shown is not None
-        left, top, right, bottom = painted_bounds(layout, self._shown.outline, self._shown.folds)
+        engine = self._engine
+        assert engine is not None
+        left, top, right, bottom = painted_bounds(
+            layout, self._shown.outline, self._shown.folds, engine.descendants
+        )
         self.map_rect = QRectF(left, top, right - left, bottom - top).adjusted(
             -MAP_MARGIN, -MAP_MARGIN, MAP_MARGIN, MAP_MARGIN
         )
@@ -269,7 +272,7 @@ class MapScene(InputScene):
             layout=self._layout,
             outline=shown.outline,
             colours=shown.colours,
-            groups=shown.groups,
+            groups=shown.colours.shown_groups(self._layout.boxes),
             paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
             annotations=shown.annotations.by_node() if shown.annotations is not None else {},
             lit=self.session.filtered,

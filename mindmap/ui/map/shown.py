@@ -6,12 +6,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtGui import QColor
-
 from mindmap.core.annotations import AnnotationStore, Mark
 from mindmap.core.marks import roll_up
 from mindmap.core.model import Outline
-from mindmap.ui.map.colours import Groups
+from mindmap.ui.map.colours import BranchColours
 from mindmap.ui.map.items import NodeItem
 from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import Theme
@@ -22,11 +20,10 @@ class Shown:
     """What the scene shows: the outline and everything its items are painted from."""
 
     outline: Outline
-    blocks: dict[str, TextBlock]
+    blocks: Mapping[str, TextBlock]
     theme: Theme
     annotations: AnnotationStore | None
-    colours: dict[str, QColor]
-    groups: Groups
+    colours: BranchColours
     folds: set[str]
     rollup: dict[str, dict[Mark | None, int]] = field(default_factory=dict)  # see `roll_up`
 

@@ -7,13 +7,13 @@ these lines, so what the layout reserved is what gets painted and nothing is cut
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from PySide6.QtCore import QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from mindmap.core.model import Node
+from mindmap.core.model import Node, Outline
 from mindmap.ui.theme import DEEPEST_LEVEL, level_style
 
 NOTE_ROOM = 11.0
@@ -300,3 +300,64 @@ def measure_outline(
         blocks[node.key] = measurer.block(node.title, depth, note, annotation, node.tags)
         stack.extend((child, depth + 1) for child in node.children)
     return blocks
+
+
+class LazyBlocks(Mapping[str, TextBlock]):
+    """Every node's wrapped block by key, as `measure_outline` gives them, each measured when
+    first asked for: a folded map measures what it shows, not what it hides. Depths count from
+    `root` (a focused branch is drawn as the map's root), the outline's root by default; only
+    the nodes of its subtree can be asked for."""
+
+    def __init__(
+        self,
+        outline: Outline,
+        measurer: TextMeasurer,
+        annotations: Mapping[str, str] | None = None,
+        root: str | None = None,
+    ) -> None:
+        self._outline, self._measurer, self._texts = outline, measurer, annotations or {}
+        self._blocks: dict[str, TextBlock] = {}
+        self.root = root if root is not None else outline.root.key
+        self._depths = {self.root: 0}  # of the nodes measured and their ancestors
+
+    @property
+    def measured(self) -> int:
+        """How many blocks were measured so far."""
+        return len(self._blocks)
+
+    def __getitem__(self, key: str) -> TextBlock:
+        block = self._blocks.get(key)
+        if block is None:
+            node = self._outline.by_key[key]
+            block = self._blocks[key] = self._measurer.block(
+                node.title,
+                self._depth(key),
+                node.note is not None,
+                self._texts.get(key, ""),
+                node.tags,
+            )
+        return block
+
+    def _depth(self, key: str) -> int:
+        """The node's depth, from the nearest ancestor whose depth is known (parents are
+        usually measured first, so this is one step)."""
+        depths, parent_of = self._depths, self._outline.parent_of
+        chain: list[str] = []
+        depth = depths.get(key)
+        while depth is None:
+            chain.append(key)
+            key = parent_of[key].key  # type: ignore[union-attr] - the root's depth is known
+            depth = depths.get(key)
+        for known in reversed(chain):
+            depth += 1
+            depths[known] = depth
+        return depth
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._outline.by_key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._outline.by_key)
+
+    def __len__(self) -> int:
+        return len(self._outline.by_key)

@@ -74,7 +74,7 @@ def test_cancelled_export_leaves_existing_file_alone(
 def test_window_export_is_the_map_without_selection_or_find_highlights(
     sample_window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    sample_window.set_theme(ThemeChoice.LIGHT)
+    sample_window.view_settings.set_theme(ThemeChoice.LIGHT)
     sample_window.maps.run(
         sample_window.session.select(sample_window.session.outline.root.children[0].key)
     )
@@ -91,7 +91,7 @@ def test_window_export_is_the_map_without_selection_or_find_highlights(
 def test_dark_theme_on_a_white_page_is_drawn_in_the_light_theme(
     sample_window: MainWindow, tmp_path: Path
 ) -> None:
-    sample_window.set_theme(ThemeChoice.DARK)
+    sample_window.view_settings.set_theme(ThemeChoice.DARK)
     white, light = tmp_path / "white.png", tmp_path / "light.png"
     options = ExportOptions(scale=1.0, background=QColor("#ffffff"))
     assert (
