@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -717,3 +718,31 @@ def test_a_big_sidecar_is_read_after_the_first_paint_and_at_once_when_needed(
     on_disk = load_sidecar(sidecar)
     assert on_disk.get(BRAHMOS).text == f"mine {padding}"
     assert on_disk.get("Revision/Defence/Su-30").mark is Mark.KNOWN
+
+
+def test_a_big_sidecar_is_read_on_a_thread_while_the_map_shows(
+    window: MainWindow, qtbot: QtBot, outline_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 100,000-annotation sidecar took seconds to read: the window must not wait for it."""
+    from mindmap.ui.controllers import sidecarjobs  # noqa: PLC0415
+
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    padding = "x" * (annotationsession.DEFER_BYTES + 1000)
+    sidecar.write_text(
+        f"annotations:\n- key: {BRAHMOS}\n  title: BrahMos\n  text: mine {padding}\n",
+        encoding="utf-8",
+    )
+    threads: list[str] = []
+    read = sidecarjobs.load_sidecar
+
+    def load_recording(path: Path) -> object:
+        threads.append(threading.current_thread().name)
+        return read(path)
+
+    monkeypatch.setattr(sidecarjobs, "load_sidecar", load_recording)
+    window.open_file(outline_file)
+    assert window.session.outline is not None  # the map is there while the sidecar is read
+    qtbot.wait_until(lambda: not window.annotations.loading)
+    assert threads
+    assert threads[0] != threading.main_thread().name
+    assert window.annotations.store.get(BRAHMOS).text == f"mine {padding}"

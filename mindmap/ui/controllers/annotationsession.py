@@ -2,11 +2,8 @@
 
 Saving never loses anything: a sidecar that cannot be read is never written over (annotating
 waits until the user decides), a failed save keeps the edits in memory and says so, and a
-sidecar changed by another program is merged, not clobbered. Two windows on one outline take
-turns: a save holds a lock file beside the sidecar while it checks that the file on disk is the
-version this window last read or wrote and replaces it; any other version is merged first.
-
-A big sidecar is written on a thread of its own, so that the window never waits for it; changes
+sidecar changed by another program or window is merged first (see `sidecarjobs`). A big sidecar
+is read and written on threads of their own, so that the window never waits for it; changes
 made meanwhile are coalesced into the next write, and `unsaved` waits for the write in flight.
 """
 
@@ -14,39 +11,25 @@ from __future__ import annotations
 
 import shutil
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from mindmap.core.annotations import Annotation, AnnotationStore, now
-from mindmap.core.atomicfile import open_atomic, write_atomic
-from mindmap.core.memory import gc_paused
+from mindmap.core.atomicfile import write_atomic
 from mindmap.core.model import Outline
 from mindmap.core.readfile import require_regular
-from mindmap.core.sidecar import SidecarError, SidecarText, load_sidecar, sidecar_path
+from mindmap.core.sidecar import SidecarError, SidecarText, sidecar_path
 from mindmap.ui.controllers.annotationundo import AnnotationChange
+from mindmap.ui.controllers.sidecarjobs import SidecarRead, SidecarSave, read_apart, write_locked
 from mindmap.ui.controllers.watcher import FileWatcher, Signature, file_signature
 
 SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
 BACKGROUND_BYTES = 1_000_000  # a sidecar bigger than this is written on a thread of its own
-DEFER_BYTES = 500_000  # a sidecar bigger than this is read after the map's first paint
-LOCK_WAIT_MS = 10_000  # how long a save waits for another window's save to finish
-
-
-@dataclass(eq=False)
-class _Save:
-    """One write of the sidecar: what to write, and (once done) how it went."""
-
-    path: Path
-    items: dict[str, Annotation]
-    extra: dict[str, object]
-    name: str
-    signature: Signature | None = None  # of the version written
-    stale: bool = False  # the file on disk was not the version we know: merge first
-    error: str | None = None
+DEFER_BYTES = 500_000  # a sidecar bigger than this is read on a thread, the map shown meanwhile
 
 
 class AnnotationSession(QObject):
@@ -57,6 +40,7 @@ class AnnotationSession(QObject):
     problem = Signal(str)
     saved = Signal()
     _written = Signal()  # from the saving thread: a write is over
+    _read_done = Signal(object)  # from the reading thread: its SidecarRead
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,13 +62,15 @@ class AnnotationSession(QObject):
         self._text = SidecarText()  # used by one write at a time
         self._known: Signature | None = None  # the version on disk that memory includes
         self._size = 0  # of the sidecar as last read or written
-        self._running: _Save | None = None  # the write in flight, and the one waiting for it
-        self._waiting: _Save | None = None
-        self._done: list[_Save] = []  # writes over, for the GUI thread to take in
+        self._running: SidecarSave | None = None  # the write in flight, and the one waiting for it
+        self._waiting: SidecarSave | None = None
+        self._done: list[SidecarSave] = []  # writes over, for the GUI thread to take in
         self._lock = threading.Lock()  # guards the three above
         self._thread: threading.Thread | None = None
         self._written.connect(self._finish)
-        self._loading = False  # a big sidecar waits to be read until the map has painted
+        self._read_done.connect(self._read_finished)
+        self._loading = False  # a big sidecar is being read on a thread
+        self._reading: SidecarRead | None = None
 
     @property
     def unsaved(self) -> bool:
@@ -105,21 +91,42 @@ class AnnotationSession(QObject):
         self._text = SidecarText()
         on_disk = file_signature(self.path)
         self._loading = on_disk is not None and on_disk[1] > DEFER_BYTES
-        if self._loading:  # read once the map has painted, or as soon as it is needed
+        if self._loading:  # the map shows while it is read; whatever needs it waits for it
             self.store, self._base, self.read_only_reason = AnnotationStore(), {}, None
-            QTimer.singleShot(0, self.load)
+            assert self.path is not None
+            job = self._reading = SidecarRead(self.path)
+            job.thread = threading.Thread(target=self._read_apart, args=(job,), daemon=True)
+            job.thread.start()
             return
         self._load(outline)
 
-    def load(self) -> None:
-        """Read a big sidecar now if it is still waiting to be read."""
-        if self._loading:
-            self._loading = False
-            self._load(self._outline)
+    @property
+    def loading(self) -> bool:
+        """Whether a big sidecar is still being read."""
+        return self._loading
 
-    def _load(self, outline: Outline | None) -> None:
+    def load(self) -> None:
+        """Wait for a big sidecar being read, and take it in (once)."""
+        job = self._reading
+        if not self._loading or job is None:
+            return
+        assert job.thread is not None
+        job.thread.join()
+        self._loading, self._reading = False, None
+        self._load(self._outline, job)
+
+    def _read_apart(self, job: SidecarRead) -> None:
+        """The reading thread: what `_read` does, but nothing of Qt's."""
+        read_apart(job)
+        self._read_done.emit(job)
+
+    def _read_finished(self, job: SidecarRead) -> None:
+        if job is self._reading:  # not a read of a file opened before
+            self.load()
+
+    def _load(self, outline: Outline | None, job: SidecarRead | None = None) -> None:
         try:
-            self.store = self._read()
+            self.store = self._read() if job is None else self._took(job)
         except SidecarError as error:
             self.store = AnnotationStore()
             self._base = {}
@@ -221,7 +228,9 @@ class AnnotationSession(QObject):
         self.load()  # never act on a store that has not been read
         if self.path is None or self.read_only_reason is not None:
             return False
-        job = _Save(self.path, dict(self.store.items), dict(self.store.extra), self.outline_name)
+        job = SidecarSave(
+            self.path, dict(self.store.items), dict(self.store.extra), self.outline_name
+        )
         with self._lock:
             if self._running is not None:  # the thread takes it when the write in flight ends
                 self._waiting = job
@@ -255,7 +264,7 @@ class AnnotationSession(QObject):
         self.saved.emit()
         return True
 
-    def _write_all(self, job: _Save) -> None:
+    def _write_all(self, job: SidecarSave) -> None:
         """The saving thread: write, then whatever was changed meanwhile, newest only."""
         while job is not None:
             self._write(job)
@@ -264,28 +273,14 @@ class AnnotationSession(QObject):
                 self._waiting = None
             self._written.emit()
 
-    def _write(self, job: _Save) -> None:
+    def _write(self, job: SidecarSave) -> None:
         """Replace the sidecar, holding its lock, if it is still the version memory includes."""
         pieces = self._text.pieces(job.items, job.extra, job.name)
-        lock = QLockFile(str(job.path.with_name(f".{job.path.name}.lock")))
-        try:
-            if not lock.tryLock(LOCK_WAIT_MS):
-                job.error = "another window has been saving it for too long"
-            elif file_signature(job.path) != self._known:
-                job.stale = True
-            else:
-                size = 0
-                with open_atomic(job.path) as stream:
-                    for piece in pieces:  # each encoded alone: the GUI thread gets its turns
-                        size += stream.write(piece.encode("utf-8"))
-                job.signature = self._known = file_signature(job.path)
-                self._size = size
-        except OSError as error:
-            job.error = error.strerror or str(error)
-        finally:
-            lock.unlock()
-            with self._lock:
-                self._done.append(job)
+        size = write_locked(job, pieces, self._known)
+        if job.signature is not None:
+            self._known, self._size = job.signature, size
+        with self._lock:
+            self._done.append(job)
 
     def _join(self) -> None:
         if self._thread is not None:
@@ -321,17 +316,23 @@ class AnnotationSession(QObject):
         )
         return False
 
+    def _took(self, job: SidecarRead) -> AnnotationStore:
+        """A read made on the reading thread, taken in as `_read` would have made it."""
+        self._watcher.acknowledge_version(job.signature)
+        if job.error is not None:
+            raise job.error
+        assert job.store is not None
+        self._known = job.signature
+        self._size = job.signature[1] if job.signature else 0
+        return job.store
+
     def _read(self) -> AnnotationStore:
         """The sidecar on disk; the version memory includes is noted first, so that a write
         landing between the two is merged again, never overwritten."""
         assert self.path is not None
-        signature = file_signature(self.path)
-        self._watcher.acknowledge_version(signature)  # read, even if broken: no `changed` again
-        with gc_paused():  # 100,000 annotations make GC passes walk them for ever after
-            store = load_sidecar(self.path)
-        self._known = signature
-        self._size = signature[1] if signature else 0
-        return store
+        job = SidecarRead(self.path)
+        read_apart(job)
+        return self._took(job)
 
     def start_over(self) -> Path | None:
         """Keep a copy of an unreadable sidecar beside it, then save what is in memory over it."""
