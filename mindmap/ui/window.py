@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
 
         store = lambda: self.annotations.store  # noqa: E731 - the store is replaced on open
-        self.maps = MapController(self.session, self.scene, self.view, store, theme_choice)
+        shown = lambda: self.annotations.shown  # noqa: E731 - what is read so far, to draw
+        self.maps = MapController(self.session, self.scene, self.view, shown, theme_choice)
         self.maps.annotation_text = self.settings.value("view/annotations", False, type=bool)
         self.view_settings = ViewSettings(self.settings, self.session, self.maps)
         self.document = DocumentController(

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from mindmap.core.annotations import Mark
 from mindmap.core.sidecar import load_sidecar
-from mindmap.ui.controllers import annotationsession
+from mindmap.ui.controllers import annotationsession, sidecarsaving
 from mindmap.ui.map.items import NodeItem
 from mindmap.ui.panels.exportdialog import ExportDialog
 from mindmap.ui.window import MainWindow
@@ -515,14 +515,14 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 from mindmap.core.annotations import Annotation
 from mindmap.core.outline import parse_outline
-from mindmap.ui.controllers import annotationsession
+from mindmap.ui.controllers import sidecarsaving
 from mindmap.ui.map.items import NodeItem
 from mindmap.ui.panels.exportdialog import ExportDialog
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 
 app = QGuiApplication([])
 outline_path, side = Path(sys.argv[1]), int(sys.argv[2])
-annotationsession.BACKGROUND_BYTES = int(sys.argv[4])
+sidecarsaving.BACKGROUND_BYTES = int(sys.argv[4])
 outline = parse_outline(outline_path.read_text(encoding="utf-8"), str(outline_path)).outline
 session = AnnotationSession()
 session.open(outline_path, outline)
@@ -570,7 +570,7 @@ def test_two_processes_annotating_one_outline_lose_no_edit(
 def test_a_sidecar_written_on_a_thread_is_on_disk_once_nothing_is_unsaved(
     window: MainWindow, qtbot: QtBot, outline_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(annotationsession, "BACKGROUND_BYTES", -1)  # as for a big sidecar
+    monkeypatch.setattr(sidecarsaving, "BACKGROUND_BYTES", -1)  # as for a big sidecar
     window.open_file(outline_file)
     press(window, qtbot, BRAHMOS, Qt.Key.Key_1)
     press(window, qtbot, "Revision/Defence/Su-30", Qt.Key.Key_2)  # while the first is written
@@ -703,7 +703,7 @@ def test_a_big_sidecar_is_read_after_the_first_paint_and_at_once_when_needed(
         encoding="utf-8",
     )
     window.open_file(outline_file)
-    assert window.annotations.store.get(BRAHMOS) is None  # the map shows first
+    assert window.annotations.shown.get(BRAHMOS) is None  # the map shows first
     qtbot.wait_until(lambda: window.scene.nodes[BRAHMOS].annotation is not None)  # then they
     window.close()
 

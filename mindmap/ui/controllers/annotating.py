@@ -149,7 +149,7 @@ class Annotating(QObject):
         """The legend counts the marks and names the filter; the menu checks it."""
         if self.session.filtered is None:  # cleared, or another file opened
             self.only = None
-        counts = count_marks(self.annotations.store.by_node())
+        counts = count_marks(self.annotations.shown.by_node())  # what is read so far
         self.legend.show_counts(counts, self.only)
         self.only_shown.emit(self.only)
 
@@ -162,6 +162,8 @@ class Annotating(QObject):
             self.message.emit(f"Annotations saved to {name}", 8000)
 
     def _annotations_changed(self, keys: set[str]) -> None:
+        if self.annotations.loading:  # a big sidecar is being read: its own `changed` follows
+            return
         store = self.annotations.store
         self.maps.annotations_changed()
         self.maps.scene.show_annotations(store, keys or None)

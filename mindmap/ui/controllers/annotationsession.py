@@ -9,74 +9,49 @@ made meanwhile are coalesced into the next write, and `unsaved` waits for the wr
 
 from __future__ import annotations
 
-import shutil
 import threading
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from mindmap.core.annotations import Annotation, AnnotationStore, now
-from mindmap.core.atomicfile import write_atomic
 from mindmap.core.model import Outline
-from mindmap.core.readfile import require_regular
 from mindmap.core.sidecar import SidecarError, SidecarText, sidecar_path
 from mindmap.ui.controllers.annotationundo import AnnotationChange
-from mindmap.ui.controllers.sidecarjobs import SidecarRead, SidecarSave, read_apart, write_locked
-from mindmap.ui.controllers.watcher import FileWatcher, Signature, file_signature
+from mindmap.ui.controllers.sidecarjobs import (
+    SidecarRead,
+    keep_copy,
+    read_apart,
+    read_on_a_thread,
+)
+from mindmap.ui.controllers.sidecarsaving import SidecarSaving
+from mindmap.ui.controllers.watcher import file_signature
 
 SETTLE_MS = 3000  # an outline left unchanged this long is meant: proposed moves become real
-BACKGROUND_BYTES = 1_000_000  # a sidecar bigger than this is written on a thread of its own
 DEFER_BYTES = 500_000  # a sidecar bigger than this is read on a thread, the map shown meanwhile
 
 
-class AnnotationSession(QObject):
+class AnnotationSession(SidecarSaving):
     """Emits `changed` with the keys whose annotation changed (empty: look at all of them),
     `problem` with a message when the sidecar cannot be read or written, `saved` after a save."""
 
-    changed = Signal(object)  # set[str]
-    problem = Signal(str)
-    saved = Signal()
-    _written = Signal()  # from the saving thread: a write is over
     _read_done = Signal(object)  # from the reading thread: its SidecarRead
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = AnnotationStore()
         self.undo_stack = QUndoStack(self)
-        self.path: Path | None = None
-        self.outline_name = ""
-        self.read_only_reason: str | None = None  # set while the sidecar cannot be read
-        self._unsaved = False  # edits that the last save could not write
-        self._base: dict[str, Annotation] = {}  # the entries as last read or written
         self._outline: Outline | None = None
-        self._watcher = FileWatcher(self)
         self._watcher.changed.connect(self._merge_from_disk)
         # Started by each outline that proposes moves, so only one left alone this long moves.
         self.settle_timer = QTimer(self)
         self.settle_timer.setSingleShot(True)
         self.settle_timer.setInterval(SETTLE_MS)
         self.settle_timer.timeout.connect(self._settle)
-        self._text = SidecarText()  # used by one write at a time
-        self._known: Signature | None = None  # the version on disk that memory includes
-        self._size = 0  # of the sidecar as last read or written
-        self._running: SidecarSave | None = None  # the write in flight, and the one waiting for it
-        self._waiting: SidecarSave | None = None
-        self._done: list[SidecarSave] = []  # writes over, for the GUI thread to take in
-        self._lock = threading.Lock()  # guards the three above
-        self._thread: threading.Thread | None = None
-        self._written.connect(self._finish)
         self._read_done.connect(self._read_finished)
         self._loading = False  # a big sidecar is being read on a thread
         self._reading: SidecarRead | None = None
-
-    @property
-    def unsaved(self) -> bool:
-        """Whether memory holds edits that are not on disk (after any write in flight)."""
-        self.flush()
-        return self._unsaved
 
     def open(self, outline_path: Path, outline: Outline | None) -> None:
         """Load the annotations of the outline at `outline_path` (a missing sidecar: none)."""
@@ -92,13 +67,23 @@ class AnnotationSession(QObject):
         on_disk = file_signature(self.path)
         self._loading = on_disk is not None and on_disk[1] > DEFER_BYTES
         if self._loading:  # the map shows while it is read; whatever needs it waits for it
-            self.store, self._base, self.read_only_reason = AnnotationStore(), {}, None
+            self._store, self._base, self.read_only_reason = AnnotationStore(), {}, None
             assert self.path is not None
             job = self._reading = SidecarRead(self.path)
-            job.thread = threading.Thread(target=self._read_apart, args=(job,), daemon=True)
-            job.thread.start()
+            QTimer.singleShot(0, lambda: self._start_reading(job))  # after the first paint
             return
         self._load(outline)
+
+    @property
+    def store(self) -> AnnotationStore:
+        """The annotations, all of them: whatever acts on them waits for a read in progress."""
+        self.load()
+        return self._store
+
+    @property
+    def shown(self) -> AnnotationStore:
+        """The annotations read so far, to draw while a big sidecar is being read."""
+        return self._store
 
     @property
     def loading(self) -> bool:
@@ -110,15 +95,18 @@ class AnnotationSession(QObject):
         job = self._reading
         if not self._loading or job is None:
             return
-        assert job.thread is not None
-        job.thread.join()
+        if job.thread is None:  # needed before the thread started: read it here
+            job.thread = threading.current_thread()
+            read_apart(job)
+        elif job.thread is not threading.current_thread():
+            job.thread.join()
         self._loading, self._reading = False, None
         self._load(self._outline, job)
 
-    def _read_apart(self, job: SidecarRead) -> None:
-        """The reading thread: what `_read` does, but nothing of Qt's."""
-        read_apart(job)
-        self._read_done.emit(job)
+    def _start_reading(self, job: SidecarRead) -> None:
+        """Read on a thread, started once the map has painted: it would take turns with it."""
+        if job is self._reading and job.thread is None:
+            read_on_a_thread(job, self._read_done.emit)
 
     def _read_finished(self, job: SidecarRead) -> None:
         if job is self._reading:  # not a read of a file opened before
@@ -126,9 +114,9 @@ class AnnotationSession(QObject):
 
     def _load(self, outline: Outline | None, job: SidecarRead | None = None) -> None:
         try:
-            self.store = self._read() if job is None else self._took(job)
+            self._store = self._read() if job is None else self._took(job)
         except SidecarError as error:
-            self.store = AnnotationStore()
+            self._store = AnnotationStore()
             self._base = {}
             self.read_only_reason = (
                 f"{error} — your annotations are read-only until you decide what to do"
@@ -137,7 +125,7 @@ class AnnotationSession(QObject):
             self.changed.emit(set())
             return
         self.read_only_reason = None
-        self._base = dict(self.store.items)
+        self._base = dict(self._store.items)
         if outline is not None:
             self.attach(outline)
         else:
@@ -147,7 +135,7 @@ class AnnotationSession(QObject):
         """Match the annotations to a (re)loaded outline. Those that would follow a moved node
         show there, but move (and are saved moved) only once the outline has settled."""
         self._outline = outline
-        self.store.attach(outline)
+        self._store.attach(outline)
         self._time_proposals(restart=True)
         self.changed.emit(set())
 
@@ -156,7 +144,7 @@ class AnnotationSession(QObject):
         self._time_proposals(restart=True)
 
     def _time_proposals(self, *, restart: bool) -> None:
-        if not self.store.proposals:
+        if not self._store.proposals:
             self.settle_timer.stop()
         elif restart or not self.settle_timer.isActive():
             self.settle_timer.start()
@@ -166,7 +154,7 @@ class AnnotationSession(QObject):
         self.load()  # never act on a store that has not been read
         if self.read_only_reason is not None:  # they could not be saved: they wait
             return
-        if self.store.settle():
+        if self._store.settle():
             self.undo_stack.clear()  # its steps name the keys the annotations had before
             self.save()
             self.changed.emit(set())
@@ -180,13 +168,15 @@ class AnnotationSession(QObject):
         if self.read_only_reason is not None:
             self.problem.emit(self.read_only_reason)
             return False
-        shown = self.store.on_node(key)  # its own, or the one proposed to move here
+        shown = self._store.on_node(key)  # its own, or the one proposed to move here
         if annotation is not None:  # fields this app does not know stay with the entry
             extra = shown.extra if shown is not None else annotation.extra
             annotation = replace(annotation, key=key, title=title, updated=now(), extra=extra)
-        proposal = self.store.proposals.get(key)
+        proposal = self._store.proposals.get(key)
         if proposal is None or proposal.stored == key:
-            self.undo_stack.push(AnnotationChange(self.apply, key, self.store.get(key), annotation))
+            self.undo_stack.push(
+                AnnotationChange(self.apply, key, self._store.get(key), annotation)
+            )
         else:
             text = "Annotate" if annotation is not None else "Delete annotation"
             self._move(proposal.stored, key, annotation, text)
@@ -195,7 +185,7 @@ class AnnotationSession(QObject):
     def move(self, old_key: str, new_key: str, title: str) -> None:
         """Attach an unattached annotation to another node, undoably."""
         self.load()  # never act on a store that has not been read
-        annotation = self.store.get(old_key)
+        annotation = self._store.get(old_key)
         if annotation is None or self.read_only_reason is not None:
             return
         moved = Annotation(new_key, title, annotation.text, annotation.mark, now())
@@ -204,117 +194,23 @@ class AnnotationSession(QObject):
     def _move(self, old_key: str, key: str, annotation: Annotation | None, text: str) -> None:
         """One undoable step: the annotation of `old_key` taken off, `annotation` put on `key`."""
         self.undo_stack.beginMacro(text)
-        self.undo_stack.push(AnnotationChange(self.apply, old_key, self.store.get(old_key), None))
-        self.undo_stack.push(AnnotationChange(self.apply, key, self.store.get(key), annotation))
+        self.undo_stack.push(AnnotationChange(self.apply, old_key, self._store.get(old_key), None))
+        self.undo_stack.push(AnnotationChange(self.apply, key, self._store.get(key), annotation))
         self.undo_stack.endMacro()
 
     def apply(self, key: str, annotation: Annotation | None) -> None:
         """Put an annotation in place and save (undo and redo come through here)."""
-        proposed = self.store.proposals.items()
+        proposed = self._store.proposals.items()
         shown = {key} | {node for node, p in proposed if key in (node, p.stored)}  # repaint them
-        self.store.put(annotation, key)
+        self._store.put(annotation, key)
         self._time_proposals(restart=False)  # the user's change may have decided the last one
         if annotation is not None and self._outline is not None:
             if key in self._outline.by_key:
-                self.store.unattached.discard(key)
+                self._store.unattached.discard(key)
             else:
-                self.store.unattached.add(key)
+                self._store.unattached.add(key)
         self.save()
         self.changed.emit(shown)
-
-    def save(self) -> bool:
-        """Write the sidecar (on a thread when it is big); on failure the edits stay in memory
-        and `problem` says why. Returns False when that is known at once."""
-        self.load()  # never act on a store that has not been read
-        if self.path is None or self.read_only_reason is not None:
-            return False
-        job = SidecarSave(
-            self.path, dict(self.store.items), dict(self.store.extra), self.outline_name
-        )
-        with self._lock:
-            if self._running is not None:  # the thread takes it when the write in flight ends
-                self._waiting = job
-                return True
-            self._running = job
-        if self._size > BACKGROUND_BYTES:
-            self._thread = threading.Thread(target=self._write_all, args=(job,), daemon=True)
-            self._thread.start()
-            return True
-        self._write(job)
-        with self._lock:
-            self._running = None
-        return self._finish()
-
-    def flush(self) -> None:
-        """Wait for the writes in flight and take in how they went (before closing, say)."""
-        while self._thread is not None:
-            self._join()
-            self._finish()  # a merge there may start another write
-
-    def save_to(self, path: Path) -> bool:
-        """Write the annotations to another file (Save As)."""
-        self.load()  # never act on a store that has not been read
-        self.flush()
-        try:
-            text = self._text.render(self.store.items, self.store.extra, self.outline_name)
-            write_atomic(path, text.encode("utf-8"))
-        except OSError as error:
-            return self._failed(path, error.strerror)
-        self._unsaved = False
-        self.saved.emit()
-        return True
-
-    def _write_all(self, job: SidecarSave) -> None:
-        """The saving thread: write, then whatever was changed meanwhile, newest only."""
-        while job is not None:
-            self._write(job)
-            with self._lock:  # a stale file is merged on the GUI thread, which then saves
-                job = self._running = None if job.stale else self._waiting
-                self._waiting = None
-            self._written.emit()
-
-    def _write(self, job: SidecarSave) -> None:
-        """Replace the sidecar, holding its lock, if it is still the version memory includes."""
-        pieces = self._text.pieces(job.items, job.extra, job.name)
-        size = write_locked(job, pieces, self._known)
-        if job.signature is not None:
-            self._known, self._size = job.signature, size
-        with self._lock:
-            self._done.append(job)
-
-    def _join(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-
-    def _finish(self) -> bool:
-        """On the GUI thread: take in the writes that are over; returns whether all succeeded."""
-        saved, stale = self._take_outcomes()
-        return self._merge_from_disk() if stale else saved
-
-    def _take_outcomes(self) -> tuple[bool, bool]:
-        """(whether the writes over succeeded, whether one found a version to merge first)."""
-        with self._lock:
-            jobs, self._done = self._done, []
-        saved, stale = True, False
-        for job in jobs:
-            if job.stale:
-                stale = True
-            elif job.error is not None:
-                saved = self._failed(job.path, job.error)
-            else:
-                self._watcher.acknowledge_version(job.signature)
-                self._base, saved, self._unsaved = job.items, True, False
-                self.saved.emit()
-        return saved, stale
-
-    def _failed(self, path: Path, reason: str | None) -> bool:
-        self._unsaved = True
-        self.problem.emit(
-            f"{path}: cannot save your annotations: {reason}. They are kept in "
-            "memory; use Annotate ▸ Save Annotations As… to put them somewhere safe."
-        )
-        return False
 
     def _took(self, job: SidecarRead) -> AnnotationStore:
         """A read made on the reading thread, taken in as `_read` would have made it."""
@@ -338,11 +234,8 @@ class AnnotationSession(QObject):
         """Keep a copy of an unreadable sidecar beside it, then save what is in memory over it."""
         if self.path is None or self.read_only_reason is None:
             return None
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy = self.path.with_name(f"{self.path.name}.broken-{stamp}")
         try:
-            require_regular(self.path.stat().st_mode, self.path)  # copying /dev/zero never ends
-            shutil.copy2(self.path, copy)
+            copy = keep_copy(self.path)
         except OSError as error:
             self.problem.emit(f"{self.path}: cannot keep a copy: {error.strerror}")
             return None
@@ -380,18 +273,18 @@ class AnnotationSession(QObject):
             # An undo now would change what cannot be saved. Cleared once the step that got
             # here (a redo, perhaps, inside the stack's own push) is over.
             QTimer.singleShot(0, self.undo_stack.clear)
-            self._unsaved = bool(self.store.items)  # memory is their only good copy: ask
+            self._unsaved = bool(self._store.items)  # memory is their only good copy: ask
             self.problem.emit(self.read_only_reason)
             return False
         self.read_only_reason = None  # readable again (or still)
-        self.store.merge(theirs, self._base)
-        self.store.extra = theirs.extra  # sections this app never changes: theirs are newest
+        self._store.merge(theirs, self._base)
+        self._store.extra = theirs.extra  # sections this app never changes: theirs are newest
         self._base = dict(theirs.items)
         if self._outline is not None:
-            self.store.attach(self._outline)
+            self._store.attach(self._outline)
             self._time_proposals(restart=False)  # the outline did not change: no new wait
         saved = True
-        if self.store.items != theirs.items:
+        if self._store.items != theirs.items:
             saved = self.save()  # ours had something theirs lacked: write the whole
         else:
             self._unsaved = False  # memory and disk agree

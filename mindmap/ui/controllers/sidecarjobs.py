@@ -3,9 +3,11 @@ the lock beside it only over the version memory includes."""
 
 from __future__ import annotations
 
+import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -13,6 +15,7 @@ from PySide6.QtCore import QLockFile
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.atomicfile import open_atomic
 from mindmap.core.memory import gc_paused
+from mindmap.core.readfile import require_regular
 from mindmap.core.sidecar import SidecarError, load_sidecar
 from mindmap.ui.controllers.watcher import Signature, file_signature
 
@@ -51,6 +54,25 @@ def read_apart(job: SidecarRead) -> None:
             job.store = load_sidecar(job.path)
     except SidecarError as error:
         job.error = error
+
+
+def read_on_a_thread(job: SidecarRead, done: Callable[[SidecarRead], None]) -> None:
+    """`read_apart` on a thread of its own; `done(job)` is called from that thread."""
+
+    def read() -> None:
+        read_apart(job)
+        done(job)
+
+    job.thread = threading.Thread(target=read, daemon=True)
+    job.thread.start()
+
+
+def keep_copy(path: Path) -> Path:
+    """Copy an unreadable sidecar beside it (`NAME.broken-STAMP`); OSError says why not."""
+    copy = path.with_name(f"{path.name}.broken-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
+    require_regular(path.stat().st_mode, path)  # copying /dev/zero never ends
+    shutil.copy2(path, copy)
+    return copy
 
 
 def write_locked(job: SidecarSave, pieces: Iterable[str], known: Signature | None) -> int:
