@@ -126,7 +126,10 @@ class Planner:
     fuzz: bool = True  # FSRS spreads intervals a little; tests that want exact days turn it off
 
     def grade(self, schedule: Schedule, node: Node, grade: Grade, now: datetime) -> Card:
-        """Grade the card of `node` at `now`: schedule it again and log the review."""
+        """Grade the card of `node` at `now`: schedule it again and log the review.
+
+        `now` counts to the second, as the sidecar writes it: what is saved is what is held."""
+        now = now.replace(microsecond=0)
         scheduler = fsrs.Scheduler(
             desired_retention=self.desired_retention, enable_fuzzing=self.fuzz
         )

@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from mindmap.core.annotations import Annotation, AnnotationStore, now
+from mindmap.core.annotations import Annotation, AnnotationStore, Contents, now
 from mindmap.core.atomicfile import open_atomic, write_atomic
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Outline
@@ -41,7 +41,7 @@ class _Save:
     """One write of the sidecar: what to write, and (once done) how it went."""
 
     path: Path
-    items: dict[str, Annotation]
+    contents: Contents
     extra: dict[str, object]
     name: str
     signature: Signature | None = None  # of the version written
@@ -66,7 +66,7 @@ class AnnotationSession(QObject):
         self.outline_name = ""
         self.read_only_reason: str | None = None  # set while the sidecar cannot be read
         self._unsaved = False  # edits that the last save could not write
-        self._base: dict[str, Annotation] = {}  # the entries as last read or written
+        self._base = AnnotationStore().contents()  # the entries as last read or written
         self._outline: Outline | None = None
         self._watcher = FileWatcher(self)
         self._watcher.changed.connect(self._merge_from_disk)
@@ -106,7 +106,8 @@ class AnnotationSession(QObject):
         on_disk = file_signature(self.path)
         self._loading = on_disk is not None and on_disk[1] > DEFER_BYTES
         if self._loading:  # read once the map has painted, or as soon as it is needed
-            self.store, self._base, self.read_only_reason = AnnotationStore(), {}, None
+            self.store, self.read_only_reason = AnnotationStore(), None
+            self._base = self.store.contents()
             QTimer.singleShot(0, self.load)
             return
         self._load(outline)
@@ -122,7 +123,7 @@ class AnnotationSession(QObject):
             self.store = self._read()
         except SidecarError as error:
             self.store = AnnotationStore()
-            self._base = {}
+            self._base = self.store.contents()
             self.read_only_reason = (
                 f"{error} — your annotations are read-only until you decide what to do"
             )
@@ -130,7 +131,7 @@ class AnnotationSession(QObject):
             self.changed.emit(set())
             return
         self.read_only_reason = None
-        self._base = dict(self.store.items)
+        self._base = self.store.contents()
         if outline is not None:
             self.attach(outline)
         else:
@@ -221,7 +222,7 @@ class AnnotationSession(QObject):
         self.load()  # never act on a store that has not been read
         if self.path is None or self.read_only_reason is not None:
             return False
-        job = _Save(self.path, dict(self.store.items), dict(self.store.extra), self.outline_name)
+        job = _Save(self.path, self.store.contents(), dict(self.store.extra), self.outline_name)
         with self._lock:
             if self._running is not None:  # the thread takes it when the write in flight ends
                 self._waiting = job
@@ -247,7 +248,8 @@ class AnnotationSession(QObject):
         self.load()  # never act on a store that has not been read
         self.flush()
         try:
-            text = self._text.render(self.store.items, self.store.extra, self.outline_name)
+            store = self.store
+            text = self._text.render(store.items, store.extra, self.outline_name, store.schedule)
             write_atomic(path, text.encode("utf-8"))
         except OSError as error:
             return self._failed(path, error.strerror)
@@ -266,7 +268,7 @@ class AnnotationSession(QObject):
 
     def _write(self, job: _Save) -> None:
         """Replace the sidecar, holding its lock, if it is still the version memory includes."""
-        pieces = self._text.pieces(job.items, job.extra, job.name)
+        pieces = self._text.pieces(job.contents.items, job.extra, job.name, job.contents.schedule)
         lock = QLockFile(str(job.path.with_name(f".{job.path.name}.lock")))
         try:
             if not lock.tryLock(LOCK_WAIT_MS):
@@ -309,7 +311,7 @@ class AnnotationSession(QObject):
                 saved = self._failed(job.path, job.error)
             else:
                 self._watcher.acknowledge_version(job.signature)
-                self._base, saved, self._unsaved = job.items, True, False
+                self._base, saved, self._unsaved = job.contents, True, False
                 self.saved.emit()
         return saved, stale
 
@@ -379,18 +381,18 @@ class AnnotationSession(QObject):
             # An undo now would change what cannot be saved. Cleared once the step that got
             # here (a redo, perhaps, inside the stack's own push) is over.
             QTimer.singleShot(0, self.undo_stack.clear)
-            self._unsaved = bool(self.store.items)  # memory is their only good copy: ask
+            self._unsaved = bool(self.store.items or self.store.schedule.cards)  # only copy: ask
             self.problem.emit(self.read_only_reason)
             return False
         self.read_only_reason = None  # readable again (or still)
-        self.store.merge(theirs, self._base)
+        self.store.merge(theirs, self._base.items, self._base.cards)
         self.store.extra = theirs.extra  # sections this app never changes: theirs are newest
-        self._base = dict(theirs.items)
+        self._base = theirs.contents()
         if self._outline is not None:
             self.store.attach(self._outline)
             self._time_proposals(restart=False)  # the outline did not change: no new wait
         saved = True
-        if self.store.items != theirs.items:
+        if self.store.contents() != theirs.contents():
             saved = self.save()  # ours had something theirs lacked: write the whole
         else:
             self._unsaved = False  # memory and disk agree
