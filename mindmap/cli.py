@@ -1,4 +1,5 @@
-"""The command line: open a map (the default), `check` outlines, `export` a map to an image."""
+"""The command line: open a map (the default), `check` outlines, `export` a map to an image,
+`convert` an outline, say what to `study` today."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mindmap import __version__
 from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import OutlineError
 from mindmap.core.readers import load_any
+from mindmap.core.sidecar import SidecarError, load_sidecar, sidecar_path
+from mindmap.core.study import Planner, today
 from mindmap.core.viewstate import folds_to_level, initial_folds
 from mindmap.core.writers import ConvertError, convert
 from mindmap.display import display_problem
@@ -24,6 +28,7 @@ _EPILOG = """commands:
   mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
   mindmap install-desktop        add mindmap to the desktop's applications (--uninstall: remove)
   mindmap convert FILE -o OUT    write the outline as YAML, Markdown, OPML or a FreeMind map
+  mindmap study FILE             print what is due for study today, per main branch
 """
 
 
@@ -41,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(_export_parser().parse_args(args[1:]))
         if args and args[0] == "convert":
             return _convert(_convert_parser().parse_args(args[1:]))
+        if args and args[0] == "study":
+            return _study(_study_parser().parse_args(args[1:]))
         return _open(_open_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
@@ -108,6 +115,18 @@ def _convert_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", type=Path, metavar="FILE", help="the outline, in any format")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    return parser
+
+
+def _study_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap study",
+        description="Print what is due for study today in an outline, per main branch, and how "
+        "many new cards may start (from its sidecar's schedule), without opening a window. "
+        "Exit status: 0 printed, 1 failed, 2 bad usage.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the outline, in any format")
+    parser.add_argument("--new-per-day", type=int, default=Planner.new_per_day, metavar="N")
     return parser
 
 
@@ -191,6 +210,29 @@ def _convert(options: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     nodes = parsed.outline.node_count
     print(f"{options.output}: {nodes} nodes written as {converted.format}")
+    return EXIT_OK
+
+
+def _study(options: argparse.Namespace) -> int:
+    """`mindmap study`: the day's cards per main branch, from the sidecar's schedule (read only)."""
+    if options.new_per_day < 0:
+        print("mindmap study: --new-per-day must be 0 or more", file=sys.stderr)
+        return 2
+    try:
+        outline = load_any(options.file).outline
+        schedule = load_sidecar(sidecar_path(options.file)).schedule
+    except (OutlineError, SidecarError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERRORS
+    plan = today(outline, schedule, Planner(new_per_day=options.new_per_day), datetime.now(UTC))
+    if not plan.cards:
+        print(f"{options.file}: nothing to study: no node has children")
+        return EXIT_OK
+    due_all, new_all = (sum(branch[n] for branch in plan.branches) for n in (1, 2))
+    print(f"{options.file}: {due_all} due today, {new_all} new to start, of {plan.cards} cards")
+    for key, due, new in plan.branches:
+        counts = [f"{due} due"] * bool(due) + [f"{new} new"] * bool(new)
+        print(f"  {outline.by_key[key].title}: {', '.join(counts)}")
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 import fsrs
 
@@ -164,6 +165,25 @@ def end_of_day(now: datetime) -> datetime:
     """The next midnight in `now`'s zone: what is due before it is due today."""
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     return midnight + timedelta(days=1)
+
+
+class Today(NamedTuple):
+    """What there is to study today: per main branch with any, in map order, (its key, cards
+    due before the day ends, new cards that may start); and how many cards the outline has."""
+
+    branches: list[tuple[str, int, int]]
+    cards: int
+
+
+def today(outline: Outline, schedule: Schedule, planner: Planner, now: datetime) -> Today:
+    """The day's study per main branch (the root's own card counts under the root)."""
+    due = by_branch(outline, schedule.due(end_of_day(now)))
+    new = by_branch(outline, planner.new_cards(schedule, outline, now))
+    order = [outline.root.key, *(child.key for child in outline.root.children)]
+    branches = [(key, due.get(key, 0), new.get(key, 0)) for key in order]
+    return Today(
+        [branch for branch in branches if branch[1] or branch[2]], len(study_nodes(outline))
+    )
 
 
 def by_branch(outline: Outline, keys: Iterable[str]) -> dict[str, int]:
