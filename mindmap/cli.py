@@ -14,7 +14,7 @@ from mindmap import __version__
 from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import OutlineError
 from mindmap.core.readers import load_any
-from mindmap.core.sidecar import SidecarError, load_sidecar, sidecar_path
+from mindmap.core.sidecar import SidecarError, load_sidecar, own_file, sidecar_path
 from mindmap.core.study import Planner, today
 from mindmap.core.viewstate import folds_to_level, initial_folds
 from mindmap.core.writers import ConvertError, convert
@@ -25,7 +25,7 @@ MIN_SCALE, MAX_SCALE = 0.1, 8.0  # of an export; 1 is the map at 100 %
 _EPILOG = """commands:
   mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
-  mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
+  mindmap export FILE -o OUT     write the map as PNG, SVG or PDF, or an Anki deck (.apkg)
   mindmap install-desktop        add mindmap to the desktop's applications (--uninstall: remove)
   mindmap convert FILE -o OUT    write the outline as YAML, Markdown, OPML or a FreeMind map
   mindmap study FILE             print what is due for study today, per main branch
@@ -81,6 +81,7 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mindmap export",
         description="Write the map of an outline as PNG, SVG or PDF (by OUT's extension), "
+        "or an Anki deck of its branches (.apkg: the other options do not apply), "
         "without opening a window. Exit status: 0 written, 1 failed, 2 bad usage.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the outline")
@@ -213,6 +214,27 @@ def _convert(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_deck(options: argparse.Namespace) -> int:
+    """`mindmap export FILE -o deck.apkg`: an Anki deck, with the annotations, no Qt at all."""
+    from mindmap.core.ankideck import write_deck
+
+    problem = own_file(options.output, options.file)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        outline = load_any(options.file).outline
+        count = write_deck(outline, load_sidecar(sidecar_path(options.file)), options.output)
+    except (OutlineError, SidecarError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as error:
+        print(f"mindmap export: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"{options.output}: an Anki deck of {count} notes (one per node with children)")
+    return EXIT_OK
+
+
 def _study(options: argparse.Namespace) -> int:
     """`mindmap study`: the day's cards per main branch, from the sidecar's schedule (read only)."""
     if options.new_per_day < 0:
@@ -238,6 +260,8 @@ def _study(options: argparse.Namespace) -> int:
 
 def _export(options: argparse.Namespace) -> int:
     """`mindmap export`: headless, one line on error, exit 0 / 1 / 2."""
+    if options.output.suffix.lower() == ".apkg":
+        return _export_deck(options)
     if not MIN_SCALE <= options.scale <= MAX_SCALE:
         print(
             f"mindmap export: --scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}",

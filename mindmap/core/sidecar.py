@@ -53,6 +53,25 @@ def sidecar_path(outline_path: Path) -> Path:
     return outline_path.with_name(f"{outline_path.stem}.notes{suffix}.yaml")
 
 
+def own_file(output: Path, outline: Path) -> str | None:
+    """Why `output` must not be written, when it is the outline or its annotations file: an
+    outline may be named like an export (`map.svg`, its annotations `map.notes.svg`), and an
+    export over it would lose the user's notes."""
+    if _same_file(output, outline):
+        return f"{output}: that is the outline itself; choose another name"
+    if _same_file(output, sidecar_path(outline)):
+        return f"{output}: that is the outline's annotations file; choose another name"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether both paths name one existing file (a missing one is nobody's)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
 def dump_sidecar(store: AnnotationStore, outline_name: str) -> str:
     """The sidecar's text: readable YAML, multi-line texts as blocks."""
     return SidecarText().render(store.items, store.extra, outline_name, store.schedule)
