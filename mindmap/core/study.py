@@ -156,9 +156,22 @@ class Planner:
 
     def new_cards(self, schedule: Schedule, outline: Outline, now: datetime) -> list[str]:
         """Keys of the nodes never studied that may be started today, in map order."""
-        room = max(0, self.new_per_day - schedule.introduced_on(now))
         fresh = (node.key for node in study_nodes(outline) if node.key not in schedule.cards)
-        return [key for key, _ in zip(fresh, range(room), strict=False)]
+        return [key for key, _ in zip(fresh, range(self.room(schedule, now)), strict=False)]
+
+    def room(self, schedule: Schedule, now: datetime) -> int:
+        """How many new cards may still start on `now`'s day."""
+        return max(0, self.new_per_day - schedule.introduced_on(now))
+
+    def due_today(
+        self, schedule: Schedule, outline: Outline, cards: list[str], now: datetime
+    ) -> tuple[int, int]:
+        """(cards of the outline due before the day ends, new ones that may start), given the
+        outline's `cards` (keys, from `study_nodes`, kept by a caller that counts often)."""
+        by_key = outline.by_key
+        due = sum(1 for key in schedule.due(end_of_day(now)) if key in by_key)
+        fresh = sum(1 for key in cards if key not in schedule.cards)
+        return due, min(fresh, self.room(schedule, now))
 
 
 def end_of_day(now: datetime) -> datetime:

@@ -118,3 +118,16 @@ def test_due_today_counts_per_main_branch() -> None:
     due = schedule.due(end_of_day(DAY0))
     assert by_branch(tree, due) == {"Revision": 1, "Revision/Defence": 2, "Revision/Energy": 1}
     assert end_of_day(DAY0) == datetime(2026, 1, 6, tzinfo=UTC)
+
+
+def test_due_today_counts_the_outlines_due_cards_and_the_new_ones_allowed() -> None:
+    tree = outline()
+    cards = [node.key for node in study_nodes(tree)]
+    planner = Planner(new_per_day=2, fuzz=False)
+    schedule = Schedule()
+    assert planner.due_today(schedule, tree, cards, DAY0) == (0, 2)
+    planner.grade(schedule, tree.by_key["Revision"], Grade.AGAIN, DAY0)
+    EXACT.grade(schedule, tree.by_key["Revision/Energy"], Grade.AGAIN, DAY0 - timedelta(days=9))
+    assert planner.due_today(schedule, tree, cards, DAY0) == (2, 1)
+    renamed = outline(OUTLINE.replace("Energy", "Power"))  # its card no longer counts
+    assert planner.due_today(schedule, renamed, cards, DAY0) == (1, 1)

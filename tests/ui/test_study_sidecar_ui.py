@@ -95,3 +95,21 @@ def test_cards_graded_in_another_window_are_merged_and_both_kept(
     assert window.annotations.store.schedule == theirs
     press(window, qtbot, BRAHMOS, Qt.Key.Key_1)
     assert load_sidecar(sidecar).schedule == theirs
+
+
+def test_the_status_bar_says_what_is_due_today_and_follows_another_windows_grades(
+    window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    sidecar = outline_file.parent / "outline.notes.yaml"
+    tree = parse_outline(OUTLINE, "o.yaml").outline
+    schedule = Schedule()
+    Planner(fuzz=False).grade(schedule, tree.by_key["Revision"], Grade.AGAIN, DAY0)  # long ago
+    sidecar.write_text(dump_sidecar(AnnotationStore(schedule=schedule), "o"), encoding="utf-8")
+    assert window.open_file(outline_file)
+    label = window.due_today.label
+    assert label.text() == "Due today: 1"
+    assert label.isVisible()
+    assert label.parent() is not None
+    Planner(fuzz=False).grade(schedule, tree.by_key["Revision/Energy"], Grade.AGAIN, DAY0)
+    sidecar.write_text(dump_sidecar(AnnotationStore(schedule=schedule), "o"), encoding="utf-8")
+    qtbot.wait_until(lambda: label.text() == "Due today: 2")
