@@ -1,4 +1,5 @@
-"""The command line: open a map (the default), `check` outlines, `export` a map to an image."""
+"""The command line: open a map (the default), `check` outlines, `export` a map to an image,
+`convert` an outline, say what to `study` today."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mindmap import __version__
 from mindmap.core.layout import LayoutMode
 from mindmap.core.outline import OutlineError
 from mindmap.core.readers import load_any
+from mindmap.core.sidecar import SidecarError, load_sidecar, own_file, sidecar_path
+from mindmap.core.study import Planner, today
 from mindmap.core.viewstate import folds_to_level, initial_folds
 from mindmap.core.writers import ConvertError, convert
 from mindmap.display import display_problem
@@ -21,9 +25,10 @@ MIN_SCALE, MAX_SCALE = 0.1, 8.0  # of an export; 1 is the map at 100 %
 _EPILOG = """commands:
   mindmap [FILE]                 open FILE as a mind map (default: ./outline.yaml, else the sample)
   mindmap check FILE...          validate outlines; print FILE:LINE:COL for each problem
-  mindmap export FILE -o OUT     write the map as PNG, SVG or PDF (see mindmap export --help)
+  mindmap export FILE -o OUT     write the map as PNG, SVG or PDF, or an Anki deck (.apkg)
   mindmap install-desktop        add mindmap to the desktop's applications (--uninstall: remove)
   mindmap convert FILE -o OUT    write the outline as YAML, Markdown, OPML or a FreeMind map
+  mindmap study FILE             print what is due for study today, per main branch
 """
 
 
@@ -41,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(_export_parser().parse_args(args[1:]))
         if args and args[0] == "convert":
             return _convert(_convert_parser().parse_args(args[1:]))
+        if args and args[0] == "study":
+            return _study(_study_parser().parse_args(args[1:]))
         return _open(_open_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
@@ -74,6 +81,7 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mindmap export",
         description="Write the map of an outline as PNG, SVG or PDF (by OUT's extension), "
+        "or an Anki deck of its branches (.apkg: the other options do not apply), "
         "without opening a window. Exit status: 0 written, 1 failed, 2 bad usage.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the outline")
@@ -108,6 +116,18 @@ def _convert_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", type=Path, metavar="FILE", help="the outline, in any format")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    return parser
+
+
+def _study_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mindmap study",
+        description="Print what is due for study today in an outline, per main branch, and how "
+        "many new cards may start (from its sidecar's schedule), without opening a window. "
+        "Exit status: 0 printed, 1 failed, 2 bad usage.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the outline, in any format")
+    parser.add_argument("--new-per-day", type=int, default=Planner.new_per_day, metavar="N")
     return parser
 
 
@@ -194,8 +214,54 @@ def _convert(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_deck(options: argparse.Namespace) -> int:
+    """`mindmap export FILE -o deck.apkg`: an Anki deck, with the annotations, no Qt at all."""
+    from mindmap.core.ankideck import write_deck
+
+    problem = own_file(options.output, options.file)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        outline = load_any(options.file).outline
+        count = write_deck(outline, load_sidecar(sidecar_path(options.file)), options.output)
+    except (OutlineError, SidecarError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as error:
+        print(f"mindmap export: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"{options.output}: an Anki deck of {count} notes (one per node with children)")
+    return EXIT_OK
+
+
+def _study(options: argparse.Namespace) -> int:
+    """`mindmap study`: the day's cards per main branch, from the sidecar's schedule (read only)."""
+    if options.new_per_day < 0:
+        print("mindmap study: --new-per-day must be 0 or more", file=sys.stderr)
+        return 2
+    try:
+        outline = load_any(options.file).outline
+        schedule = load_sidecar(sidecar_path(options.file)).schedule
+    except (OutlineError, SidecarError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERRORS
+    plan = today(outline, schedule, Planner(new_per_day=options.new_per_day), datetime.now(UTC))
+    if not plan.cards:
+        print(f"{options.file}: nothing to study: no node has children")
+        return EXIT_OK
+    due_all, new_all = (sum(branch[n] for branch in plan.branches) for n in (1, 2))
+    print(f"{options.file}: {due_all} due today, {new_all} new to start, of {plan.cards} cards")
+    for key, due, new in plan.branches:
+        counts = [f"{due} due"] * bool(due) + [f"{new} new"] * bool(new)
+        print(f"  {outline.by_key[key].title}: {', '.join(counts)}")
+    return EXIT_OK
+
+
 def _export(options: argparse.Namespace) -> int:
     """`mindmap export`: headless, one line on error, exit 0 / 1 / 2."""
+    if options.output.suffix.lower() == ".apkg":
+        return _export_deck(options)
     if not MIN_SCALE <= options.scale <= MAX_SCALE:
         print(
             f"mindmap export: --scale must be between {MIN_SCALE:g} and {MAX_SCALE:g}",

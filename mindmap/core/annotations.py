@@ -12,11 +12,13 @@ own key (and is saved so) until the outline has settled or the user acts on it w
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from mindmap.core.model import Outline
+from mindmap.core.study import Card, Review, Schedule
 
 
 class Mark(enum.Enum):
@@ -65,19 +67,39 @@ class Proposal(NamedTuple):
     title: str
 
 
+class Contents(NamedTuple):
+    """What the sidecar holds entry by entry, as last read or written: the base of a merge."""
+
+    items: dict[str, Annotation]
+    cards: dict[str, Card]
+    reviews: dict[str, Review]
+
+    @property
+    def schedule(self) -> Schedule:
+        return Schedule(self.cards, self.reviews)
+
+
 class AnnotationStore:
     """All annotations of one outline, under the keys they are saved with; `unattached` holds
-    the keys that match no node now, `proposals` what `settle` would do: node key → Proposal."""
+    the keys that match no node now, `proposals` what `settle` would do: node key → Proposal.
+    The study schedule lives in the same file, and so in the same store: `schedule`."""
 
     def __init__(
         self,
         annotations: dict[str, Annotation] | None = None,
         extra: dict[str, object] | None = None,
+        schedule: Schedule | None = None,
     ) -> None:
         self.items: dict[str, Annotation] = dict(annotations or {})
         self.unattached: set[str] = set()
         self.proposals: dict[str, Proposal] = {}
         self.extra: dict[str, object] = dict(extra or {})  # top-level sections we do not know
+        self.schedule = schedule or Schedule()
+
+    def contents(self) -> Contents:
+        """A copy of the entries, to save or to merge against later."""
+        schedule = self.schedule
+        return Contents(dict(self.items), dict(schedule.cards), dict(schedule.reviews))
 
     def get(self, key: str) -> Annotation | None:
         return self.items.get(key)
@@ -150,27 +172,79 @@ class AnnotationStore:
         self.unattached.discard(old_key)
         self.items[new_key] = replace(annotation, key=new_key, title=title, updated=now())
 
-    def merge(self, theirs: AnnotationStore, base: dict[str, Annotation]) -> None:
+    def merge(
+        self,
+        theirs: AnnotationStore,
+        base: dict[str, Annotation],
+        cards_base: dict[str, Card] | None = None,
+    ) -> None:
         """Take in another program's version of the sidecar without clobbering either side.
 
-        Entry by entry against `base`, the entries as last read or written: a side that did not
-        change an entry takes the other side's version of it, a deletion included. When both
-        changed it, the newer stays under its key and the other is kept as an unattached copy.
+        Entry by entry against `base` and `cards_base`, the entries as last read or written: a
+        side that did not change an entry takes the other side's version of it, a deletion
+        included. When both
+        changed an annotation, the newer stays under its key and the other is kept as an
+        unattached copy; when both graded a card, the later review's schedule stays. The review
+        log only grows: both sides' reviews are kept.
         """
-        for key in self.items.keys() | theirs.items.keys():
-            mine, other, old = self.items.get(key), theirs.items.get(key), base.get(key)
-            if other in (old, mine):
-                continue
-            if mine == old:
-                self.put(other, key)
-            elif mine is None or other is None:  # deleted on one side, changed on the other
-                self.items[key] = mine or other  # type: ignore[assignment]
-            else:
-                newer, older = (other, mine) if other.updated > mine.updated else (mine, other)
-                copy = f"{key} (other version of {older.updated or 'unknown date'})"
-                number = 1
-                while copy in self.items and self.items[copy] != replace(older, key=copy):
-                    number += 1
-                    copy = f"{key} (other version {number} of {older.updated or 'unknown date'})"
-                self.items[key] = newer
-                self.items[copy] = replace(older, key=copy)
+        merge_entries(
+            self.items, theirs.items, base, lambda key, a: self.put(a, key), self._keep_both
+        )
+        cards, old = self.schedule.cards, cards_base or {}
+        merge_entries(cards, theirs.schedule.cards, old, _setter(cards), _later(cards))
+        self.schedule.reviews.update(theirs.schedule.reviews)
+
+    def _keep_both(self, key: str, mine: Annotation, other: Annotation) -> None:
+        newer, older = (other, mine) if other.updated > mine.updated else (mine, other)
+        copy = f"{key} (other version of {older.updated or 'unknown date'})"
+        number = 1
+        while copy in self.items and self.items[copy] != replace(older, key=copy):
+            number += 1
+            copy = f"{key} (other version {number} of {older.updated or 'unknown date'})"
+        self.items[key] = newer
+        self.items[copy] = replace(older, key=copy)
+
+
+Entry = TypeVar("Entry")
+
+
+def merge_entries(
+    mine: dict[str, Entry],
+    theirs: dict[str, Entry],
+    base: dict[str, Entry],
+    take: Callable[[str, Entry | None], None],
+    conflict: Callable[[str, Entry, Entry], None],
+) -> None:
+    """Three-way merge of keyed entries into `mine`: `take` puts (or with None, removes) the
+    other side's entry where only they changed it; `conflict` decides where both did."""
+    for key in mine.keys() | theirs.keys():
+        ours, other, old = mine.get(key), theirs.get(key), base.get(key)
+        if other in (old, ours):
+            continue
+        if ours == old:
+            take(key, other)
+        elif ours is None or other is None:  # deleted on one side, changed on the other
+            mine[key] = ours or other  # type: ignore[assignment]
+        else:
+            conflict(key, ours, other)
+
+
+def _setter(cards: dict[str, Card]) -> Callable[[str, Card | None], None]:
+    def take(key: str, card: Card | None) -> None:
+        if card is None:
+            cards.pop(key, None)
+        else:
+            cards[key] = card
+
+    return take
+
+
+_NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+def _later(cards: dict[str, Card]) -> Callable[[str, Card, Card], None]:
+    def conflict(key: str, mine: Card, other: Card) -> None:
+        if (other.last_review or _NEVER) > (mine.last_review or _NEVER):
+            cards[key] = other
+
+    return conflict

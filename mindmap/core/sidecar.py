@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,23 +21,14 @@ from mindmap.core.annotations import Annotation, AnnotationStore, Mark
 from mindmap.core.formats import format_of
 from mindmap.core.problems import FileProblemError, Problem
 from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
-from mindmap.core.yamlraw import (
-    COLUMN,
-    KIND,
-    LINE,
-    MAP,
-    SCALAR,
-    SEQ,
-    VALUE,
-    Raw,
-    compose,
-    decode,
-    describe,
-    scalar_spans,
-    unicode_breaks_as_spaces,
-)
+from mindmap.core.schedulefile import card_entry, parse_schedule, review_entry
+from mindmap.core.sidecarfields import SidecarError, entries, error, mapping, plain, scalar
+from mindmap.core.study import Schedule
+from mindmap.core.yamlraw import compose, decode, scalar_spans, unicode_breaks_as_spaces
 
-SIDECAR_VERSION = 1
+# 2: the study schedule (`schedule:`, `reviews:`). A version-1 file is read as it is and
+# written as version 2 only when something in it changes.
+SIDECAR_VERSION = 2
 _HEADER = (
     "# Your annotations on {name}, kept by mindmap: one entry per node, found by its key\n"
     "# (the node's id, or its path of titles). Edit with care; the app saves this file itself.\n"
@@ -48,10 +42,6 @@ _COMMENT_LOST = (
 _FIELDS = ("key", "title", "text", "mark", "updated")
 
 
-class SidecarError(FileProblemError):
-    """The sidecar cannot be read; it must not be overwritten."""
-
-
 def sidecar_path(outline_path: Path) -> Path:
     """`outline.yaml` → `outline.notes.yaml`, in the same folder, for every file read as YAML
     (`map.txt` → `map.notes.txt`, as always); an outline in another format keeps its suffix
@@ -63,9 +53,28 @@ def sidecar_path(outline_path: Path) -> Path:
     return outline_path.with_name(f"{outline_path.stem}.notes{suffix}.yaml")
 
 
+def own_file(output: Path, outline: Path) -> str | None:
+    """Why `output` must not be written, when it is the outline or its annotations file: an
+    outline may be named like an export (`map.svg`, its annotations `map.notes.svg`), and an
+    export over it would lose the user's notes."""
+    if _same_file(output, outline):
+        return f"{output}: that is the outline itself; choose another name"
+    if _same_file(output, sidecar_path(outline)):
+        return f"{output}: that is the outline's annotations file; choose another name"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether both paths name one existing file (a missing one is nobody's)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
 def dump_sidecar(store: AnnotationStore, outline_name: str) -> str:
     """The sidecar's text: readable YAML, multi-line texts as blocks."""
-    return SidecarText().render(store.items, store.extra, outline_name)
+    return SidecarText().render(store.items, store.extra, outline_name, store.schedule)
 
 
 class SidecarText:
@@ -74,32 +83,59 @@ class SidecarText:
     done in short steps, so that a thread rendering it leaves the GUI thread its turns."""
 
     def __init__(self) -> None:
-        # Kept apart, not as (annotation, text) pairs: a dict of texts only is no work for
-        # the cyclic GC, whose passes would otherwise walk 100,000 pairs now and then.
-        self._texts: dict[str, str] = {}  # key → its entry's YAML
-        self._dumped: dict[str, Annotation] = {}  # key → the annotation as dumped there
-        self._order: list[str] = []  # the keys dumped, sorted
+        self._annotations = _Section("annotations", _entry)
+        self._cards = _Section("schedule", card_entry)
+        self._reviews = _Section("reviews", review_entry)
 
-    def render(self, items: dict[str, Annotation], extra: dict[str, object], name: str) -> str:
-        return "".join(self.pieces(items, extra, name))
+    def render(
+        self,
+        items: dict[str, Annotation],
+        extra: dict[str, object],
+        name: str,
+        schedule: Schedule | None = None,
+    ) -> str:
+        return "".join(self.pieces(items, extra, name, schedule))
 
     def pieces(
-        self, items: dict[str, Annotation], extra: dict[str, object], name: str
+        self,
+        items: dict[str, Annotation],
+        extra: dict[str, object],
+        name: str,
+        schedule: Schedule | None = None,
     ) -> list[str]:
-        """The text in pieces of a few hundred entries each."""
-        self._update(items)
+        """The text in pieces of a few hundred entries each; no schedule, no study sections."""
         head = _HEADER.format(name=name) + _dump({"version": SIDECAR_VERSION, **extra})
+        pieces = self._annotations.pieces(items)
+        pieces[0] = head + pieces[0]
+        if schedule is not None and (schedule.cards or schedule.reviews):
+            pieces += self._cards.pieces(schedule.cards) + self._reviews.pieces(schedule.reviews)
+        return pieces
+
+
+class _Section:
+    """One list of the sidecar, in key order, each entry's YAML kept until the entry changes."""
+
+    def __init__(self, name: str, entry: Callable[[Any], dict[str, object]]) -> None:
+        self._name, self._entry = name, entry
+        # Kept apart, not as (entry, text) pairs: a dict of texts only is no work for
+        # the cyclic GC, whose passes would otherwise walk 100,000 pairs now and then.
+        self._texts: dict[str, str] = {}  # key → its entry's YAML
+        self._dumped: dict[str, object] = {}  # key → the entry as dumped there
+        self._order: list[str] = []  # the keys dumped, sorted
+
+    def pieces(self, items: Mapping[str, object]) -> list[str]:
+        self._update(items)
         order, texts = self._order, self._texts
         if not order:
-            return [head + "annotations: []\n"]
-        return [head + "annotations:\n"] + [
+            return [f"{self._name}: []\n"]
+        return [f"{self._name}:\n"] + [
             "".join([texts[key] for key in order[start : start + _STEP]])
             for start in range(0, len(order), _STEP)
         ]
 
-    def _update(self, items: dict[str, Annotation]) -> None:
+    def _update(self, items: Mapping[str, object]) -> None:
         dumped = self._dumped
-        fresh = [key for key, annotation in items.items() if _changed(dumped.get(key), annotation)]
+        fresh = [key for key, item in items.items() if _changed(dumped.get(key), item)]
         added = [key for key in fresh if key not in dumped]
         if len(dumped) + len(added) > len(items):  # some were deleted
             self._order = [key for key in self._order if key in items]
@@ -107,7 +143,7 @@ class SidecarText:
             self._texts = {key: self._texts[key] for key in self._order}
         for start in range(0, len(fresh), _STEP):  # one dump per step, cut per entry
             step = fresh[start : start + _STEP]
-            text = _dump([_entry(items[key]) for key in step])
+            text = _dump([self._entry(items[key]) for key in step])
             for key, entry in zip(step, _ITEM_START.split(text)[1:], strict=True):
                 self._texts[key], dumped[key] = entry, items[key]
         if len(added) > _STEP:  # after opening, say: items mostly in order, which sorts fast
@@ -120,8 +156,8 @@ class SidecarText:
 _STEP = 500  # entries dumped or joined at a time: a few ms each
 
 
-def _changed(dumped: Annotation | None, annotation: Annotation) -> bool:
-    return dumped is None or (dumped is not annotation and dumped != annotation)
+def _changed(dumped: object | None, item: object) -> bool:
+    return dumped is None or (dumped is not item and dumped != item)
 
 
 _ITEM_START = re.compile(r"^(?=- )", re.MULTILINE)  # where each top-level list item starts
@@ -157,18 +193,19 @@ def _represent_text(dumper: _Dumper, text: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_text)
 
 
-def load_sidecar(path: Path) -> AnnotationStore:
-    """Read the sidecar; a missing one is an empty store, a broken one a SidecarError."""
+def load_sidecar(path: Path, now: datetime | None = None) -> AnnotationStore:
+    """Read the sidecar; a missing one is an empty store, a broken one a SidecarError.
+    `now` (the clock by default) is what a review logged in the future is later than."""
     try:
         data = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return AnnotationStore()
     except OSError as error:
         raise SidecarError([Problem(str(path), 0, 0, f"cannot read: {error.strerror}")]) from None
-    return parse_sidecar(data, str(path))
+    return parse_sidecar(data, str(path), now)
 
 
-def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
+def parse_sidecar(data: bytes, path: str, now: datetime | None = None) -> AnnotationStore:
     """The annotations in `data`; whatever a save could not write back is a SidecarError."""
     try:
         text = unicode_breaks_as_spaces(decode(data, path))  # a hand edit may hold them raw
@@ -178,43 +215,42 @@ def parse_sidecar(data: bytes, path: str) -> AnnotationStore:
         _refuse_comments(text, path)
     except SidecarError:
         raise
-    except FileProblemError as error:
-        raise SidecarError(error.problems) from None
-    fields = _mapping(root, path, "the file")
+    except FileProblemError as problem:
+        raise SidecarError(problem.problems) from None
+    fields = mapping(root, path, "the file")
     version = fields.pop("version", None)
-    if version is not None and _scalar(version, path, "version") != str(SIDECAR_VERSION):
-        raise _error(version, path, f"version {version[VALUE]} is not known; expected 1")
+    known = [str(number) for number in range(1, SIDECAR_VERSION + 1)]
+    if version is not None and (number := scalar(version, path, "version")) not in known:
+        expected = " or ".join(known)
+        raise error(version, path, f"version {number} is not known; expected {expected}")
     listed = fields.pop("annotations", None)
-    extra = {name: _plain(raw, path) for name, raw in fields.items()}
+    schedule = parse_schedule(fields.pop("schedule", None), fields.pop("reviews", None), path, now)
+    extra = {name: plain(raw, path) for name, raw in fields.items()}
     annotations: dict[str, Annotation] = {}
-    if listed is None:
-        return AnnotationStore(extra=extra)
-    if listed[KIND] != SEQ:
-        raise _error(listed, path, f"annotations must be a list, got {describe(listed)}")
-    for raw in listed[VALUE]:
-        entry = _mapping(raw, path, "an annotation")
+    for raw in entries(listed, path, "annotations"):
+        entry = mapping(raw, path, "an annotation")
         if "key" not in entry:
-            raise _error(raw, path, "an annotation needs a 'key'")
-        key = _scalar(entry["key"], path, "key")
+            raise error(raw, path, "an annotation needs a 'key'")
+        key = scalar(entry["key"], path, "key")
         if key in annotations:
-            raise _error(entry["key"], path, f"the key '{key}' has two annotations")
+            raise error(entry["key"], path, f"the key '{key}' has two annotations")
         mark = None
         if "mark" in entry:  # a mark this app does not know stays among the extra fields
-            value = _scalar(entry["mark"], path, "mark")
+            value = scalar(entry["mark"], path, "mark")
             mark = next((known for known in Mark if known.value == value), None)
         annotations[key] = Annotation(
             key=key,
-            title=_scalar(entry["title"], path, "title") if "title" in entry else "",
-            text=_scalar(entry["text"], path, "text") if "text" in entry else "",
+            title=scalar(entry["title"], path, "title") if "title" in entry else "",
+            text=scalar(entry["text"], path, "text") if "text" in entry else "",
             mark=mark,
-            updated=_scalar(entry["updated"], path, "updated") if "updated" in entry else "",
+            updated=scalar(entry["updated"], path, "updated") if "updated" in entry else "",
             extra=tuple(
-                (name, _plain(value, path))
+                (name, plain(value, path))
                 for name, value in entry.items()
                 if name not in _FIELDS or (name == "mark" and mark is None)
             ),
         )
-    return AnnotationStore(annotations, extra)
+    return AnnotationStore(annotations, extra, schedule)
 
 
 def _refuse_comments(text: str, path: str) -> None:
@@ -239,40 +275,3 @@ def _refuse_comments(text: str, path: str) -> None:
         inside = bisect.bisect_right(starts, where) - 1
         if inside < 0 or not spans[inside][0] <= where < spans[inside][1]:
             raise SidecarError([Problem(path, where[0] + 1, where[1] + 1, _COMMENT_LOST)])
-
-
-def _error(raw: Raw, path: str, message: str) -> SidecarError:
-    return SidecarError([Problem(path, raw[LINE], raw[COLUMN], message)])
-
-
-def _mapping(raw: Raw, path: str, what: str) -> dict[str, Raw]:
-    """A mapping's fields; a field given twice is an error, as it is unclear which one counts."""
-    if raw[KIND] != MAP:
-        raise _error(raw, path, f"{what} must be a mapping, got {describe(raw)}")
-    fields: dict[str, Raw] = {}
-    first: dict[str, Raw] = {}
-    for key, value in raw[VALUE]:
-        name = _scalar(key, path, "a key")
-        if name in fields:
-            message = (
-                f"'{name}' appears twice in this mapping (first at line {first[name][LINE]}); "
-            )
-            raise _error(key, path, message + "keep one")
-        fields[name], first[name] = value, key
-    return fields
-
-
-def _plain(raw: Raw, path: str) -> object:
-    """What the app does not model, as plain texts, lists and mappings, to be written back."""
-    if raw[KIND] == SCALAR:
-        return raw[VALUE]
-    if raw[KIND] == SEQ:
-        return [_plain(item, path) for item in raw[VALUE]]
-    return {name: _plain(value, path) for name, value in _mapping(raw, path, "").items()}
-
-
-def _scalar(raw: Raw, path: str, what: str) -> str:
-    if raw[KIND] != SCALAR:
-        raise _error(raw, path, f"{what} must be text, got {describe(raw)}")
-    text: str = raw[VALUE]
-    return text

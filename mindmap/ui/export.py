@@ -32,7 +32,7 @@ from mindmap.core.leftovers import sweep_stale_temporaries, termination_signals
 from mindmap.core.model import Outline
 from mindmap.core.png import PngWriter
 from mindmap.core.session import MapSession
-from mindmap.core.sidecar import SidecarError, load_sidecar, sidecar_path
+from mindmap.core.sidecar import SidecarError, load_sidecar, own_file, sidecar_path
 from mindmap.ui.map.badges import ANNOTATION_LOOK, LegendItem
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.textmetrics import TextMeasurer, measure_outline
@@ -372,18 +372,7 @@ def export_headless(
 
 
 def refuse_own_files(output: Path, outline: Path) -> None:
-    """Raise ExportError when `output` is the outline or its annotations file: an outline may
-    be named like an image (`map.svg`, its annotations `map.notes.svg`), and an export over it
-    would lose the user's notes."""
-    if _same_file(output, outline):
-        raise ExportError(f"{output}: that is the outline itself; choose another name")
-    if _same_file(output, sidecar_path(outline)):
-        raise ExportError(f"{output}: that is the outline's annotations file; choose another name")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether both paths name one existing file (a missing one is nobody's)."""
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
+    """Raise ExportError when `output` is the outline or its annotations file (see `own_file`)."""
+    problem = own_file(output, outline)
+    if problem is not None:
+        raise ExportError(problem)

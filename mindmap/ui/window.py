@@ -15,6 +15,7 @@ from mindmap.ui import actions
 from mindmap.ui.controllers.annotating import Annotating
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.document import DocumentController
+from mindmap.ui.controllers.duetoday import DueToday
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         mode = LayoutMode(self.settings.value("view/layout", LayoutMode.MINDMAP.value))
         self.session = MapSession(mode)
         self.annotations = AnnotationSession(self)
+        self.due_today = DueToday(self.session, self.annotations)
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
         self.mark_legend = MarkLegend()
         bar = self.statusBar()
         bar.addWidget(self.file_label, 1)
-        for label in (self.mark_legend, self.count_label, self.zoom_label):
+        for label in (self.due_today.label, self.mark_legend, self.count_label, self.zoom_label):
             bar.addPermanentWidget(label)
 
     def _menu_parts(self) -> MenuParts:
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self.document.recent_changed.connect(self._show_recent)
         self.document.opened.connect(self._opened)
         self.document.reloaded.connect(self._reloaded)
+        self.document.reloaded.connect(self.due_today.refresh)  # the outline shown has changed
         self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)

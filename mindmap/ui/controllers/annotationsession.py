@@ -67,7 +67,8 @@ class AnnotationSession(SidecarSaving):
         on_disk = file_signature(self.path)
         self._loading = on_disk is not None and on_disk[1] > DEFER_BYTES
         if self._loading:  # the map shows while it is read; whatever needs it waits for it
-            self._store, self._base, self.read_only_reason = AnnotationStore(), {}, None
+            self._store, self.read_only_reason = AnnotationStore(), None
+            self._base = self._store.contents()
             assert self.path is not None
             job = self._reading = SidecarRead(self.path)
             QTimer.singleShot(0, lambda: self._start_reading(job))  # after the first paint
@@ -117,7 +118,7 @@ class AnnotationSession(SidecarSaving):
             self._store = self._read() if job is None else self._took(job)
         except SidecarError as error:
             self._store = AnnotationStore()
-            self._base = {}
+            self._base = self._store.contents()
             self.read_only_reason = (
                 f"{error} — your annotations are read-only until you decide what to do"
             )
@@ -125,7 +126,7 @@ class AnnotationSession(SidecarSaving):
             self.changed.emit(set())
             return
         self.read_only_reason = None
-        self._base = dict(self._store.items)
+        self._base = self._store.contents()
         if outline is not None:
             self.attach(outline)
         else:
@@ -273,18 +274,18 @@ class AnnotationSession(SidecarSaving):
             # An undo now would change what cannot be saved. Cleared once the step that got
             # here (a redo, perhaps, inside the stack's own push) is over.
             QTimer.singleShot(0, self.undo_stack.clear)
-            self._unsaved = bool(self._store.items)  # memory is their only good copy: ask
+            self._unsaved = bool(self._store.items or self._store.schedule.cards)  # only copy
             self.problem.emit(self.read_only_reason)
             return False
         self.read_only_reason = None  # readable again (or still)
-        self._store.merge(theirs, self._base)
+        self._store.merge(theirs, self._base.items, self._base.cards)
         self._store.extra = theirs.extra  # sections this app never changes: theirs are newest
-        self._base = dict(theirs.items)
+        self._base = theirs.contents()
         if self._outline is not None:
             self._store.attach(self._outline)
             self._time_proposals(restart=False)  # the outline did not change: no new wait
         saved = True
-        if self._store.items != theirs.items:
+        if self._store.contents() != theirs.contents():
             saved = self.save()  # ours had something theirs lacked: write the whole
         else:
             self._unsaved = False  # memory and disk agree

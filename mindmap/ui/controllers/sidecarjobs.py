@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from mindmap.core.annotations import Annotation, AnnotationStore
+from mindmap.core.annotations import AnnotationStore, Contents
 from mindmap.core.atomicfile import open_atomic
 from mindmap.core.memory import gc_paused
 from mindmap.core.readfile import require_regular
@@ -38,7 +38,7 @@ class SidecarSave:
     """One write of the sidecar: what to write, and (once done) how it went."""
 
     path: Path
-    items: dict[str, Annotation]
+    contents: Contents
     extra: dict[str, object]
     name: str
     signature: Signature | None = None  # of the version written

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from mindmap.core.annotations import Annotation, AnnotationStore
+from mindmap.core.annotations import AnnotationStore
 from mindmap.core.atomicfile import write_atomic
 from mindmap.core.sidecar import SidecarText
 from mindmap.ui.controllers.sidecarjobs import SidecarSave, write_locked
@@ -34,7 +34,7 @@ class SidecarSaving(QObject):
         self.outline_name = ""
         self.read_only_reason: str | None = None  # set while the sidecar cannot be read
         self._unsaved = False  # edits that the last save could not write
-        self._base: dict[str, Annotation] = {}  # the entries as last read or written
+        self._base = self._store.contents()  # the entries as last read or written
         self._watcher = FileWatcher(self)
         self._text = SidecarText()  # used by one write at a time
         self._known: Signature | None = None  # the version on disk that memory includes
@@ -58,9 +58,8 @@ class SidecarSaving(QObject):
         self.load()  # never act on a store that has not been read
         if self.path is None or self.read_only_reason is not None:
             return False
-        job = SidecarSave(
-            self.path, dict(self._store.items), dict(self._store.extra), self.outline_name
-        )
+        store = self._store
+        job = SidecarSave(self.path, store.contents(), dict(store.extra), self.outline_name)
         with self._lock:
             if self._running is not None:  # the thread takes it when the write in flight ends
                 self._waiting = job
@@ -86,7 +85,8 @@ class SidecarSaving(QObject):
         self.load()  # never act on a store that has not been read
         self.flush()
         try:
-            text = self._text.render(self._store.items, self._store.extra, self.outline_name)
+            store = self._store
+            text = self._text.render(store.items, store.extra, self.outline_name, store.schedule)
             write_atomic(path, text.encode("utf-8"))
         except OSError as error:
             return self._failed(path, error.strerror)
@@ -105,7 +105,7 @@ class SidecarSaving(QObject):
 
     def _write(self, job: SidecarSave) -> None:
         """Replace the sidecar, holding its lock, if it is still the version memory includes."""
-        pieces = self._text.pieces(job.items, job.extra, job.name)
+        pieces = self._text.pieces(job.contents.items, job.extra, job.name, job.contents.schedule)
         size = write_locked(job, pieces, self._known)
         if job.signature is not None:
             self._known, self._size = job.signature, size
@@ -134,7 +134,7 @@ class SidecarSaving(QObject):
                 saved = self._failed(job.path, job.error)
             else:
                 self._watcher.acknowledge_version(job.signature)
-                self._base, saved, self._unsaved = job.items, True, False
+                self._base, saved, self._unsaved = job.contents, True, False
                 self.saved.emit()
         return saved, stale
 

@@ -1,0 +1,61 @@
+"""The status bar's "Due today: N": the open outline's cards due before the day ends, counted
+again whenever the schedule changes (a merge from another window included), when the outline
+shown changes (`refresh`, called by who shows it), and every few minutes, for the day turns
+while the window stays open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel
+
+from mindmap.core.model import Outline
+from mindmap.core.session import MapSession
+from mindmap.core.study import Planner, study_nodes
+from mindmap.ui.controllers.annotationsession import AnnotationSession
+
+RECOUNT_MS = 5 * 60 * 1000
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class DueToday(QObject):
+    """Keeps `label` saying what is due; hidden while the outline has no card to study."""
+
+    def __init__(
+        self,
+        session: MapSession,
+        annotations: AnnotationSession,
+        clock: Callable[[], datetime] = local_now,
+        planner: Planner | None = None,
+    ) -> None:
+        super().__init__(annotations)
+        self.label = QLabel()
+        self.label.hide()
+        self._session, self._annotations, self._clock = session, annotations, clock
+        self._planner = planner or Planner()
+        self._cards: tuple[Outline | None, list[str]] = (None, [])  # an outline's card keys
+        annotations.changed.connect(self.refresh)  # an edit, a merge, a sidecar read
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start(RECOUNT_MS)
+
+    def refresh(self, _keys: object = None) -> None:
+        outline = self._session.outline
+        if outline is None:
+            self.label.hide()
+            return
+        if self._cards[0] is not outline:
+            self._cards = (outline, [node.key for node in study_nodes(outline)])
+        cards = self._cards[1]
+        schedule = self._annotations.shown.schedule  # recounted once a big sidecar is read
+        due, new = self._planner.due_today(schedule, outline, cards, self._clock())
+        self.label.setText(f"Due today: {due}")
+        self.label.setToolTip(
+            f"{due} of {len(cards)} cards due for study before the day ends; {new} new may start"
+        )
+        self.label.setVisible(bool(cards))
