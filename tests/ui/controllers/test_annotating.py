@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from answers import answer, messages
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -40,24 +41,6 @@ def annotating(
         banner=Banner(),
         dialogs=host,
     )
-
-
-def messages(annotating: Annotating) -> list[str]:
-    said: list[str] = []
-    annotating.message.connect(lambda text, _ms: said.append(text))
-    return said
-
-
-def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    """Every question the controller asks is answered with `button`; returns their titles."""
-    asked: list[str] = []
-
-    def question(_parent: QWidget, title: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(title)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def test_marks_need_a_selection_and_toggle(

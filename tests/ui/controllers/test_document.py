@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from answers import answer, messages
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -35,23 +36,6 @@ def document(
         settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
         dialogs=host,
     )
-
-
-def messages(document: DocumentController) -> list[str]:
-    said: list[str] = []
-    document.message.connect(lambda text, _ms: said.append(text))
-    return said
-
-
-def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent: QWidget, title: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(title)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def test_open_shows_the_outline_and_remembers_it(
