@@ -749,3 +749,38 @@ def test_descendants_counts_what_a_fold_hides_without_walking_it() -> None:
     root = node("r", node("a", node("a1"), node("a2", node("x"))), node("b"))
     engine = IncrementalLayout(root, measure_from({}))
     assert [engine.descendants(k) for k in ("r", "a", "a2", "b")] == [5, 3, 1, 0]
+
+
+def flat(count: int, *, branch: bool = False) -> Node:
+    """A root with `count` leaves (and, with `branch`, one more child that has a child)."""
+    kids = [node(f"L{i}") for i in range(count)]
+    if branch:
+        kids.append(node("X", node("X1")))
+    return node("R", node("B", *kids))
+
+
+@pytest.mark.parametrize(("count", "branch", "wraps"), [
+    (WRAP_LEAST - 1, False, False), (WRAP_LEAST, False, True), (200, False, True),
+    (200, True, False),
+])  # fmt: skip
+def test_long_lists_of_leaves_wrap_into_columns(count: int, branch: bool, wraps: bool) -> None:
+    """Only long lists of leaves wrap; a list with a branch in it stays one column."""
+    root = flat(count, branch=branch)
+    sizes = {n.key: (40.0, 20.0) for n in root.walk()}
+    case = Case(root, sizes, set(), LayoutMode.RIGHT, DEFAULT)
+    layout = lay(case)
+    check_layout(case, layout, pairwise_checks=count < 100)
+    assert (max(box.column for box in layout.boxes.values()) > 0) is wraps
+
+
+def test_a_wrapped_list_is_about_a_screen_wide_for_its_height() -> None:
+    layout = lay(Case(flat(500), {}, set(), LayoutMode.RIGHT, DEFAULT))
+    items = [box for box in layout.boxes.values() if box.parent == "B"]
+    width = max(b.right for b in items) - min(b.x for b in items)
+    height = max(b.bottom for b in items) - min(b.y for b in items)
+    assert 1.4 < width / height < 2.3
+    engine = IncrementalLayout(flat(500), measure_from({}), LayoutMode.RIGHT)
+    assert_same_boxes(
+        engine.update({"B"}).layout, lay(Case(flat(500), {}, {"B"}, LayoutMode.RIGHT, DEFAULT))
+    )
+    assert_same_boxes(engine.update(set()).layout, layout)

@@ -208,7 +208,7 @@ def choose_split(mode: LayoutMode, tops: list[float], lows: list[float], kept: i
     return split
 
 
-WRAP_LEAST = 13
+WRAP_LEAST = 20
 """A parent with at least this many children, all leaves, has them wrapped into columns."""
 WRAP_ASPECT = 1.8
 """The width over the height that a wrapped block of leaves aims at: a screen's, so that a map
