@@ -12,7 +12,16 @@ from collections.abc import Callable, Container
 from operator import add, sub
 
 from mindmap.core.layout.geometry import Box, Layout, LayoutMode, Spacing
-from mindmap.core.layout.tidy import TidyState, choose_split, make_placer
+from mindmap.core.layout.tidy import (
+    TidyState,
+    choose_split,
+    follow,
+    lay_run,
+    make_placer,
+    place_side,
+    side_aspect,
+    wrap,
+)
 from mindmap.core.model import Node
 
 
@@ -37,6 +46,7 @@ def layout_outline(
     level_gap = float(spacing.level_gap)
     sib_gap = float(spacing.sibling_gap)
     cousin_gap = sib_gap + float(spacing.subtree_gap)
+    col_gap = float(spacing.column_gap)
 
     # Flatten the visible tree into lists indexed in pre-order: a parent always comes before its
     # children, and every main branch is one contiguous run of indices.
@@ -81,9 +91,28 @@ def layout_outline(
         bottom[i] = bottom[p] + w + level_gap
         level[i] = level[p] + 1
 
+    # Long lists of leaves wrap into columns: the packing sees each row's leader alone.
+    packhalf = half.copy()
+    colx = [0.0] * n
+    column = [0] * n
+    wrapped: list[tuple[list[int], int]] = []
+    for v in internal:
+        run: list[int] = kids[v]  # type: ignore[assignment]
+        if not v or any(nodes[c].children for c in run):
+            continue
+        grid = wrap([width[c] for c in run], [height[c] for c in run], sib_gap, col_gap)
+        if grid is not None:
+            kids[v] = lay_run(grid, run, colx, packhalf, half)
+            for t, c in enumerate(run):
+                bottom[c] = bottom[v] + grid.reach[t] + level_gap
+                column[c] = t // grid.rows
+            wrapped.append((run, grid.rows))
+
     state = TidyState(list(range(n)))
     relx, prelim = state.relx, state.prelim
-    place = make_placer(state, kids, parent, bottom, half, sib_gap=sib_gap, cousin_gap=cousin_gap)
+    place = make_placer(
+        state, kids, parent, bottom, packhalf, sib_gap=sib_gap, cousin_gap=cousin_gap
+    )
 
     for v in reversed(internal):
         if v:
@@ -98,6 +127,8 @@ def layout_outline(
         for i, p, rx in zip(range(b + 1, end), parent[b + 1 : end], relx[b + 1 : end], strict=True):
             sums[i] = sums[p] + rx
     ypos = list(map(add, sums, prelim))
+    for run, rows in wrapped:
+        follow(ypos, 0, run, rows)
     tops = [min(map(sub, ypos[b:end], half[b:end])) for b, end in spans]
     lows = [max(map(add, ypos[b:end], half[b:end])) for b, end in spans]
 
@@ -108,11 +139,16 @@ def layout_outline(
     offset = [0.0] * count
     for order in (range(split), range(count - 1, split - 1, -1)):
         if order:
-            place(0, [branches[j] for j in order], None)
-            centre = prelim[0]
-            for j in order:
-                b = branches[j]
-                offset[j] = relx[b] + prelim[b] - centre
+            run = [branches[j] for j in order]
+            grid = None
+            if not any(nodes[b].children for b in run):
+                sizes = [width[b] for b in run], [height[b] for b in run]
+                grid = wrap(*sizes, sib_gap, col_gap, side_aspect(split, count))
+            lead = lay_run(grid, run, colx, packhalf, half)
+            for j, off in zip(order, place_side(place, state, run, lead, None), strict=True):
+                offset[j] = off
+            for t, b in enumerate(run):
+                column[b] = t // len(lead)
 
     # Top-left corners: a right-side box starts where its parent's children start; a
     # left-side one is mirrored and ends there.
@@ -128,8 +164,8 @@ def layout_outline(
             ys[b:end] = [y + off for y in ys[b:end]]
         top = min(top, tops[j] + off)
         low = max(low, lows[j] + off)
-        reach = max(bottom[b:end]) - level_gap
-        starts = [bottom[p] for p in parent[b:end]]
+        reach = max(bottom[b:end]) - level_gap + colx[b]
+        starts = list(map(add, [bottom[p] for p in parent[b:end]], colx[b:end]))
         if j < split:
             xs[b:end] = starts
             sides[b:end] = [1] * (end - b)
@@ -142,6 +178,10 @@ def layout_outline(
     parent_keys: list[str | None] = [keys[p] for p in parent]
     parent_keys[0] = None
     boxes = dict(
-        zip(keys, map(Box, keys, xs, ys, width, height, sides, level, parent_keys), strict=True)
+        zip(
+            keys,
+            map(Box, keys, xs, ys, width, height, sides, level, parent_keys, column),
+            strict=True,
+        )
     )
     return Layout(boxes, (left, top, right, low), split)

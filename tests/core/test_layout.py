@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from layout_oracle import layout_outline
 
 from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode, Spacing
+from mindmap.core.layout.tidy import WRAP_LEAST
 from mindmap.core.model import Node
 
 EPS = 1e-6
@@ -125,6 +126,8 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
     def subtree(key: str) -> list[Box]:
         return order[position[key] : position[key] + size[key]]
 
+    rows: dict[str, list[Box]] = {}  # each leader of a wrapped row: the row
+    wrapped = {b.parent for b in boxes.values() if b.column}
     for n in reversed(shown):
         box = boxes[n.key]
         assert (box.key, (box.width, box.height)) == (n.key, sizes[n.key])
@@ -132,19 +135,19 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
         for c in children:
             assert (c.parent, c.depth) == (n.key, box.depth + 1)
             assert c.side == box.side or (box.side == 0 and c.side in (1, -1))
-            # Non-layered: a child starts exactly one level gap beyond its own parent.
-            if c.side > 0:
-                assert c.x == pytest.approx(box.right + gap, abs=EPS)
-            else:
-                assert c.right == pytest.approx(box.x - gap, abs=EPS)
+        for side in (1, -1):
+            group = [c for c in children if c.side == side]
+            if box.side == 0 and side < 0:
+                group.reverse()  # the left side reads bottom to top
+            rows.update(check_columns(group, box, spacing))
         sides = [c.side for c in children]
         if box.side == 0 and mode is LayoutMode.RIGHT:
             assert set(sides) <= {1}
         if box.side == 0:
             # Right branches first (clockwise from the top right), then the left ones.
             assert sides == sorted(sides, reverse=True)
-        right = [c for c in children if c.side > 0]
-        left = [c for c in children if c.side < 0]
+        right = [c for c in children if c.side > 0 and not c.column]
+        left = [c for c in children if c.side < 0 and not c.column]
         if box.side == 0:
             left.reverse()  # the left side reads bottom to top
         for group in (right, left):
@@ -156,10 +159,12 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
             for a, b in pairwise(group):
                 assert b.y >= a.bottom + sib - EPS  # in order, top to bottom, apart
             if pairwise_checks and len(group) > 1:
-                # Tight: the last subtree rests on the ones above it somewhere.
-                above = [d for c in group[:-1] for d in subtree(c.key)]
-                below = subtree(group[-1].key)
-                assert any(
+                # Tight: the last subtree rests on the ones above it somewhere (unless
+                # wrapped rows are involved, which rest as rectangles: the row's full width
+                # and its tallest item's height).
+                above = [d for c in group[:-1] for d in rows.get(c.key) or subtree(c.key)]
+                below = rows.get(group[-1].key) or subtree(group[-1].key)
+                assert wrapped & {d.parent for d in above + below} or any(
                     _overlap(reach(a, gap), reach(b, gap))
                     and b.y - a.bottom == pytest.approx(facing_gap(a, b, spacing), abs=EPS)
                     for a in above
@@ -167,10 +172,12 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
                 )
 
     if pairwise_checks:
-        # No overlap anywhere: boxes that share any stretch of x (connector room included)
-        # are at least a sibling gap apart vertically.
+        # No overlap anywhere: boxes that share any stretch of x (connector room included,
+        # but wrapped leaves have no connectors going out) are at least a sibling gap apart
+        # vertically.
+        room = {key: 0.0 if b.parent in wrapped else gap for key, b in boxes.items()}
         for a, b in combinations(boxes.values(), 2):
-            if _overlap(reach(a, gap), reach(b, gap)):
+            if _overlap(reach(a, room[a.key]), reach(b, room[b.key])):
                 assert a.bottom + sib <= b.y + EPS or b.bottom + sib <= a.y + EPS, (a, b)
 
     branches = [] if root.key in folded else [boxes[c.key] for c in root.children]
@@ -190,6 +197,40 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
         assert all(imbalance(s) >= imbalance(k) - EPS for s in range(k + 1, len(branches) + 1))
 
 
+def check_columns(children: list[Box], parent: Box, spacing: Spacing) -> dict[str, list[Box]]:
+    """Children on one side of `parent`: the first column starts one level gap beyond it (the
+    tree is non-layered); a long list of leaves may wrap into more columns, filled top to
+    bottom, each a column gap beyond the widest of the one before, every item level with the
+    first item of its row. Returns the rows by their first item's key."""
+    if not children:
+        return {}
+    columns: list[list[Box]] = []
+    for c in children:
+        if c.column == len(columns):
+            columns.append([])
+        assert c.column == len(columns) - 1  # column by column, in the outline's order
+        columns[-1].append(c)
+    if len(columns) > 1:
+        assert len(children) >= WRAP_LEAST
+        assert all(len(col) <= len(columns[0]) for col in columns)
+    side = children[0].side
+    start = parent.right + spacing.level_gap if side > 0 else parent.x - spacing.level_gap
+    for column in columns:
+        for c in column:
+            edge = c.x if side > 0 else c.right
+            assert edge == pytest.approx(start, abs=EPS)
+        if side > 0:
+            start = max(c.right for c in column) + spacing.column_gap
+        else:
+            start = min(c.x for c in column) - spacing.column_gap
+        for lead, c in zip(columns[0], column, strict=False):
+            assert c.centre_y == pytest.approx(lead.centre_y, abs=EPS)
+    if len(columns) == 1:
+        return {}
+    return {lead.key: [col[r] for col in columns if r < len(col)] for r, lead in
+            enumerate(columns[0])}  # fmt: skip
+
+
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] < b[1] - EPS and b[0] < a[1] - EPS
 
@@ -206,6 +247,13 @@ def cases(draw: st.DrawFn, max_nodes: int = 30) -> Case:
         parent = draw(st.integers(max(0, i - 3), i - 1) | st.integers(0, i - 1))
         nodes.append(node(str(i)))
         nodes[parent].children.append(nodes[-1])
+    # Sometimes a long list of leaves under one node (the root too), which wraps into columns.
+    if draw(st.booleans()):
+        host = nodes[draw(st.integers(0, count - 1))]
+        for i in range(count, count + draw(st.integers(0, 60))):
+            nodes.append(node(str(i)))
+            host.children.append(nodes[-1])
+        count = len(nodes)
     half_units = st.tuples(st.integers(2, 400), st.integers(2, 120))
     sizes = {n.key: (w / 2, h / 2) for n, (w, h) in zip(nodes, draw(st.lists(
         half_units, min_size=count, max_size=count)), strict=True)}  # fmt: skip
@@ -218,6 +266,7 @@ def cases(draw: st.DrawFn, max_nodes: int = 30) -> Case:
             level_gap=st.integers(0, 80),
             sibling_gap=st.integers(0, 20),
             subtree_gap=st.integers(0, 30),
+            column_gap=st.integers(0, 40),
         )
     )
     return Case(nodes[0], sizes, folded, mode, spacing)
@@ -700,3 +749,38 @@ def test_descendants_counts_what_a_fold_hides_without_walking_it() -> None:
     root = node("r", node("a", node("a1"), node("a2", node("x"))), node("b"))
     engine = IncrementalLayout(root, measure_from({}))
     assert [engine.descendants(k) for k in ("r", "a", "a2", "b")] == [5, 3, 1, 0]
+
+
+def flat(count: int, *, branch: bool = False) -> Node:
+    """A root with `count` leaves (and, with `branch`, one more child that has a child)."""
+    kids = [node(f"L{i}") for i in range(count)]
+    if branch:
+        kids.append(node("X", node("X1")))
+    return node("R", node("B", *kids))
+
+
+@pytest.mark.parametrize(("count", "branch", "wraps"), [
+    (WRAP_LEAST - 1, False, False), (WRAP_LEAST, False, True), (200, False, True),
+    (200, True, False),
+])  # fmt: skip
+def test_long_lists_of_leaves_wrap_into_columns(count: int, branch: bool, wraps: bool) -> None:
+    """Only long lists of leaves wrap; a list with a branch in it stays one column."""
+    root = flat(count, branch=branch)
+    sizes = {n.key: (40.0, 20.0) for n in root.walk()}
+    case = Case(root, sizes, set(), LayoutMode.RIGHT, DEFAULT)
+    layout = lay(case)
+    check_layout(case, layout, pairwise_checks=count < 100)
+    assert (max(box.column for box in layout.boxes.values()) > 0) is wraps
+
+
+def test_a_wrapped_list_is_about_a_screen_wide_for_its_height() -> None:
+    layout = lay(Case(flat(500), {}, set(), LayoutMode.RIGHT, DEFAULT))
+    items = [box for box in layout.boxes.values() if box.parent == "B"]
+    width = max(b.right for b in items) - min(b.x for b in items)
+    height = max(b.bottom for b in items) - min(b.y for b in items)
+    assert 1.4 < width / height < 2.3
+    engine = IncrementalLayout(flat(500), measure_from({}), LayoutMode.RIGHT)
+    assert_same_boxes(
+        engine.update({"B"}).layout, lay(Case(flat(500), {}, {"B"}, LayoutMode.RIGHT, DEFAULT))
+    )
+    assert_same_boxes(engine.update(set()).layout, layout)

@@ -96,3 +96,34 @@ def test_a_reopened_map_unfolds_a_level_at_a_time_as_it_did(
     children = again.session.outline.by_key[branch].children
     assert all(child.key in again.session.layout.boxes for child in children)
     assert all(child.key in again.session.folds for child in children if child.children)
+
+
+def flat_list(tmp_path: Path, count: int, under_branch: bool) -> Path:
+    """An outline whose `count` leaves sit under the root, or under one of its main branches."""
+    items = [f"- Term {i}" for i in range(1, count + 1)]  # a vocabulary list
+    if under_branch:
+        lines = ["title: Long list", "children:", "  - title: All the points", "    children:"]
+        lines += [f"      {item}" for item in items] + ["  - A short branch", "  - Another one"]
+    else:
+        lines = ["title: Long list", "children:"] + [f"  {item}" for item in items]
+    path = tmp_path / "flat.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("under_branch", "least_px"), [(False, 8.0), (True, 7.0)], ids=["under-root", "under-branch"]
+)
+def test_a_flat_list_of_500_reads_at_fit(
+    window: MainWindow, tmp_path: Path, under_branch: bool, least_px: float
+) -> None:
+    """Wrapped into columns (one long column fitted showed its titles 0.5 to 1 px high).
+
+    Nearly `LEAST_TEXT_PX`: 500 boxes of these fonts, with their padding and gaps, cover more
+    than the 1280×820 window holds at the zoom that makes their titles 9 px high."""
+    window.resize(1280, 820)
+    assert window.open_file(flat_list(tmp_path, 500, under_branch))
+    window.maps.run(window.session.expand_all())
+    window.view.fit_map()
+    assert window.view.zoom() == pytest.approx(window.view.fit_zoom())
+    assert smallest_text_px(window) >= least_px

@@ -23,6 +23,8 @@ class Spacing:
     """Least vertical gap between two boxes that share a parent (and between any two boxes)."""
     subtree_gap: float = 18.0
     """Extra vertical gap between facing boxes of different parents, so that groups stand apart."""
+    column_gap: float = 16.0
+    """Horizontal gap between the columns that a long list of leaves is wrapped into."""
 
 
 @dataclass(slots=True)
@@ -40,6 +42,8 @@ class Box:
     """0 for the root."""
     parent: str | None
     """Key of the parent box, None for the root."""
+    column: int = 0
+    """Which column of its parent's wrapped leaves it stands in; 0 when they are not wrapped."""
 
     @property
     def right(self) -> float:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Container
 from itertools import repeat
 from operator import add, sub
 
 from mindmap.core.layout.geometry import Box, Layout, LayoutChange, LayoutMode, Spacing
 from mindmap.core.layout.packing import Packing
-from mindmap.core.layout.tidy import choose_split
+from mindmap.core.layout.tidy import (
+    choose_split,
+    follow,
+    lay_run,
+    place_side,
+    side_aspect,
+    wrap,
+)
 from mindmap.core.layout.tree import FlatTree, Folds
 from mindmap.core.model import Node
 
@@ -65,21 +73,23 @@ class IncrementalLayout:
         self._height: list[float] = [0.0] * n
         self._half = [0.0] * n
         self._bottom = [0.0] * n
-        self._packing = Packing(
+        self._packing = packing = Packing(
             tree,
             folds,
-            self._bottom,
-            self._half,
+            (self._width, self._height, self._half, self._bottom),
+            level_gap=self._level_gap,
             sib_gap=sib_gap,
             cousin_gap=sib_gap + float(spacing.subtree_gap),
+            col_gap=float(spacing.column_gap),
         )
+        self._packhalf, self._colx = packing.packhalf, packing.colx
 
         # Positions: tops relative to the own main branch (its centre at 0), each main branch's
         # extent (top, bottom, deepest reach) and where it went last (offset, side).
         self._sums = [0.0] * n
         self._yrel = [0.0] * n
         self._extents: dict[int, tuple[float, float, float]] = {}
-        self._placed: dict[int, tuple[float, int]] = {}
+        self._placed: dict[int, tuple[float, int, float]] = {}
         self._boxes: list[Box | None] = [None] * n
         self.layout = Layout({}, (0.0, 0.0, 0.0, 0.0))
 
@@ -106,6 +116,7 @@ class IncrementalLayout:
             removed.update(keys[a:c])
         self._show(shown, changed)
         dirty = packing.repack(candidates)
+        self._number_columns()
         reshaped = {keys[v] for v in dirty}
         if root_open:
             self._lay_branches(shown, changed, reshaped)
@@ -142,6 +153,15 @@ class IncrementalLayout:
             out += keys[a:c]
         return out
 
+    def _number_columns(self) -> None:
+        """Tell the boxes of lists wrapped by the last `repack` which column they stand in."""
+        packing, kids, boxes = self._packing, self._tree.kids, self._boxes
+        for v in packing.fresh:
+            rows = packing.grids[v]
+            for t, c in enumerate(kids[v]):  # type: ignore[arg-type]
+                boxes[c].column = t // rows  # type: ignore[union-attr]
+        packing.fresh.clear()
+
     def _show(self, runs: list[tuple[int, int]], changed: set[str]) -> None:
         """Measure the nodes shown for the first time and give them boxes, placed later."""
         tree = self._tree
@@ -160,7 +180,7 @@ class IncrementalLayout:
                 sizes = list(map(measure, nodes[a:c]))
                 width[a:c] = ws = [size[0] for size in sizes]
                 height[a:c] = hs = [size[1] for size in sizes]
-                half[a:c] = [size[1] / 2 for size in sizes]
+                half[a:c] = self._packhalf[a:c] = [size[1] / 2 for size in sizes]
                 sized[a:c] = b"\x01" * (c - a)
                 s = a
                 if a == 0:
@@ -178,6 +198,7 @@ class IncrementalLayout:
                         continue
                     w, h = measure(nodes[i])
                     width[i], height[i], half[i] = w, h, h / 2
+                    self._packhalf[i] = h / 2
                     sized[i] = 1
                     p = parent[i]
                     bottom[i] = bottom[p] + w + level_gap if p >= 0 else w / 2 + level_gap
@@ -196,14 +217,22 @@ class IncrementalLayout:
         sums, yrel = self._sums, self._yrel
         state = self._packing.state
         relx, prelim = state.relx, state.prelim
-        parent, half, bottom = self._tree.parent, self._half, self._bottom
+        tree, packing, is_open = self._tree, self._packing, self._folds.is_open
+        parent, half, bottom = tree.parent, self._half, self._bottom
+        wrapped, grids = packing.wrapped, packing.grids
         sums[b] = -prelim[b]
         tops, lows, reaches = [], [], []
-        for a, c in self._folds.runs(b, self._tree.end[b]):
+        for a, c in self._folds.runs(b, tree.end[b]):
             s = a + 1 if a == b else a
             for i, p, rx in zip(range(s, c), parent[s:c], relx[s:c], strict=True):
                 sums[i] = sums[p] + rx
             ypos = list(map(add, sums[a:c], prelim[a:c]))
+            k = bisect_left(wrapped, a)
+            while k < len(wrapped) and wrapped[k] < c:
+                v = wrapped[k]
+                if is_open[v]:
+                    follow(ypos, a, tree.kids[v], grids[v])  # type: ignore[arg-type]
+                k += 1
             yrel[a:c] = run = list(map(sub, ypos, half[a:c]))
             tops.append(min(run))
             lows.append(max(map(add, ypos, half[a:c])))
@@ -226,21 +255,18 @@ class IncrementalLayout:
         lows = [extents[b][1] for b in branches]
         count = len(branches)
         split = self.layout.split = choose_split(self._mode, tops, lows, self._kept_split)
-        state, place = packing.state, packing.place
-        relx, prelim = state.relx, state.prelim
         record: list[float] = []
         offset = [0.0] * count
         for order in (range(split), range(count - 1, split - 1, -1)):
             if order:
-                place(0, [branches[j] for j in order], record)
-                centre = prelim[0]
-                for j in order:
-                    b = branches[j]
-                    offset[j] = relx[b] + prelim[b] - centre
+                run = [branches[j] for j in order]
+                aspect = side_aspect(split, count)
+                for j, off in zip(order, self._place_side(run, aspect, record), strict=True):
+                    offset[j] = off
         packing.threaded[0] = record or None
         packing.packed[0] = True
 
-        width, height, level_gap = self._width, self._height, self._level_gap
+        width, height, level_gap, colx = self._width, self._height, self._level_gap, self._colx
         root_w, root_h = width[0], height[0]
         left, top, right, low = -root_w / 2, -root_h / 2, root_w / 2, root_h / 2
         for j, b in enumerate(branches):
@@ -249,13 +275,14 @@ class IncrementalLayout:
             b_top, b_low, b_reach = extents[b]
             top = min(top, b_top + off)
             low = max(low, b_low + off)
-            reach = b_reach - level_gap
+            dx = colx[b]
+            reach = b_reach - level_gap + dx
             if side > 0:
                 right = max(right, reach)
             else:
                 left = min(left, -reach)
             before = placed.get(b)
-            if before is None or before[1] != side:
+            if before is None or before[1] != side or before[2] != dx:
                 self._move(b, off, side, changed, _ALL)
                 reshaped.update(keys[b : tree.end[b]])  # mirrored: every edge turns
             elif mark[b]:
@@ -263,7 +290,7 @@ class IncrementalLayout:
                 compared.append(b)
             elif before[0] != off:
                 self._move(b, off, side, changed, _SHIFT)
-            placed[b] = (off, side)
+            placed[b] = (off, side, dx)
         self.layout.bounds = (left, top, right, low)
         for a, c in shown:
             # Boxes shown anew in a branch whose other boxes were only compared lack x and side.
@@ -275,6 +302,26 @@ class IncrementalLayout:
             if b in compared:
                 self._set_x(a, c, placed[b][1])
                 changed.update(keys[a:c])
+
+    def _place_side(self, run: list[int], aspect: float, record: list[float]) -> list[float]:
+        """Pack the main branches `run` on one side of the root, wrapped into columns when they
+        are many leaves; returns their centres relative to the root's."""
+        packing, kids, boxes = self._packing, self._tree.kids, self._boxes
+        width, height = self._width, self._height
+        grid = None
+        if not any(map(kids.__getitem__, run)):
+            grid = wrap(
+                [width[b] for b in run],
+                [height[b] for b in run],
+                packing.sib_gap,
+                packing.col_gap,
+                aspect,
+            )
+        lead = lay_run(grid, run, self._colx, self._packhalf, self._half)
+        rows = len(lead)
+        for t, b in enumerate(run):
+            boxes[b].column = t // rows  # type: ignore[union-attr]
+        return place_side(packing.place, packing.state, run, lead, record)
 
     def _move(self, b: int, off: float, side: int, changed: set[str], how: int) -> None:
         """Give the boxes of main branch `b` their places at `off` on `side`.
@@ -302,7 +349,7 @@ class IncrementalLayout:
     def _set_x(self, a: int, c: int, side: int) -> None:
         """Set x and side of the boxes of [a, c): a left-side box ends where a right one starts."""
         parent, bottom = self._tree.parent, self._bottom
-        starts = [bottom[p] for p in parent[a:c]]
+        starts = list(map(add, map(bottom.__getitem__, parent[a:c]), self._colx[a:c]))
         xs = starts if side > 0 else [-x for x in map(add, starts, self._width[a:c])]
         for box, x in zip(self._boxes[a:c], xs, strict=True):
             box.x = x  # type: ignore[union-attr]

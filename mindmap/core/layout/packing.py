@@ -8,7 +8,9 @@ start from get back their offsets), so the result is bit for bit that of a packi
 
 from __future__ import annotations
 
-from mindmap.core.layout.tidy import Place, TidyState, make_placer
+from bisect import insort
+
+from mindmap.core.layout.tidy import WRAP_LEAST, Place, TidyState, lay_run, make_placer, wrap
 from mindmap.core.layout.tree import FlatTree, Folds
 
 
@@ -16,32 +18,64 @@ class Packing:
     """The tidy state of the shown tree, and what each node's packing needs to be undone."""
 
     __slots__ = (
+        "bottom",
+        "checked",
+        "col_gap",
+        "colx",
         "folds",
+        "fresh",
+        "grids",
+        "half",
+        "height",
+        "level_gap",
         "mark",
         "own_lext",
         "own_lextrel",
         "own_rext",
         "own_rextrel",
         "packed",
+        "packhalf",
         "place",
+        "sib_gap",
         "state",
         "threaded",
         "tree",
+        "width",
+        "wrapped",
     )
 
     def __init__(
         self,
         tree: FlatTree,
         folds: Folds,
-        bottom: list[float],
-        half: list[float],
+        sizes: tuple[list[float], list[float], list[float], list[float]],
         *,
+        level_gap: float,
         sib_gap: float,
         cousin_gap: float,
+        col_gap: float,
     ) -> None:
+        """`sizes` are the engine's widths, heights, half-heights and where children start."""
         n, index = tree.n, tree.index
         self.tree = tree
         self.folds = folds
+        self.width, self.height, self.half, self.bottom = sizes
+        bottom = self.bottom
+        self.level_gap = level_gap
+        self.col_gap = col_gap
+        self.sib_gap = sib_gap
+        self.packhalf = packhalf = self.half.copy()
+        """The half-heights the packing sees: a wrapped row's leader stands for its row."""
+        self.colx = [0.0] * n
+        """Each node's offset along x from its parent's children's start (wrapped columns)."""
+        self.checked = bytearray(n)
+        """Whether the node's children were looked at for wrapping (they are, once shown)."""
+        self.grids: dict[int, int] = {}
+        """The parents whose children are wrapped, with the rows they are wrapped in."""
+        self.wrapped: list[int] = []
+        """The keys of `grids`, ascending."""
+        self.fresh: list[int] = []
+        """The parents wrapped by the current `repack`, until the engine has seen them."""
         self.state = state = TidyState(index)
         # Each node's extremes as its own packing left them, before its parent packed it.
         self.own_lext = index.copy()
@@ -59,7 +93,7 @@ class Packing:
             folds.shown_kids,
             tree.parent,
             bottom,
-            half,
+            packhalf,
             sib_gap=sib_gap,
             cousin_gap=cousin_gap,
         )
@@ -84,12 +118,13 @@ class Packing:
         for v in dirty:
             if packed[v]:
                 self.undo(v)
-        state, place, is_open, kids, threaded = (
+        state, place, is_open, kids, threaded, checked = (
             self.state,
             self.place,
             self.folds.is_open,
-            self.tree.kids,
+            self.folds.shown_kids,
             self.threaded,
+            self.checked,
         )
         prelim, lext, rext, lextrel, rextrel = (
             state.prelim,
@@ -108,6 +143,8 @@ class Packing:
             if not v:
                 continue
             if is_open[v]:
+                if not checked[v]:
+                    self._wrap(v)
                 record: list[float] = []
                 place(v, kids[v], record)  # type: ignore[arg-type]
                 threaded[v] = record or None
@@ -121,6 +158,28 @@ class Packing:
             own_lextrel[v] = lextrel[v]
             own_rextrel[v] = rextrel[v]
         return dirty
+
+    def _wrap(self, v: int) -> None:
+        """Wrap the children of `v` into columns when they are many leaves (once: their sizes
+        never change)."""
+        self.checked[v] = 1
+        tree = self.tree
+        run: list[int] = tree.kids[v]  # type: ignore[assignment]
+        if len(run) < WRAP_LEAST or any(map(tree.kids.__getitem__, run)):
+            return
+        width, height, bottom = self.width, self.height, self.bottom
+        grid = wrap([width[c] for c in run], [height[c] for c in run], self.sib_gap, self.col_gap)
+        if grid is None:
+            return
+        self.folds.lead_kids[v] = self.folds.shown_kids[v] = lay_run(
+            grid, run, self.colx, self.packhalf, self.half
+        )
+        start, level_gap = bottom[v], self.level_gap
+        for c, reach in zip(run, grid.reach, strict=True):
+            bottom[c] = start + reach + level_gap
+        self.grids[v] = grid.rows
+        insort(self.wrapped, v)
+        self.fresh.append(v)
 
     def undo(self, v: int) -> None:
         """Put the children of `v` back as their own packings left them, before `v` packed them."""

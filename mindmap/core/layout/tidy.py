@@ -14,7 +14,9 @@ plain loops over those indices (reversed for the bottom-up pass).
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import sub
+from math import sqrt
+from operator import add, sub
+from typing import NamedTuple
 
 from mindmap.core.layout.geometry import LayoutMode
 
@@ -204,3 +206,106 @@ def choose_split(mode: LayoutMode, tops: list[float], lows: list[float], kept: i
         if imbalance <= best:
             split, best = k, imbalance
     return split
+
+
+WRAP_LEAST = 20
+"""A parent with at least this many children, all leaves, has them wrapped into columns."""
+WRAP_ASPECT = 1.8
+"""The width over the height that a wrapped block of leaves aims at: a screen's, so that a map
+that is mostly one long list fits a window at its largest (half of it for each side of the root
+when the list is the root's, split both ways)."""
+
+
+class Grid(NamedTuple):
+    """A run of leaf siblings wrapped column by column, read top to bottom then left to right.
+
+    Item `t` of the run stands in row `t % rows` and column `t // rows`. The first item of
+    each row leads it: the packing sees the leaders only, each as tall as its row's tallest
+    item and reaching as far as its row's farthest, and the others take their leader's centre.
+    """
+
+    rows: int
+    colx: list[float]
+    """Per item: its column's offset along x from the first column."""
+    half: list[float]
+    """Per row: the largest half-height in it."""
+    reach: list[float]
+    """Per item: how far its outer edge is from the first column's inner edge; for a leader,
+    the farthest of its row."""
+
+
+def wrap(
+    widths: list[float],
+    heights: list[float],
+    sib_gap: float,
+    col_gap: float,
+    aspect: float = WRAP_ASPECT,
+) -> Grid | None:
+    """The grid that makes a long list of leaves about `aspect` wide for its height, or None
+    when it stays one column.
+
+    Depends only on the items' sizes, so both the engine and the tests' oracle wrap alike, and
+    a list keeps its grid across folds.
+    """
+    count = len(widths)
+    if count < WRAP_LEAST:
+        return None
+    pitch_h = sum(heights) / count + sib_gap
+    pitch_w = sum(widths) / count + col_gap
+    cols = round(sqrt(count * pitch_h * aspect / pitch_w))
+    if cols < 2:
+        return None
+    rows = -(-count // cols)
+    colx: list[float] = []
+    x = 0.0
+    for a in range(0, count, rows):
+        column = widths[a : a + rows]
+        colx += [x] * len(column)
+        x += max(column) + col_gap
+    reach = list(map(add, colx, widths))
+    half = [max(heights[r::rows]) / 2 for r in range(rows)]
+    for r in range(rows):
+        reach[r] = max(reach[r::rows])
+    return Grid(rows, colx, half, reach)
+
+
+def follow(ypos: list[float], a: int, run: list[int], rows: int) -> None:
+    """Give every item of a wrapped `run` its leader's centre in `ypos` (indexed from `a`)."""
+    for t in range(rows, len(run)):
+        ypos[run[t] - a] = ypos[run[t % rows] - a]
+
+
+def lay_run(
+    grid: Grid | None, run: list[int], colx: list[float], packhalf: list[float], half: list[float]
+) -> list[int]:
+    """Set the column offsets and packed half-heights of `run` as `grid` wraps it (or as one
+    column, when None); returns the items the packing sees, the leaders."""
+    if grid is None:
+        for i in run:
+            colx[i] = 0.0
+            packhalf[i] = half[i]
+        return run
+    for i, x in zip(run, grid.colx, strict=True):
+        colx[i] = x
+    lead = run[: grid.rows]
+    for i, h in zip(lead, grid.half, strict=True):
+        packhalf[i] = h
+    return lead
+
+
+def place_side(
+    place: Place, state: TidyState, run: list[int], lead: list[int], record: list[float] | None
+) -> list[float]:
+    """Pack the root's main branches of one side (their leaders `lead`, from `lay_run`); returns
+    each branch's centre relative to the root's."""
+    place(0, lead, record)
+    relx, prelim = state.relx, state.prelim
+    centre = prelim[0]
+    rows = len(lead)
+    return [relx[b] + prelim[b] - centre for b in (lead[t % rows] for t in range(len(run)))]
+
+
+def side_aspect(split: int, count: int) -> float:
+    """The aspect that the root's leaves wrap at on each side: half a screen's when the main
+    branches go both ways."""
+    return WRAP_ASPECT / 2 if 0 < split < count else WRAP_ASPECT

@@ -87,15 +87,17 @@ class FlatTree:
 class Folds:
     """Which nodes of a `FlatTree` show their children, and what a change of folds touches."""
 
-    __slots__ = ("closed", "is_open", "shown_kids", "snapshot", "started", "tree")
+    __slots__ = ("closed", "is_open", "lead_kids", "shown_kids", "snapshot", "started", "tree")
 
     def __init__(self, tree: FlatTree) -> None:
         n = tree.n
         self.tree = tree
         self.is_open = [False] * n
         """Shows its children (has some and is not folded)."""
+        self.lead_kids: list[list[int] | None] = tree.kids.copy()
+        """The children the packing sees when shown: all, or the leaders of a wrapped list."""
         self.shown_kids: list[list[int] | None] = [None] * n
-        """`tree.kids[i]` where open, else None: the children the packing sees."""
+        """`lead_kids[i]` where open, else None."""
         self.closed: list[int] = []
         """The shown nodes with hidden children, ascending: where the shown runs break."""
         self.snapshot: set[str] | None = None
@@ -138,7 +140,7 @@ class Folds:
 
     def _toggle(self, indices: list[int], folded: Container[str]) -> list[int]:
         """Bring the open flags of `indices` (nodes with children) in line with `folded`."""
-        keys, kids = self.tree.keys, self.tree.kids
+        keys, kids = self.tree.keys, self.lead_kids
         is_open, shown_kids = self.is_open, self.shown_kids
         toggled = []
         for i in indices:

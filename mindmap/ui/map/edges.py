@@ -116,7 +116,11 @@ class Edges:
 
 def fan_groups(parent: Box, children: list[Box]) -> dict[str, list[Box]]:
     """A parent's edges by group: one path per parent, but one per main branch at the root,
-    so that each has its colour."""
+    so that each has its colour.
+
+    Only the first column of a list wrapped into columns is reached by curves: curves to the
+    others would cross it, and the block reads as one list without them."""
+    children = [box for box in children if not box.column]
     if not children:
         return {}
     if parent.parent is None:
