@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from mindmap.core.formats import RESERVED_KEYS
 from mindmap.core.keys import KeyIndex
 from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node, Outline
 from mindmap.core.problems import FileProblemError, Problem, Severity
-from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.yamlraw import (
     COLUMN,
     CORE_TAGS,
@@ -48,18 +46,6 @@ class OutlineError(FileProblemError):
 class ParsedOutline:
     outline: Outline
     warnings: list[Problem]
-
-
-def load_outline(path: str | Path) -> ParsedOutline:
-    """Read and parse the outline file at `path` (a regular file of at most MAX_FILE_BYTES)."""
-    name = str(path)
-    try:
-        data = read_regular(path, MAX_FILE_BYTES)
-    except OSError as error:
-        raise OutlineError(
-            [Problem(name, 0, 0, f"cannot read the file: {error.strerror}")]
-        ) from None
-    return parse_outline(data, name)
 
 
 def parse_outline(data: bytes | str, path: str) -> ParsedOutline:

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mindmap.core import outline as outline_module
+from mindmap.core import readers as readers_module
 from mindmap.core import yamlraw
-from mindmap.core.outline import MAX_ERRORS, OutlineError, load_outline, parse_outline
+from mindmap.core.outline import MAX_ERRORS, OutlineError, parse_outline
+from mindmap.core.readers import load_any
 from mindmap.core.yamlraw import MAX_DEPTH
 
 # (case, file bytes, the exact messages)
@@ -103,7 +104,7 @@ def test_nesting_beyond_the_cap_fails_with_a_message_not_a_crash() -> None:
 def test_missing_file_names_the_file(tmp_path: Path) -> None:
     missing = tmp_path / "gone.yaml"
     with pytest.raises(OutlineError) as caught:
-        load_outline(missing)
+        load_any(missing)
     assert str(caught.value) == f"{missing}: cannot read the file: No such file or directory"
 
 
@@ -141,11 +142,11 @@ def test_more_nodes_than_the_cap_are_refused_at_the_first_one_over(
 def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(outline_module, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(readers_module, "MAX_FILE_BYTES", 10)
     path = tmp_path / "big.yaml"
     path.write_bytes(b"Root:\n  - a long title\n")
     with pytest.raises(OutlineError) as caught:
-        load_outline(path)
+        load_any(path)
     assert str(caught.value) == (
         f"{path}: cannot read the file: the file is larger than 10 bytes, the most this app reads"
     )

@@ -17,7 +17,8 @@ from PySide6.QtGui import QImage, QPainter, QPicture
 
 from mindmap.cli import main as cli_main
 from mindmap.core.layout import LayoutMode
-from mindmap.core.outline import load_outline, parse_outline
+from mindmap.core.outline import parse_outline
+from mindmap.core.readers import load_any
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui import export as export_module
 from mindmap.ui.export import _spaces_as_spaces, scene_for_export
@@ -29,7 +30,7 @@ SAMPLE = ROOT / "outline.yaml"
 
 @pytest.fixture
 def sample_scene(qapp):
-    outline = load_outline(SAMPLE).outline
+    outline = load_any(SAMPLE).outline
     return outline, scene_for_export(outline, set(), LayoutMode.MINDMAP, LIGHT)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from test_export import export_command
 
 from mindmap.core.layout import LayoutMode
-from mindmap.core.outline import load_outline
+from mindmap.core.readers import load_any
 from mindmap.core.viewstate import folds_to_level
 from mindmap.ui.export import scene_for_export
 from mindmap.ui.map.items import BADGE_GAP, TOGGLE_RADIUS, NodeItem, badge_width
@@ -44,7 +44,7 @@ def test_exported_png_has_no_fold_circle_and_no_note_dot(tmp_path: Path, qapp) -
     source.write_text(OUTLINE, encoding="utf-8")
     args = [str(source), "-o", str(out), "--scale", str(SCALE), "--level", "3"]
     assert export_command(args) == 0
-    outline = load_outline(source).outline
+    outline = load_any(source).outline
     scene = scene_for_export(outline, folds_to_level(outline, 3), LayoutMode.MINDMAP, LIGHT)
     detail = scene.nodes[DETAIL]
     assert detail.hidden == 1  # folded: on screen, a filled circle and a badge

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from mindmap.core.outline import load_outline
+from mindmap.core.readers import load_any
 from mindmap.core.session import MapSession
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
@@ -69,7 +69,7 @@ def maps(
 @pytest.fixture
 def shown(outline_file: Path, maps: MapController, annotations: AnnotationSession) -> Path:
     """The outline shown on the map, with its (empty) annotations open; returns its path."""
-    outline = load_outline(outline_file).outline
+    outline = load_any(outline_file).outline
     annotations.open(outline_file, outline)
     maps.show(outline, None)
     return outline_file

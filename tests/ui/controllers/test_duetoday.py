@@ -9,7 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from mindmap.core.annotations import AnnotationStore
-from mindmap.core.outline import load_outline
+from mindmap.core.readers import load_any
 from mindmap.core.session import MapSession
 from mindmap.core.sidecar import dump_sidecar
 from mindmap.core.study import Grade, Planner, Schedule
@@ -22,7 +22,7 @@ DAY0 = datetime(2026, 1, 5, 9, tzinfo=UTC)
 def test_the_count_follows_the_clock_and_the_schedule(
     outline_file: Path, session: MapSession, annotations: AnnotationSession, qtbot: QtBot
 ) -> None:
-    outline = load_outline(outline_file).outline
+    outline = load_any(outline_file).outline
     schedule = Schedule()
     for key in ("Revision/Energy", "Revision/Defence"):
         Planner(fuzz=False).grade(schedule, outline.by_key[key], Grade.EASY, DAY0)
@@ -47,7 +47,7 @@ def test_an_outline_without_cards_hides_the_count(
 ) -> None:
     path = tmp_path / "alone.yaml"
     path.write_text("Just a title\n", encoding="utf-8")
-    outline = load_outline(path).outline
+    outline = load_any(path).outline
     due = DueToday(session, annotations, clock=lambda: DAY0)
     session.show(outline)
     annotations.open(path, outline)
