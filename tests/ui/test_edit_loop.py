@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from bench.generate import generate_outline
 from mindmap.assets import sample_outline_path
+from mindmap.ui.panels.outlinepanel import PREVIEW_DELAY_MS
 from mindmap.ui.theme import POINT_PX, resolve_theme
 from mindmap.ui.window import MainWindow
 from tests.ui.shots import save_shot
@@ -211,3 +212,13 @@ def test_the_empty_state_opens_the_sample(window: MainWindow, qtbot: QtBot, tmp_
     assert window.session.outline is not None
     assert not window.empty_state.isVisible()
     assert not window.banner.isVisible()
+
+
+def test_opening_a_file_with_the_outline_panel_hidden_previews_nothing(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The hidden panel holds no text until shown: a preview of it would say the file is empty."""
+    assert window.open_file(sample_outline_path())
+    qtbot.wait(PREVIEW_DELAY_MS + 300)
+    assert not window.banner.isVisible()
+    assert window.session.outline is not None

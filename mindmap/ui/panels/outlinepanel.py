@@ -63,7 +63,11 @@ class OutlinePanel(QDockWidget):
         self.path = path
         self.editor.setReadOnly(not editable)
         yaml = format_of(path) == "YAML"  # its colours would mislead in Markdown or XML
-        self.editor.highlighter.setDocument(self.editor.document() if yaml else None)
+        self._loading = True  # colouring anew announces a change of the text: no preview of it
+        try:
+            self.editor.highlighter.setDocument(self.editor.document() if yaml else None)
+        finally:
+            self._loading = False
         if self.isVisible():
             self._fill(text, None)
             return
