@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from mindmap.assets import resource_path, sample_outline_path
 from mindmap.core.layout import LayoutMode
@@ -20,6 +20,7 @@ from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.controllers.sample import is_sample
+from mindmap.ui.controllers.studysettings import Clock, StudySettings, local_now
 from mindmap.ui.controllers.viewsettings import ViewSettings
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.view import MapView
@@ -34,6 +35,7 @@ from mindmap.ui.panels.emptystate import EmptyState
 from mindmap.ui.panels.findbar import FindBar
 from mindmap.ui.panels.marklegend import MarkLegend
 from mindmap.ui.panels.outlinepanel import OutlinePanel
+from mindmap.ui.panels.statusline import StatusLine
 from mindmap.ui.theme import ThemeChoice, resolve_theme
 
 __all__ = ["APP_NAME", "MainWindow"]
@@ -42,14 +44,17 @@ __all__ = ["APP_NAME", "MainWindow"]
 class MainWindow(QMainWindow):
     """One window, one outline at a time."""
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, clock: Clock = local_now) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        self.clock, self.study_settings = clock, StudySettings(self.settings)
         theme_choice = ThemeChoice(self.settings.value("view/theme", "system"))
         mode = LayoutMode(self.settings.value("view/layout", LayoutMode.MINDMAP.value))
         self.session = MapSession(mode)
         self.annotations = AnnotationSession(self)
-        self.due_today = DueToday(self.session, self.annotations)
+        self.due_today = DueToday(
+            self.session, self.annotations, clock, self.study_settings.planner
+        )
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
@@ -126,12 +131,8 @@ class MainWindow(QMainWindow):
         self.annotation_panel.hide()
 
     def _make_status_bar(self) -> None:
-        self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
         self.mark_legend = MarkLegend()
-        bar = self.statusBar()
-        bar.addWidget(self.file_label, 1)
-        for label in (self.due_today.label, self.mark_legend, self.count_label, self.zoom_label):
-            bar.addPermanentWidget(label)
+        self.status_line = StatusLine(self.statusBar(), [self.due_today.label, self.mark_legend])
 
     def _menu_parts(self) -> MenuParts:
         undo_stack = self.annotations.undo_stack
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
         self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
         self.maps.laid_out.connect(lambda: self.breadcrumb.show_path(self.session.breadcrumb()))
         self.breadcrumb.chosen.connect(self.maps.focus_on)
-        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.zoom_changed.connect(self.status_line.show_zoom)
         self.empty_state.open_requested.connect(self.document.choose_file)
         self.empty_state.sample_requested.connect(lambda: self.open_file(sample_outline_path()))
         self.maps.laid_out.connect(self.empty_state.hide)
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self) -> None:
         self.finding.close()  # its matches were the other file's
-        self.count_label.clear()
+        self.status_line.count_label.clear()
         self.notes_banner.clear()
         self.exporting.path = self.document.path
 
@@ -201,8 +202,8 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self) -> None:
         if self.session.outline is not None:
-            self.count_label.setText(self.session.count_text())
-        self._show_zoom(self.view.zoom())
+            self.status_line.count_label.setText(self.session.count_text())
+        self.status_line.show_zoom(self.view.zoom())
 
     def _show_title(self) -> None:
         path, outline = self.document.path, self.session.outline
@@ -211,12 +212,7 @@ class MainWindow(QMainWindow):
         if path and outline and is_sample(path):
             name = f"Sample: {outline.root.title}"
         self.setWindowTitle(f"{dirty}{name} — {APP_NAME}")
-        self.file_label.setText(str(path) if path else "")
-
-    def _show_zoom(self, zoom: float) -> None:
-        """The zoom in percent; two figures below 10 % (a big map fits at 0.43 %, not "0 %")."""
-        percent = zoom * 100
-        self.zoom_label.setText(f"{percent:.0f} %" if percent >= 9.5 else f"{percent:.2g} %")
+        self.status_line.file_label.setText(str(path) if path else "")
 
     def _show_recent(self, recent: list[str]) -> None:
         menu = self.menu_actions.menus["recent"]

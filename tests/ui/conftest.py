@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from mindmap.ui.controllers.studysettings import Clock, local_now
 from mindmap.ui.window import MainWindow
 
 ROOT = Path(__file__).parents[2]
@@ -21,11 +22,12 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot) -> Callable[[QSettings], MainWindow]:
-    """Makes real main windows, shown and active (shortcuts go to the active window)."""
+def make_window(qtbot: QtBot) -> Callable[..., MainWindow]:
+    """Makes real main windows, shown and active (shortcuts go to the active window); a
+    `clock` moves a window through days without waiting."""
 
-    def make(settings: QSettings) -> MainWindow:
-        window = MainWindow(settings)
+    def make(settings: QSettings, clock: Clock = local_now) -> MainWindow:
+        window = MainWindow(settings, clock)
         qtbot.add_widget(window)
         window.resize(1400, 900)
         window.show()
@@ -38,7 +40,7 @@ def make_window(qtbot: QtBot) -> Callable[[QSettings], MainWindow]:
 
 
 @pytest.fixture
-def window(make_window: Callable[[QSettings], MainWindow], settings: QSettings) -> MainWindow:
+def window(make_window: Callable[..., MainWindow], settings: QSettings) -> MainWindow:
     return make_window(settings)
 
 

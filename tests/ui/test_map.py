@@ -92,7 +92,7 @@ def test_wheel_over_a_node_zooms_in_and_keeps_it_under_the_cursor(
     assert abs(after.x() - scene_before.x()) < 2
     assert abs(after.y() - scene_before.y()) < 2
     assert window.scene.node_at(after).key == key
-    assert window.zoom_label.text() == f"{window.view.zoom() * 100:.0f} %"
+    assert window.status_line.zoom_label.text() == f"{window.view.zoom() * 100:.0f} %"
 
 
 def test_arrow_keys_walk_the_map_on_both_sides(sample_window: MainWindow, qtbot: QtBot) -> None:
@@ -148,7 +148,7 @@ def test_sample_map_at_fit_shows_every_main_branch_readably(sample_window: MainW
 
 def test_title_names_the_file_and_the_app(sample_window: MainWindow) -> None:
     assert sample_window.windowTitle() == "outline.yaml — Mindmap"
-    assert sample_window.count_label.text() == "72 nodes"
+    assert sample_window.status_line.count_label.text() == "72 nodes"
 
 
 def assert_edges_run_from_parents_to_children(window: MainWindow) -> None:
@@ -446,13 +446,13 @@ def test_the_zoom_of_a_big_map_shows_in_figures_not_as_zero(
     open_whole(window, tmp_path / "big.yaml")
     assert window.view.zoom() < 0.05
     window.view.set_zoom(0.0432)
-    assert window.zoom_label.text() == "4.3 %"
+    assert window.status_line.zoom_label.text() == "4.3 %"
     window.view.set_zoom(0.0996)
-    assert window.zoom_label.text() == "10 %"
+    assert window.status_line.zoom_label.text() == "10 %"
     window.view.set_zoom(0.0949)
-    assert window.zoom_label.text() == "9.5 %"
+    assert window.status_line.zoom_label.text() == "9.5 %"
     window.view.actual_size()
-    assert window.zoom_label.text() == "100 %"
+    assert window.status_line.zoom_label.text() == "100 %"
 
 
 def test_a_branch_unfolded_where_items_were_made_shows_whole(

@@ -38,7 +38,7 @@ def test_a_big_map_opens_folded_readable_fitted_and_says_what_is_folded(
     assert window.view.zoom() == pytest.approx(window.view.fit_zoom())  # fitted
     shown = len(window.session.layout.boxes)
     assert "folded below level" in window.statusBar().currentMessage()
-    assert window.count_label.text() == f"{shown:,} of 10,000 nodes show"
+    assert window.status_line.count_label.text() == f"{shown:,} of 10,000 nodes show"
     # Nothing hidden was measured: only the shown nodes and one level below, tried and folded.
     assert window.maps.blocks.measured < 10_000 / 10
 

@@ -6,7 +6,6 @@ while the window stays open."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
@@ -15,12 +14,9 @@ from mindmap.core.model import Outline
 from mindmap.core.session import MapSession
 from mindmap.core.study import Planner, study_nodes
 from mindmap.ui.controllers.annotationsession import AnnotationSession
+from mindmap.ui.controllers.studysettings import Clock, local_now
 
 RECOUNT_MS = 5 * 60 * 1000
-
-
-def local_now() -> datetime:
-    return datetime.now().astimezone()
 
 
 class DueToday(QObject):
@@ -30,14 +26,14 @@ class DueToday(QObject):
         self,
         session: MapSession,
         annotations: AnnotationSession,
-        clock: Callable[[], datetime] = local_now,
-        planner: Planner | None = None,
+        clock: Clock = local_now,
+        planner: Callable[[], Planner] = Planner,
     ) -> None:
         super().__init__(annotations)
         self.label = QLabel()
         self.label.hide()
         self._session, self._annotations, self._clock = session, annotations, clock
-        self._planner = planner or Planner()
+        self._planner = planner  # asked each time: the user may change the preferences
         self._cards: tuple[Outline | None, list[str]] = (None, [])  # an outline's card keys
         annotations.changed.connect(self.refresh)  # an edit, a merge, a sidecar read
         self._timer = QTimer(self)
@@ -53,7 +49,7 @@ class DueToday(QObject):
             self._cards = (outline, [node.key for node in study_nodes(outline)])
         cards = self._cards[1]
         schedule = self._annotations.shown.schedule  # recounted once a big sidecar is read
-        due, new = self._planner.due_today(schedule, outline, cards, self._clock())
+        due, new = self._planner().due_today(schedule, outline, cards, self._clock())
         self.label.setText(f"Due today: {due}")
         self.label.setToolTip(
             f"{due} of {len(cards)} cards due for study before the day ends; {new} new may start"

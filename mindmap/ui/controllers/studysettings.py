@@ -1,0 +1,59 @@
+"""The user's study preferences, kept in the app's settings: how much to remember (FSRS's
+desired retention), how many new cards a day, and whether grading Again marks the node
+"revise again"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QSettings
+
+from mindmap.core.study import Planner
+
+Clock = Callable[[], datetime]  # the moment it is now: injectable, so tests move through days
+
+RETENTION_RANGE = (0.70, 0.99)  # beyond these FSRS's intervals stop making sense for revision
+NEW_PER_DAY_RANGE = (0, 9999)
+
+
+def local_now() -> datetime:
+    """Now, in the user's own time zone: a day ends at their midnight."""
+    return datetime.now().astimezone()
+
+
+class StudySettings:
+    """Reads and writes the study preferences; `planner()` schedules with them."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    @property
+    def retention(self) -> float:
+        value = self._settings.value("study/retention", Planner.desired_retention, type=float)
+        return min(max(float(value), RETENTION_RANGE[0]), RETENTION_RANGE[1])
+
+    @retention.setter
+    def retention(self, value: float) -> None:
+        self._settings.setValue("study/retention", value)
+
+    @property
+    def new_per_day(self) -> int:
+        value = self._settings.value("study/new_per_day", Planner.new_per_day, type=int)
+        return min(max(int(value), NEW_PER_DAY_RANGE[0]), NEW_PER_DAY_RANGE[1])
+
+    @new_per_day.setter
+    def new_per_day(self, value: int) -> None:
+        self._settings.setValue("study/new_per_day", value)
+
+    @property
+    def again_marks(self) -> bool:
+        """Grading Again marks the node "revise again" (when the user has not marked it)."""
+        return bool(self._settings.value("study/again_marks", True, type=bool))
+
+    @again_marks.setter
+    def again_marks(self, value: bool) -> None:
+        self._settings.setValue("study/again_marks", value)
+
+    def planner(self) -> Planner:
+        return Planner(desired_retention=self.retention, new_per_day=self.new_per_day)
