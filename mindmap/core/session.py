@@ -61,13 +61,14 @@ class MapSession:
         self.filtered: frozenset[str] | None = None  # a filter's paths: the rest is dimmed
         self._folds_before_filter: set[str] = set()
         self.focus: str | None = None  # the branch shown as the whole map (None: the map)
+        self.blanks: frozenset[str] = frozenset()  # titles shown blank, to recall (study)
 
     # --- the outline -------------------------------------------------------------------------
 
     def clear(self) -> None:
         """Another file is about to open: nothing of this one's state carries over."""
         self.outline, self.layout, self.split = None, None, None
-        self.folds, self.selected, self.focus = set(), None, None
+        self.folds, self.selected, self.focus, self.blanks = set(), None, None, frozenset()
         self.filtered, self._folds_before_filter = None, set()
         self._by_level(None)
         self._set_matches([])

@@ -131,12 +131,8 @@ class Planner:
 
         `now` counts to the second, as the sidecar writes it: what is saved is what is held."""
         now = now.replace(microsecond=0)
-        scheduler = fsrs.Scheduler(
-            desired_retention=self.desired_retention, enable_fuzzing=self.fuzz
-        )
         old = schedule.cards.get(node.key)
-        memory = _to_fsrs(old) if old is not None else fsrs.Card(card_id=1, due=now)
-        after, _ = scheduler.review_card(memory, _RATING[grade], now)
+        after = self._review(old, grade, now)
         card = Card(
             key=node.key,
             title=node.title,
@@ -153,6 +149,21 @@ class Planner:
         review = Review(node.key, grade, now)
         schedule.reviews[review.log_key] = review
         return card
+
+    def preview(self, schedule: Schedule, key: str, now: datetime) -> dict[Grade, datetime]:
+        """When the card of `key` would next be due after each grade, without grading it
+        (fuzz left out: the user is shown what to expect, not a draw)."""
+        exact = Planner(self.desired_retention, self.new_per_day, fuzz=False)
+        card = schedule.cards.get(key)
+        return {grade: exact._review(card, grade, now).due for grade in Grade}
+
+    def _review(self, card: Card | None, grade: Grade, now: datetime) -> fsrs.Card:
+        """FSRS's memory state after `grade` at `now` (a card never graded starts now)."""
+        scheduler = fsrs.Scheduler(
+            desired_retention=self.desired_retention, enable_fuzzing=self.fuzz
+        )
+        memory = _to_fsrs(card) if card is not None else fsrs.Card(card_id=1, due=now)
+        return scheduler.review_card(memory, _RATING[grade], now)[0]
 
     def new_cards(self, schedule: Schedule, outline: Outline, now: datetime) -> list[str]:
         """Keys of the nodes never studied that may be started today, in map order."""

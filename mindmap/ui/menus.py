@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from mindmap.core.annotations import Mark
 from mindmap.core.layout import LayoutMode
@@ -17,6 +18,7 @@ from mindmap.ui.controllers.annotating import Annotating, mark_label
 from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.controllers.studying import Studying
 from mindmap.ui.map.view import MapView
 from mindmap.ui.panels.helpwindows import show_about, show_keys, show_outline_format
 from mindmap.ui.theme import MARK_LOOKS, ThemeChoice
@@ -35,6 +37,7 @@ class MenuParts:
     document: DocumentController
     annotating: Annotating
     exporting: Exporting
+    studying: Studying
     undo: QAction
     redo: QAction
     toggles: dict[str, QAction]  # the docks' show/hide actions, by dock name
@@ -69,6 +72,7 @@ def menu_table(p: MenuParts) -> list[Menu]:
         _view_menu(p),
         _annotate_menu(p),
         _go_menu(p),
+        _study_menu(p),
         Menu(
             "&Help",
             [
@@ -249,3 +253,27 @@ def _go_menu(p: MenuParts) -> Menu:
             Act("unfocus", "Focus Up a Le&vel", p.maps.unfocus, ["Ctrl+Backspace"]),
         ],
     )
+
+
+def _study_menu(p: MenuParts) -> Menu:
+    """Recall on the map; while a run is on, its keys are the study bar's (see `Studying`)."""
+    studying = p.studying
+    return Menu(
+        "&Study",
+        [
+            Act("study_branch", "Study Selected &Branch", studying.study_branch, ["S"]),
+            Act("study_map", "Study the Whole &Map", studying.study_map, ["Shift+S"]),
+            Act("blank_map", "Bla&nk Map Exercise", studying.blank_map, ["B"]),
+            None,
+            Act("leave_study", "&Leave Study", studying.leave),
+        ],
+    )
+
+
+def show_recent(menu: QMenu, recent: list[str], open_file: Callable[[Path], object]) -> None:
+    """File ▸ Open Recent: at most 8 files, a digit each to choose by."""
+    menu.clear()
+    for number, name in enumerate(recent, start=1):
+        action = menu.addAction(f"&{number} {name.replace('&', '&&')}")
+        action.triggered.connect(lambda _=False, name=name: open_file(Path(name)))
+    menu.setEnabled(bool(recent))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from mindmap.assets import resource_path, sample_outline_path
@@ -17,14 +17,16 @@ from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.duetoday import DueToday
 from mindmap.ui.controllers.exporting import Exporting
+from mindmap.ui.controllers.filedrops import FileDrops
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.controllers.sample import is_sample
+from mindmap.ui.controllers.studying import Studying
 from mindmap.ui.controllers.studysettings import Clock, StudySettings, local_now
 from mindmap.ui.controllers.viewsettings import ViewSettings
 from mindmap.ui.map.scene import MapScene
 from mindmap.ui.map.view import MapView
-from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table, show_marks
+from mindmap.ui.menus import APP_NAME, TOOLBAR, MenuParts, menu_table, show_marks, show_recent
 from mindmap.ui.panels.annotationeditor import AnnotationEditor
 from mindmap.ui.panels.annotationpanel import AnnotationPanel
 from mindmap.ui.panels.banner import Banner
@@ -36,6 +38,7 @@ from mindmap.ui.panels.findbar import FindBar
 from mindmap.ui.panels.marklegend import MarkLegend
 from mindmap.ui.panels.outlinepanel import OutlinePanel
 from mindmap.ui.panels.statusline import StatusLine
+from mindmap.ui.panels.studybar import StudyBar
 from mindmap.ui.theme import ThemeChoice, resolve_theme
 
 __all__ = ["APP_NAME", "MainWindow"]
@@ -91,13 +94,17 @@ class MainWindow(QMainWindow):
         theme = lambda: resolve_theme(self.maps.theme_choice)  # noqa: E731
         self.exporting = Exporting(self.session, store, theme, self.settings, self)
         self.finding = Finding(self.session, self.maps, self.find_bar, store)
+        self.studying = Studying(
+            self.maps, self.annotations, self.study_bar, self.study_settings, self.clock
+        )
+        self.document.add_leave_check(self.studying.leave_for_another)
         self.menu_actions = actions.build(self, menu_table(self._menu_parts()), TOOLBAR)
         self._connect()
 
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
-        self.setAcceptDrops(True)
+        FileDrops(self, self.open_file)
         self._show_title()
-        self._show_recent(self.document.recent())
+        show_recent(self.menu_actions.menus["recent"], self.document.recent(), self.open_file)
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
@@ -113,8 +120,11 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget in (self.banner, self.notes_banner, self.breadcrumb, self.view, self.find_bar):
+        self.study_bar = StudyBar()
+        for widget in (self.banner, self.notes_banner, self.breadcrumb, self.view):
             column.addWidget(widget, 1 if widget is self.view else 0)
+        column.addWidget(self.study_bar)
+        column.addWidget(self.find_bar)
         self.empty_state = EmptyState(self.view.viewport())  # over the map's paper, while none
         self.setCentralWidget(central)
 
@@ -143,6 +153,7 @@ class MainWindow(QMainWindow):
             document=self.document,
             annotating=self.annotating,
             exporting=self.exporting,
+            studying=self.studying,
             undo=undo_stack.createUndoAction(self, "&Undo"),
             redo=undo_stack.createRedoAction(self, "&Redo"),
             toggles={
@@ -163,18 +174,23 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         show_marks(self.menu_actions, self.annotating)
         status = self.statusBar()
-        for controller in (self.document, self.maps, self.annotating, self.exporting):
+        controllers = (self.document, self.maps, self.annotating, self.exporting, self.studying)
+        for controller in controllers:
             controller.message.connect(status.showMessage)
         self.document.title_changed.connect(self._show_title)
-        self.document.recent_changed.connect(self._show_recent)
+        self.document.recent_changed.connect(
+            lambda recent: show_recent(self.menu_actions.menus["recent"], recent, self.open_file)
+        )
         self.document.opened.connect(self._opened)
         self.document.reloaded.connect(self._reloaded)
+        self.document.reloaded.connect(self.studying.reloaded)
         self.document.reloaded.connect(self.due_today.refresh)  # the outline shown has changed
         self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
         self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
         self.maps.laid_out.connect(lambda: self.breadcrumb.show_path(self.session.breadcrumb()))
+        self.breadcrumb.chosen.connect(lambda _key: self.studying.leave())  # then the focus
         self.breadcrumb.chosen.connect(self.maps.focus_on)
         self.view.zoom_changed.connect(self.status_line.show_zoom)
         self.empty_state.open_requested.connect(self.document.choose_file)
@@ -214,26 +230,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{dirty}{name} — {APP_NAME}")
         self.status_line.file_label.setText(str(path) if path else "")
 
-    def _show_recent(self, recent: list[str]) -> None:
-        menu = self.menu_actions.menus["recent"]
-        menu.clear()
-        for number, name in enumerate(recent, start=1):  # at most 8: a digit each, to choose by
-            action = menu.addAction(f"&{number} {name.replace('&', '&&')}")
-            action.triggered.connect(lambda _=False, name=name: self.open_file(Path(name)))
-        menu.setEnabled(bool(recent))
-
     # --- the window's own events -------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.open_file(Path(url.toLocalFile()))
-                event.acceptProposedAction()
-                return
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.document.confirm_close():

@@ -10,6 +10,7 @@ made meanwhile are coalesced into the next write, and `unsaved` waits for the wr
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from mindmap.core.annotations import Annotation, AnnotationStore, now
 from mindmap.core.model import Outline
 from mindmap.core.sidecar import SidecarError, SidecarText, sidecar_path
+from mindmap.core.study import Schedule
 from mindmap.ui.controllers.annotationundo import AnnotationChange
 from mindmap.ui.controllers.sidecarjobs import (
     SidecarRead,
@@ -198,6 +200,18 @@ class AnnotationSession(SidecarSaving):
         self.undo_stack.push(AnnotationChange(self.apply, old_key, self._store.get(old_key), None))
         self.undo_stack.push(AnnotationChange(self.apply, key, self._store.get(key), annotation))
         self.undo_stack.endMacro()
+
+    def change_schedule(self, change: Callable[[Schedule], object]) -> bool:
+        """Grade a card or reset one (`change` does it to the schedule), and save; False, with
+        `problem` saying why, when the sidecar may not be written."""
+        self.load()  # never act on a store that has not been read
+        if self.read_only_reason is not None:
+            self.problem.emit(self.read_only_reason)
+            return False
+        change(self._store.schedule)
+        self.save()
+        self.changed.emit(set())
+        return True
 
     def apply(self, key: str, annotation: Annotation | None) -> None:
         """Put an annotation in place and save (undo and redo come through here)."""

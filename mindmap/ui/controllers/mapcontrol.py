@@ -51,9 +51,14 @@ class MapController(QObject):
         self._places: dict[str | None, tuple[float, QPointF]] = {}  # zoom and centre by focus
         self.annotation_text = False  # View ▸ Show Annotations: their text under their nodes
         scene.setBackgroundBrush(resolve_theme(theme_choice).background)  # before any map
-        scene.fold_requested.connect(lambda key: self.run(session.toggle_fold(key)))
-        scene.node_clicked.connect(lambda key: self.run(session.select(key)))
+        # A blank (a title to recall) is revealed by study mode: never selected nor unfolded.
+        scene.fold_requested.connect(lambda key: self._unless_blank(key, session.toggle_fold))
+        scene.node_clicked.connect(lambda key: self._unless_blank(key, session.select))
         scene.background_clicked.connect(lambda: self.run(session.select(None)))
+
+    def _unless_blank(self, key: str, operation: Callable[[str], Change]) -> None:
+        if key not in self.session.blanks:
+            self.run(operation(key))
 
     def forget(self) -> None:
         """Another outline is about to open: nothing of this one stays on screen."""

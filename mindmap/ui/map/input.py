@@ -31,7 +31,8 @@ class InputScene(QGraphicsScene):
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt's name
         """Hover text made when asked for: most nodes are never hovered on a big map."""
         item = self.node_at(event.scenePos())
-        text = tooltip(item.node, item.annotation) if item is not None and item.node else ""
+        shown = item is not None and item.node is not None and not item.blank  # to be recalled
+        text = tooltip(item.node, item.annotation) if shown else ""
         if text:
             QToolTip.showText(event.screenPos(), text, event.widget())
         else:

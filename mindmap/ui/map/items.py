@@ -32,7 +32,7 @@ from mindmap.ui.map.badges import (
     paint_rollup,
     rollup_width,
 )
-from mindmap.ui.map.nodetext import MIN_TEXT_PX, NO_PEN, NodeText
+from mindmap.ui.map.nodetext import MIN_TEXT_PX, NO_PEN, NodeText, paint_blank
 from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import (
     POINT_PX,
@@ -72,6 +72,7 @@ class NodeItem(NodeText, QGraphicsItem):
         self.current: bool | None = None
         self.dimmed = False  # a filter by mark passes it by
         self.rollup: Rollup = ()  # the marks under a folded node or a main branch
+        self.blank = False  # its title is hidden, to be recalled (study)
 
     def configure(
         self,
@@ -86,6 +87,7 @@ class NodeItem(NodeText, QGraphicsItem):
         selected: bool,
         matched: bool,
         current: bool | None = None,
+        blank: bool = False,
         annotation: Annotation | None = None,
         dimmed: bool = False,
         rollup: Rollup = (),
@@ -97,7 +99,7 @@ class NodeItem(NodeText, QGraphicsItem):
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
         look += (has_children, hidden, has_note, annotation, dimmed, rollup)
-        look += (selected, matched, current)
+        look += (selected, matched, current, blank)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
                 self._place(box)
@@ -111,6 +113,7 @@ class NodeItem(NodeText, QGraphicsItem):
         self.style: LevelStyle = level_style(box.depth)
         self.has_children, self.hidden, self.has_note = has_children, hidden, has_note
         self.selected, self.matched, self.current = selected, matched, current
+        self.blank = blank
         self.annotation, self.dimmed, self.rollup = annotation, dimmed, rollup
         self._place(box)
         bounds = box_rect(box)
@@ -157,11 +160,14 @@ class NodeItem(NodeText, QGraphicsItem):
             self._look = None  # the next configure redoes everything
             self.update()
 
-    def set_marks(self, *, selected: bool, matched: bool, current: bool | None = None) -> None:
-        if (selected, matched, current) != (self.selected, self.matched, self.current):
-            self.selected, self.matched, self.current = selected, matched, current
+    def set_marks(
+        self, *, selected: bool, matched: bool, current: bool | None = None, blank: bool = False
+    ) -> None:
+        marks = (selected, matched, current, blank)
+        if marks != (self.selected, self.matched, self.current, self.blank):
+            self.selected, self.matched, self.current, self.blank = marks
             if self._look is not None:
-                self._look = (*self._look[:-3], selected, matched, current)
+                self._look = (*self._look[:-4], *marks)
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
@@ -219,13 +225,15 @@ class NodeItem(NodeText, QGraphicsItem):
         rect = QRectF(0, 0, box.width, box.height)
         text_colour = self._paint_shape(painter, rect, marks=marks)
         font_px = style.font.pointSizeF() * POINT_PX * lod
-        if font_px < MIN_TEXT_PX:
+        if self.blank:  # nothing of the title shows, not even its tags
+            paint_blank(painter, rect, self.colour, theme, box.depth)
+        elif font_px < MIN_TEXT_PX:
             self._paint_bars(painter, text_colour)
         else:
             self._paint_text(painter, text_colour)
-        if self.block.chips:
+        if self.block.chips and not self.blank:
             self._paint_chips(painter, lod, text_colour)
-        if self.has_note and self.controls:
+        if self.has_note and self.controls and not self.blank:
             self._paint_note_marker(painter, QColor(text_colour if box.depth < 2 else self.colour))
         if self.has_children and box.depth > 0:
             if self.controls:

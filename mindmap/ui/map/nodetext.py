@@ -103,3 +103,24 @@ class NodeText:
 @cache
 def _chip_font(level: int) -> QFont:
     return chip_font(level_style(level).font)
+
+
+def paint_blank(painter: QPainter, rect: QRectF, colour: QColor, theme: Theme, depth: int) -> None:
+    """Where a title is to be recalled: a dashed slot the size of the title, with a question
+    mark; the shape of what is missing is a cue (RemNote's empty boxes)."""
+    on_fill = depth < 2  # the root and main branches are filled: the slot goes light on them
+    edge = QColor(theme.branch_text if depth == 1 else theme.root_text) if on_fill else colour
+    slot = rect.adjusted(4.0, 3.0, -4.0, -3.0) if on_fill else rect.adjusted(1.0, 1.0, -1.0, -1.0)
+    fill = QColor(edge)
+    fill.setAlpha(40 if on_fill else 28)
+    pen = QPen(edge, 1.2, Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(fill)
+    radius = min(6.0, slot.height() / 2)
+    painter.drawRoundedRect(slot, radius, radius)
+    if slot.height() >= 10.0:
+        font = QFont(level_style(min(depth, DEEPEST_LEVEL)).font)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(edge)
+        painter.drawText(slot, Qt.AlignmentFlag.AlignCenter, "?")

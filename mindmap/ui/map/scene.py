@@ -223,6 +223,7 @@ class MapScene(InputScene):
             selected=key == self.session.selected,
             matched=key in self.session.matched,
             current=_is_current(key, self.session.current_match),
+            blank=key in self.session.blanks,
             annotation=annotation,
             dimmed=self.session.dimmed(key),
             rollup=tuple((m, counts[m]) for m in (*Mark, None) if m in counts) if counts else (),
@@ -312,16 +313,19 @@ class MapScene(InputScene):
         self.fresh = {}
 
     def repaint_marks(self, keys: AbstractSet[str]) -> None:
-        """Show the session's selection and find matches on the items of `keys`."""
+        """Show the session's selection, find matches and blanks on the items of `keys`."""
         selected, matched = self.session.selected, self.session.matched
-        current = self.session.current_match
+        current, blanks = self.session.current_match, self.session.blanks
         for key in keys:
             item = self._items.get(key)
             if item is not None:
+                if item.blank != (key in blanks):
+                    self._overview.forget()  # the far picture shows blanks too
                 item.set_marks(
                     selected=key == selected,
                     matched=key in matched,
                     current=_is_current(key, current),
+                    blank=key in blanks,
                 )
 
     def restyle(self) -> None:
