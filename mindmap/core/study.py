@@ -109,13 +109,15 @@ class Schedule:
         return [key for key in self.cards if key not in outline.by_key]
 
     def introduced_on(self, moment: datetime) -> int:
-        """How many cards were graded for the first time on `moment`'s day (in its zone)."""
-        first: dict[str, datetime] = {}
-        for review in self.reviews.values():
-            if review.key not in first or review.reviewed < first[review.key]:
-                first[review.key] = review.reviewed
-        day = moment.date()
-        return sum(1 for when in first.values() if when.astimezone(moment.tzinfo).date() == day)
+        """How many cards were graded for the first time on `moment`'s day (in its zone).
+
+        The log's keys sort in time (`Review.log_key`): the day is a range of them, found by
+        comparing text, which a grade does on a log of any length at no noticeable cost."""
+        midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        start, end = stamp(midnight), stamp(midnight + timedelta(days=1))
+        today = {r.key for log_key, r in self.reviews.items() if start <= log_key < end}
+        before = {r.key for log_key, r in self.reviews.items() if log_key < start}
+        return len(today - before)
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class Planner:
         """Grade the card of `node` at `now`: schedule it again and log the review.
 
         `now` counts to the second, as the sidecar writes it: what is saved is what is held."""
-        now = now.replace(microsecond=0)
+        now = now.astimezone(UTC).replace(microsecond=0)  # fsrs takes UTC only
         old = schedule.cards.get(node.key)
         after = self._review(old, grade, now)
         card = Card(
@@ -159,6 +161,7 @@ class Planner:
 
     def _review(self, card: Card | None, grade: Grade, now: datetime) -> fsrs.Card:
         """FSRS's memory state after `grade` at `now` (a card never graded starts now)."""
+        now = now.astimezone(UTC)  # the user's clock is in their zone; fsrs takes UTC only
         scheduler = fsrs.Scheduler(
             desired_retention=self.desired_retention, enable_fuzzing=self.fuzz
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from mindmap.core.outline import parse_outline
 from mindmap.core.study import (
@@ -131,3 +131,17 @@ def test_due_today_counts_the_outlines_due_cards_and_the_new_ones_allowed() -> N
     assert planner.due_today(schedule, tree, cards, DAY0) == (2, 1)
     renamed = outline(OUTLINE.replace("Energy", "Power"))  # its card no longer counts
     assert planner.due_today(schedule, renamed, cards, DAY0) == (1, 1)
+
+
+def test_the_cards_introduced_on_a_day_are_counted_in_the_users_own_zone() -> None:
+    tree, schedule = outline(), Schedule()
+    zone = timezone(timedelta(hours=-5))
+    evening = datetime(2026, 1, 5, 23, 30, tzinfo=zone)  # already the 6th in UTC
+    EXACT.grade(schedule, tree.by_key["Revision"], Grade.GOOD, evening)
+    EXACT.grade(schedule, tree.by_key["Revision/Defence"], Grade.GOOD, evening)
+    next_day = evening + timedelta(hours=1)  # the 6th, here
+    EXACT.grade(schedule, tree.by_key["Revision"], Grade.GOOD, next_day)  # not new any more
+    EXACT.grade(schedule, tree.by_key["Revision/Energy"], Grade.GOOD, next_day)
+    assert schedule.introduced_on(evening) == 2
+    assert schedule.introduced_on(next_day) == 1
+    assert schedule.introduced_on(next_day + timedelta(days=1)) == 0

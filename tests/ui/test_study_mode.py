@@ -4,7 +4,7 @@ come back days later and find the right cards due. Everything through keys and c
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -275,3 +275,18 @@ def test_a_blank_shows_no_title_on_screen(study_window: MainWindow, qtbot: QtBot
     after = window.view.viewport().grab(rect).toImage()
     assert not item.blank
     assert before != after  # the title drawn where the blank was
+
+
+def test_a_student_in_their_own_time_zone_grades_and_the_grade_is_saved(
+    make_window: Callable[..., MainWindow], settings: QSettings, qtbot: QtBot, outline_file: Path
+) -> None:
+    """The window's clock is the user's local time (India's, +05:30), not UTC."""
+    india = timezone(timedelta(hours=5, minutes=30))
+    window = make_window(settings, lambda: datetime(2026, 3, 2, 23, 50, tzinfo=india))
+    assert window.open_file(outline_file)
+    key(window, qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    key(window, qtbot, Qt.Key.Key_Return)
+    key(window, qtbot, Qt.Key.Key_3)
+    saved = load_sidecar(outline_file.parent / "outline.notes.yaml").schedule.cards
+    assert saved["Revision"].last_review == datetime(2026, 3, 2, 18, 20, tzinfo=UTC)
+    assert window.studying.recall.current == DEFENCE
