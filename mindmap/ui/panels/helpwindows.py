@@ -34,6 +34,16 @@ GESTURES = (
     ("Drop a file on the window", "open it"),
 )
 
+# While a study run is on, these keys on the map are the study bar's (see Study in the menus).
+STUDY_KEYS = (
+    ("Space", "reveal the next blank (on the summary: back to the map)"),
+    ("Enter", "reveal every blank of the card"),
+    ("N", "reveal the card's note and your annotation"),
+    ("1 / 2 / 3 / 4", "grade the card: Again, Hard, Good, Easy"),
+    ("Click a blank", "reveal it"),
+    ("Escape", "leave study: the map as it was"),
+)
+
 
 def key_rows(bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each menu's title and its actions that have keys: (the keys, what the action does)."""
@@ -77,7 +87,8 @@ def plain(text: str) -> str:
 
 def keys_html(bar: QMenuBar) -> str:
     """One table, a heading row per menu, so that the columns line up down the page."""
-    groups = [*((title, rows) for title, rows in key_rows(bar) if rows), ("Mouse", list(GESTURES))]
+    groups = [*((title, rows) for title, rows in key_rows(bar) if rows)]
+    groups += [("While Studying", list(STUDY_KEYS)), ("Mouse", list(GESTURES))]
     cells = []
     for title, rows in groups:
         cells.append(f"<tr><td colspan='2'><h3>{html.escape(title)}</h3></td></tr>")
