@@ -28,10 +28,13 @@ class MapBefore:
     level: int | None
     focus: str | None
     selected: str | None
+    split: int | None  # the main branches on the right: the sides as they were
 
 
 def remember(session: MapSession) -> MapBefore:
-    return MapBefore(frozenset(session.folds), session.level, session.focus, session.selected)
+    return MapBefore(
+        frozenset(session.folds), session.level, session.focus, session.selected, session.split
+    )
 
 
 def restore(session: MapSession, before: MapBefore) -> Change:
@@ -43,6 +46,7 @@ def restore(session: MapSession, before: MapBefore) -> Change:
     session.focus = before.focus if before.focus in outline.by_key else None
     session.set_folds(before.folds, before.level)
     session.selected = before.selected if before.selected in outline.by_key else None
+    session.split = before.split
     return Change(rebuild=True, keep_sides=True, selection=True)
 
 

@@ -290,3 +290,21 @@ def test_a_student_in_their_own_time_zone_grades_and_the_grade_is_saved(
     saved = load_sidecar(outline_file.parent / "outline.notes.yaml").schedule.cards
     assert saved["Revision"].last_review == datetime(2026, 3, 2, 18, 20, tzinfo=UTC)
     assert window.studying.recall.current == DEFENCE
+
+
+def test_leaving_keeps_the_main_branches_on_their_sides(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = sample_window
+
+    def sides() -> dict[str, int]:
+        boxes = window.session.layout.boxes
+        return {node.title: boxes[node.key].side for node in window.session.outline.root.children}
+
+    before = sides()
+    challenges = next(n for n in window.session.outline.root.children if n.title == "Challenges")
+    click(window, qtbot, challenges.key)  # six children: laid out with a split of its own
+    key(window, qtbot, Qt.Key.Key_S)
+    assert window.session.focus == challenges.key
+    key(window, qtbot, Qt.Key.Key_Escape)
+    assert sides() == before
