@@ -227,6 +227,9 @@ def test_the_blank_map_blanks_deeper_titles_and_a_click_reveals_one(
     assert "5 titles to recall" in bar.status.text()
     key(window, qtbot, Qt.Key.Key_Space)  # the next blank in map order
     assert not blank(window, "Revision/Defence/BrahMos/range 290 km")
+    key(window, qtbot, Qt.Key.Key_Right)  # the arrows would select a blank: not while studying
+    key(window, qtbot, Qt.Key.Key_Home)
+    assert window.session.selected is None
     bar.levels.setValue(0)
     assert blank(window, DEFENCE)
     key(window, qtbot, Qt.Key.Key_Escape)

@@ -53,6 +53,9 @@ _KEYS = {
     Qt.Key.Key_Escape,
     *_GRADE_OF_KEY,
 }
+# Keys that select a node (the arrows, Home): a blank selected would show its title in
+# Details, so while studying they do nothing.
+_SELECTING = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home}
 
 
 _LEAVE_SUMMARY = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -369,12 +372,13 @@ class Studying(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """While studying, the study keys on the map are the bar's, not the menus' (Space
-        folds, Enter centres, 1–3 mark, Escape clears the selection)."""
+        folds, Enter centres, 1–3 mark, Escape clears the selection); the selecting keys are
+        nobody's."""
         kind = event.type()
         if not self.active or kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return super().eventFilter(watched, event)
         key = event.key()  # type: ignore[attr-defined]
-        if key not in _KEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # type: ignore[attr-defined]
+        if key not in _KEYS | _SELECTING or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # type: ignore[attr-defined]
             return super().eventFilter(watched, event)
         event.accept()
         if kind == QEvent.Type.KeyPress:
