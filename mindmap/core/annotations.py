@@ -12,7 +12,7 @@ own key (and is saved so) until the outline has settled or the user acts on it w
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import NamedTuple, TypeVar
@@ -93,6 +93,7 @@ class AnnotationStore:
         self.items: dict[str, Annotation] = dict(annotations or {})
         self.unattached: set[str] = set()
         self.proposals: dict[str, Proposal] = {}
+        self.card_moves: dict[str, str] = {}  # node key → the lost card that would follow it
         self.extra: dict[str, object] = dict(extra or {})  # top-level sections we do not know
         self.schedule = schedule or Schedule()
 
@@ -137,10 +138,17 @@ class AnnotationStore:
         and no annotation of its own. Anything else waits, unattached, for the user. A node that
         kept its id under a new title is proposed to give its annotation that title. A key that
         comes back simply finds its annotation again: nothing had moved.
+
+        Study cards follow by the same rule (`card_moves`): renaming a branch changes the keys
+        of every node below it, and their progress should not be lost with them.
         """
-        self.unattached = set()
-        self.proposals = {}
-        if not self.items:  # the common case on a big map: nothing to look for
+        self.unattached, self.proposals, self.card_moves = set(), {}, {}
+        cards = self.schedule.cards
+        lost_cards: dict[str, list[str]] = {}  # title → keys of cards whose node is gone
+        for key, card in cards.items():
+            if key not in outline.by_key:
+                lost_cards.setdefault(card.title, []).append(key)
+        if not self.items and not lost_cards:  # the common case on a big map: nothing to do
             return
         titles: dict[str, list[str]] = {}
         for node in outline.root.walk():
@@ -152,18 +160,27 @@ class AnnotationStore:
                 lost.setdefault(annotation.title, []).append(key)
             elif found.title != annotation.title:  # renamed, but its id kept it in place
                 self.proposals[key] = Proposal(key, found.title)
-        for title, keys in lost.items():
+        for keys in lost.values():
             self.unattached.update(keys)
-            namesakes = titles.get(title, [])
-            if len(keys) == 1 and len(namesakes) == 1 and namesakes[0] not in self.items:
-                self.proposals[namesakes[0]] = Proposal(keys[0], title)
+        for key, stored in _namesakes(lost, titles, self.items).items():
+            self.proposals[key] = Proposal(stored, outline.by_key[key].title)
+        self.card_moves = _namesakes(lost_cards, titles, cards)
+
+    @property
+    def pending(self) -> bool:
+        """Whether `settle` has anything to make real."""
+        return bool(self.proposals or self.card_moves)
 
     def settle(self) -> bool:
         """Make the proposals real, the outline having proved stable; returns whether any was."""
         for key, (stored, title) in self.proposals.items():
             self.unattached.discard(stored)
             self.items[key] = replace(self.items.pop(stored), key=key, title=title)
-        settled, self.proposals = bool(self.proposals), {}
+        cards = self.schedule.cards
+        for key, stored in self.card_moves.items():
+            if stored in cards and key not in cards:
+                cards[key] = replace(cards.pop(stored), key=key)
+        settled, self.proposals, self.card_moves = self.pending, {}, {}
         return settled
 
     def move(self, old_key: str, new_key: str, title: str) -> None:
@@ -206,6 +223,20 @@ class AnnotationStore:
 
 
 Entry = TypeVar("Entry")
+
+
+def _namesakes(
+    lost: dict[str, list[str]], titles: dict[str, list[str]], taken: Container[str]
+) -> dict[str, str]:
+    """Node key → the lost entry that would follow it, where the choice is unambiguous: the
+    entry is the only one lost with its title, and exactly one node has that title and no
+    entry of its own (`taken`)."""
+    moves = {}
+    for title, keys in lost.items():
+        found = titles.get(title, [])
+        if len(keys) == 1 and len(found) == 1 and found[0] not in taken:
+            moves[found[0]] = keys[0]
+    return moves
 
 
 def merge_entries(

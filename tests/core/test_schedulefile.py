@@ -3,6 +3,7 @@ merged card by card, and kept for nodes that are gone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -141,3 +142,28 @@ def test_the_card_of_a_renamed_node_is_kept_unattached_and_saved() -> None:
     assert notes.schedule.unattached(renamed) == ["Revision/Energy"]
     again = parse_sidecar(dump_sidecar(notes, "o.yaml").encode(), "s.yaml")
     assert again.schedule.cards["Revision/Energy"] == notes.schedule.cards["Revision/Energy"]
+
+
+def test_cards_follow_their_nodes_when_a_branch_is_renamed_once_the_outline_settles() -> None:
+    """Renaming a branch changes the keys below it: their cards follow by title (one lost card
+    of a title, one node of it without a card), as annotations do; the renamed branch's own
+    card, whose title changed, stays unattached for the user to see."""
+    before = parse_outline("Revision:\n  - Defence:\n      - BrahMos:\n          - range\n", "o")
+    after = parse_outline(
+        "Revision:\n  - Defence ties:\n      - BrahMos:\n          - range\n", "o"
+    )
+    store = AnnotationStore()
+    for node in study_nodes(before.outline):
+        EXACT.grade(store.schedule, node, Grade.GOOD, DAY0)
+    brahmos = store.schedule.cards["Revision/Defence/BrahMos"]
+    store.attach(after.outline)
+    assert store.card_moves == {"Revision/Defence ties/BrahMos": "Revision/Defence/BrahMos"}
+    assert "Revision/Defence/BrahMos" in store.schedule.cards  # nothing moved before it settles
+    assert store.settle()
+    cards = store.schedule.cards
+    assert cards["Revision/Defence ties/BrahMos"] == replace(
+        brahmos, key="Revision/Defence ties/BrahMos"
+    )
+    assert "Revision/Defence/BrahMos" not in cards
+    assert "Revision/Defence" in cards  # its title changed: kept, unattached
+    assert store.schedule.unattached(after.outline) == ["Revision/Defence"]

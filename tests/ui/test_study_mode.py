@@ -311,3 +311,24 @@ def test_leaving_keeps_the_main_branches_on_their_sides(
     assert window.session.focus == challenges.key
     key(window, qtbot, Qt.Key.Key_Escape)
     assert sides() == before
+
+
+def test_renaming_a_branch_keeps_the_progress_of_the_cards_below_it(
+    study_window: MainWindow, qtbot: QtBot, clock: Clock, outline_file: Path
+) -> None:
+    window = study_window
+    window.annotations.settle_timer.setInterval(100)
+    click(window, qtbot, BRAHMOS)
+    key(window, qtbot, Qt.Key.Key_S)
+    key(window, qtbot, Qt.Key.Key_Return)
+    key(window, qtbot, Qt.Key.Key_4)  # Easy: BrahMos not due for days
+    key(window, qtbot, Qt.Key.Key_Escape)
+    outline_file.write_text(OUTLINE.replace("title: Defence", "title: Defence ties"), "utf-8")
+    window.document.reload()
+    qtbot.wait_until(lambda: not window.annotations.settle_timer.isActive())
+    moved = "Revision/Defence ties/BrahMos"
+    assert moved in load_sidecar(outline_file.parent / "outline.notes.yaml").schedule.cards
+    clock[0] = DAY0 + timedelta(hours=2)
+    click(window, qtbot, moved)
+    key(window, qtbot, Qt.Key.Key_S)
+    assert window.studying.recall.ahead  # nothing due there: its progress came with it

@@ -147,7 +147,7 @@ class AnnotationSession(SidecarSaving):
         self._time_proposals(restart=True)
 
     def _time_proposals(self, *, restart: bool) -> None:
-        if not self._store.proposals:
+        if not self._store.pending:
             self.settle_timer.stop()
         elif restart or not self.settle_timer.isActive():
             self.settle_timer.start()
