@@ -130,3 +130,14 @@ def test_a_flat_list_of_500_reads_at_fit(
     window.view.fit_map()
     assert window.view.zoom() == pytest.approx(window.view.fit_zoom())
     assert smallest_text_px(window) >= least_px
+
+
+def test_a_long_list_that_reads_wrapped_opens_unfolded(window: MainWindow, tmp_path: Path) -> None:
+    """One row per leaf would make 100 leaves too tall to read at fit; wrapped they read."""
+    items = [f"      - item {i}" for i in range(100)]
+    path = tmp_path / "list.yaml"
+    path.write_text("\n".join(["Root:", "  - A:", *items, "  - B:", "      - b"]) + "\n", "utf-8")
+    window.resize(1280, 820)
+    assert window.open_file(path)
+    assert window.session.folds == set()
+    assert smallest_text_px(window) >= LEAST_TEXT_PX

@@ -281,6 +281,16 @@ def wrap(
     return Grid(rows, colx, half, reach)
 
 
+def least_rows(count: int, aspect: float = WRAP_ASPECT) -> int:
+    """The fewest rows `wrap` can give `count` leaves, whatever their sizes, as long as each
+    row's pitch is at most its column's (titles are padded wider than tall, and columns stand
+    further apart than rows): fewer columns than for square items, so never too few rows."""
+    if count < WRAP_LEAST:
+        return count
+    cols = round(sqrt(count * aspect))
+    return -(-count // cols) if cols >= 2 else count
+
+
 def follow(ypos: list[float], a: int, run: list[int], rows: int) -> None:
     """Give every item of a wrapped `run` its leader's centre in `ypos` (indexed from `a`)."""
     for t in range(rows, len(run)):
