@@ -56,12 +56,13 @@ def level_rows(root: Node, folds: AbstractSet[str]) -> Iterator[tuple[int, int]]
         wrapped = 0
         for node in layer:
             kids = node.children
-            if not kids or node.key in folds:
-                ends += 1
-            elif node is not root and len(kids) >= WRAP_LEAST and not any(k.children for k in kids):
-                wrapped += least_rows(len(kids))
+            if kids and node.key not in folds:
+                if len(kids) < WRAP_LEAST or node is root or any(k.children for k in kids):
+                    below += kids
+                else:
+                    wrapped += least_rows(len(kids))
             else:
-                below += kids
+                ends += 1
         if not below and not wrapped:
             return
         grid_rows += wrapped

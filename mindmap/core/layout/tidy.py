@@ -229,7 +229,7 @@ class Grid(NamedTuple):
     colx: list[float]
     """Per item: its column's offset along x from the first column."""
     half: list[float]
-    """Per row: the half-height the packing sees, the largest in it less `trim`."""
+    """Per row: the half-height the packing sees, the largest in it less `row_trim`."""
     reach: list[float]
     """Per item: how far its outer edge is from the first column's inner edge; for a leader,
     the farthest of its row."""
@@ -282,9 +282,9 @@ def wrap(
 
 
 def least_rows(count: int, aspect: float = WRAP_ASPECT) -> int:
-    """The fewest rows `wrap` can give `count` leaves, whatever their sizes, as long as each
-    row's pitch is at most its column's (titles are padded wider than tall, and columns stand
-    further apart than rows): fewer columns than for square items, so never too few rows."""
+    """The fewest rows `wrap` can give `count` leaves whose row pitch is at most their column
+    pitch (titles are padded wider than tall, and columns stand further apart than rows): such
+    items get no more columns than square ones, so their rows are never fewer."""
     if count < WRAP_LEAST:
         return count
     cols = round(sqrt(count * aspect))
