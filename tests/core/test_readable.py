@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bench.generate import generate_outline
-from mindmap.core.layout import IncrementalLayout, LayoutMode
-from mindmap.core.layout.tidy import least_rows
+from mindmap.core.layout import IncrementalLayout, LayoutMode, Spacing
+from mindmap.core.layout.tidy import least_rows, wrap
 from mindmap.core.model import Node, Outline
 from mindmap.core.outline import parse_outline
 from mindmap.core.readable import Readability, choose_opening, level_rows
@@ -120,3 +123,15 @@ def test_a_long_list_counts_as_the_rows_it_wraps_into() -> None:
     assert opening.folds == frozenset()
     assert opening.fitted
     assert opening.zoom * LOOK.text_px(2) >= LOOK.least_px
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 400), st.integers(1, 120)), min_size=1, max_size=400))
+def test_the_rows_counted_for_a_list_are_never_more_than_it_wraps_into(
+    sizes: list[tuple[int, int]],
+) -> None:
+    """An undercount only costs a level laid out in vain; an overcount would skip a level."""
+    widths = [float(max(w, h)) for w, h in sizes]  # titles are padded wider than tall
+    heights = [float(h) for _, h in sizes]
+    grid = wrap(widths, heights, Spacing())
+    assert least_rows(len(sizes)) <= (grid.rows if grid is not None else len(sizes))
