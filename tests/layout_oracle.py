@@ -46,7 +46,6 @@ def layout_outline(
     level_gap = float(spacing.level_gap)
     sib_gap = float(spacing.sibling_gap)
     cousin_gap = sib_gap + float(spacing.subtree_gap)
-    col_gap = float(spacing.column_gap)
 
     # Flatten the visible tree into lists indexed in pre-order: a parent always comes before its
     # children, and every main branch is one contiguous run of indices.
@@ -100,7 +99,7 @@ def layout_outline(
         run: list[int] = kids[v]  # type: ignore[assignment]
         if not v or any(nodes[c].children for c in run):
             continue
-        grid = wrap([width[c] for c in run], [height[c] for c in run], sib_gap, col_gap)
+        grid = wrap([width[c] for c in run], [height[c] for c in run], spacing)
         if grid is not None:
             kids[v] = lay_run(grid, run, colx, packhalf, half)
             for t, c in enumerate(run):
@@ -143,7 +142,7 @@ def layout_outline(
             grid = None
             if not any(nodes[b].children for b in run):
                 sizes = [width[b] for b in run], [height[b] for b in run]
-                grid = wrap(*sizes, sib_gap, col_gap, side_aspect(split, count))
+                grid = wrap(*sizes, spacing, side_aspect(split, count))
             lead = lay_run(grid, run, colx, packhalf, half)
             for j, off in zip(order, place_side(place, state, run, lead, None), strict=True):
                 offset[j] = off

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from mindmap.core.layout.tidy import WRAP_LEAST, least_rows
 from mindmap.core.model import Node, Outline
 from mindmap.core.viewstate import folds_to_level
 
@@ -36,25 +37,36 @@ class Readability:
     viewport_height: float  # in pixels
     text_px: Callable[[int], float]  # the smallest title height at 100 % when levels 0..L show
     row: float  # the least height a box and the gap below it take, in scene units
+    grid_row: float  # the same for a row of a long list wrapped into columns (a row gap)
     sides: int  # 2 when the main branches go both ways, else 1
     least_px: float = LEAST_TEXT_PX
 
 
-def level_rows(root: Node, folds: AbstractSet[str]) -> Iterator[int]:
-    """For levels 1, 2, …: how many shown boxes have no shown children when the map shows down
-    to that level (the rows the map's height needs at least). Looks only that deep."""
+def level_rows(root: Node, folds: AbstractSet[str]) -> Iterator[tuple[int, int]]:
+    """For levels 1, 2, …: the rows the map's height needs at least when it shows down to that
+    level, as boxes that have no shown children and rows of wrapped lists. Looks only that deep.
+
+    A long list of leaves (not the root's: its split is not known here) wraps into columns
+    (`layout.tidy.wrap`), and counts as the fewest rows it can wrap into."""
     ends = 0  # shown nodes above the current level whose children are hidden or absent
+    grid_rows = 0  # the rows of the wrapped lists shown so far
     layer = [root]
     while True:
         below: list[Node] = []
+        wrapped = 0
         for node in layer:
-            if node.children and node.key not in folds:
-                below += node.children
+            kids = node.children
+            if kids and node.key not in folds:
+                if len(kids) < WRAP_LEAST or node is root or any(k.children for k in kids):
+                    below += kids
+                else:
+                    wrapped += least_rows(len(kids))
             else:
                 ends += 1
-        if not below:
+        if not below and not wrapped:
             return
-        yield ends + len(below)
+        grid_rows += wrapped
+        yield ends + len(below), grid_rows
         layer = below
 
 
@@ -71,9 +83,10 @@ def choose_opening(
     the least readable zoom, centred on the root.
     """
     best: Opening | None = None
-    for level, rows in enumerate(level_rows(outline.root, folds), start=1):
+    for level, (rows, grid_rows) in enumerate(level_rows(outline.root, folds), start=1):
         least_zoom = look.least_px / look.text_px(level)
-        if best is not None and rows / look.sides * look.row * least_zoom > look.viewport_height:
+        height = (rows * look.row + grid_rows * look.grid_row) / look.sides
+        if best is not None and height * least_zoom > look.viewport_height:
             break  # too many rows to fit readably: no need to lay this level out
         level_folds = frozenset(folds | folds_to_level(outline, level))
         zoom = fit_zoom(level_folds)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from layout_oracle import layout_outline
 
 from mindmap.core.layout import Box, IncrementalLayout, Layout, LayoutMode, Spacing
-from mindmap.core.layout.tidy import WRAP_LEAST
+from mindmap.core.layout.tidy import WRAP_LEAST, row_trim
 from mindmap.core.model import Node
 
 EPS = 1e-6
@@ -102,6 +102,7 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
     shown = visible(root, folded)
     assert list(boxes) == [n.key for n in shown]
     gap, sib = spacing.level_gap, spacing.sibling_gap
+    row = sib - 2 * row_trim(spacing)  # the gap between the rows of a wrapped list
 
     top = boxes[root.key]
     assert (top.side, top.depth, top.parent) == (0, 0, None)
@@ -127,7 +128,8 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
         return order[position[key] : position[key] + size[key]]
 
     rows: dict[str, list[Box]] = {}  # each leader of a wrapped row: the row
-    wrapped = {b.parent for b in boxes.values() if b.column}
+    grids = {(b.parent, b.side) for b in boxes.values() if b.column}  # wrapped lists
+    wrapped = {parent for parent, _ in grids}
     for n in reversed(shown):
         box = boxes[n.key]
         assert (box.key, (box.width, box.height)) == (n.key, sizes[n.key])
@@ -150,14 +152,15 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
         left = [c for c in children if c.side < 0 and not c.column]
         if box.side == 0:
             left.reverse()  # the left side reads bottom to top
-        for group in (right, left):
+        for side, group in ((1, right), (-1, left)):
             if not group:
                 continue
             # Centred between the centres of its first and last child, on each side.
             middle = (group[0].centre_y + group[-1].centre_y) / 2
             assert box.centre_y == pytest.approx(middle, abs=EPS)
+            apart = row if (n.key, side) in grids else sib
             for a, b in pairwise(group):
-                assert b.y >= a.bottom + sib - EPS  # in order, top to bottom, apart
+                assert b.y >= a.bottom + apart - EPS  # in order, top to bottom, apart
             if pairwise_checks and len(group) > 1:
                 # Tight: the last subtree rests on the ones above it somewhere (unless
                 # wrapped rows are involved, which rest as rectangles: the row's full width
@@ -174,11 +177,12 @@ def check_layout(case: Case, layout: Layout, *, pairwise_checks: bool = True) ->
     if pairwise_checks:
         # No overlap anywhere: boxes that share any stretch of x (connector room included,
         # but wrapped leaves have no connectors going out) are at least a sibling gap apart
-        # vertically.
+        # vertically, the rows of one wrapped list a row gap.
         room = {key: 0.0 if b.parent in wrapped else gap for key, b in boxes.items()}
         for a, b in combinations(boxes.values(), 2):
             if _overlap(reach(a, room[a.key]), reach(b, room[b.key])):
-                assert a.bottom + sib <= b.y + EPS or b.bottom + sib <= a.y + EPS, (a, b)
+                apart = row if a.parent == b.parent and (a.parent, a.side) in grids else sib
+                assert a.bottom + apart <= b.y + EPS or b.bottom + apart <= a.y + EPS, (a, b)
 
     branches = [] if root.key in folded else [boxes[c.key] for c in root.children]
     if mode is LayoutMode.MINDMAP and len(branches) > 1:
@@ -267,6 +271,7 @@ def cases(draw: st.DrawFn, max_nodes: int = 30) -> Case:
             sibling_gap=st.integers(0, 20),
             subtree_gap=st.integers(0, 30),
             column_gap=st.integers(0, 40),
+            row_gap=st.integers(0, 20),
         )
     )
     return Case(nodes[0], sizes, folded, mode, spacing)
@@ -784,3 +789,18 @@ def test_a_wrapped_list_is_about_a_screen_wide_for_its_height() -> None:
         engine.update({"B"}).layout, lay(Case(flat(500), {}, {"B"}, LayoutMode.RIGHT, DEFAULT))
     )
     assert_same_boxes(engine.update(set()).layout, layout)
+
+
+def test_the_rows_of_a_wrapped_list_stand_a_row_gap_apart_and_other_boxes_a_sibling_gap() -> None:
+    """Closer rows read as a table and let a long list show bigger at fit."""
+    root = node("R", node("A", node("A1")), node("B", *[node(f"L{i}") for i in range(60)]))
+    root.children.append(node("C", node("C1")))
+    case = Case(root, {n.key: (40.0, 20.0) for n in root.walk()}, set(), LayoutMode.RIGHT, DEFAULT)
+    layout = lay(case)
+    check_layout(case, layout)
+    boxes = layout.boxes
+    rows = sorted({boxes[f"L{i}"].y for i in range(60)})
+    assert len(rows) > 1
+    assert all(b - a == pytest.approx(20 + DEFAULT.row_gap) for a, b in pairwise(rows))
+    assert boxes["A1"].bottom + DEFAULT.sibling_gap <= min(rows)
+    assert max(rows) + 20 + DEFAULT.sibling_gap <= boxes["C1"].y

@@ -112,18 +112,32 @@ def flat_list(tmp_path: Path, count: int, under_branch: bool) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("under_branch", "least_px"), [(False, 8.0), (True, 7.0)], ids=["under-root", "under-branch"]
+    ("under_branch", "least_px"),
+    [(False, LEAST_TEXT_PX), (True, 7.5)],
+    ids=["under-root", "under-branch"],
 )
 def test_a_flat_list_of_500_reads_at_fit(
     window: MainWindow, tmp_path: Path, under_branch: bool, least_px: float
 ) -> None:
     """Wrapped into columns (one long column fitted showed its titles 0.5 to 1 px high).
 
-    Nearly `LEAST_TEXT_PX`: 500 boxes of these fonts, with their padding and gaps, cover more
-    than the 1280×820 window holds at the zoom that makes their titles 9 px high."""
+    Under a main branch the titles are a level smaller, and the root and the branches beside
+    it take a third of the width: 500 boxes would need the rest of the 1280×820 window with no
+    gaps at all to show their titles 9 px high. The grid shows them 7.6 px high."""
     window.resize(1280, 820)
     assert window.open_file(flat_list(tmp_path, 500, under_branch))
     window.maps.run(window.session.expand_all())
     window.view.fit_map()
     assert window.view.zoom() == pytest.approx(window.view.fit_zoom())
     assert smallest_text_px(window) >= least_px
+
+
+def test_a_long_list_that_reads_wrapped_opens_unfolded(window: MainWindow, tmp_path: Path) -> None:
+    """One row per leaf would make 100 leaves too tall to read at fit; wrapped they read."""
+    items = [f"      - item {i}" for i in range(100)]
+    path = tmp_path / "list.yaml"
+    path.write_text("\n".join(["Root:", "  - A:", *items, "  - B:", "      - b"]) + "\n", "utf-8")
+    window.resize(1280, 820)
+    assert window.open_file(path)
+    assert window.session.folds == set()
+    assert smallest_text_px(window) >= LEAST_TEXT_PX

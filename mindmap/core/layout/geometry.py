@@ -23,8 +23,11 @@ class Spacing:
     """Least vertical gap between two boxes that share a parent (and between any two boxes)."""
     subtree_gap: float = 18.0
     """Extra vertical gap between facing boxes of different parents, so that groups stand apart."""
-    column_gap: float = 16.0
+    column_gap: float = 12.0
     """Horizontal gap between the columns that a long list of leaves is wrapped into."""
+    row_gap: float = 4.0
+    """Vertical gap between the rows of a wrapped list: its rows read along the columns like a
+    table's, so they stand closer than siblings do (though never closer to other boxes)."""
 
 
 @dataclass(slots=True)

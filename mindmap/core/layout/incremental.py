@@ -60,7 +60,6 @@ class IncrementalLayout:
         self._measure = measure
         self._mode = mode
         self._level_gap = float(spacing.level_gap)
-        sib_gap = float(spacing.sibling_gap)
         self._tree = tree = FlatTree(root)
         self._folds = folds = Folds(tree)
         n = tree.n
@@ -77,10 +76,7 @@ class IncrementalLayout:
             tree,
             folds,
             (self._width, self._height, self._half, self._bottom),
-            level_gap=self._level_gap,
-            sib_gap=sib_gap,
-            cousin_gap=sib_gap + float(spacing.subtree_gap),
-            col_gap=float(spacing.column_gap),
+            spacing,
         )
         self._packhalf, self._colx = packing.packhalf, packing.colx
 
@@ -310,13 +306,7 @@ class IncrementalLayout:
         width, height = self._width, self._height
         grid = None
         if not any(map(kids.__getitem__, run)):
-            grid = wrap(
-                [width[b] for b in run],
-                [height[b] for b in run],
-                packing.sib_gap,
-                packing.col_gap,
-                aspect,
-            )
+            grid = wrap([width[b] for b in run], [height[b] for b in run], packing.spacing, aspect)
         lead = lay_run(grid, run, self._colx, self._packhalf, self._half)
         rows = len(lead)
         for t, b in enumerate(run):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import insort
 
+from mindmap.core.layout.geometry import Spacing
 from mindmap.core.layout.tidy import WRAP_LEAST, Place, TidyState, lay_run, make_placer, wrap
 from mindmap.core.layout.tree import FlatTree, Folds
 
@@ -20,7 +21,6 @@ class Packing:
     __slots__ = (
         "bottom",
         "checked",
-        "col_gap",
         "colx",
         "folds",
         "fresh",
@@ -36,7 +36,7 @@ class Packing:
         "packed",
         "packhalf",
         "place",
-        "sib_gap",
+        "spacing",
         "state",
         "threaded",
         "tree",
@@ -49,11 +49,7 @@ class Packing:
         tree: FlatTree,
         folds: Folds,
         sizes: tuple[list[float], list[float], list[float], list[float]],
-        *,
-        level_gap: float,
-        sib_gap: float,
-        cousin_gap: float,
-        col_gap: float,
+        spacing: Spacing,
     ) -> None:
         """`sizes` are the engine's widths, heights, half-heights and where children start."""
         n, index = tree.n, tree.index
@@ -61,9 +57,9 @@ class Packing:
         self.folds = folds
         self.width, self.height, self.half, self.bottom = sizes
         bottom = self.bottom
-        self.level_gap = level_gap
-        self.col_gap = col_gap
-        self.sib_gap = sib_gap
+        self.spacing = spacing
+        self.level_gap = float(spacing.level_gap)
+        sib_gap = float(spacing.sibling_gap)
         self.packhalf = packhalf = self.half.copy()
         """The half-heights the packing sees: a wrapped row's leader stands for its row."""
         self.colx = [0.0] * n
@@ -95,7 +91,7 @@ class Packing:
             bottom,
             packhalf,
             sib_gap=sib_gap,
-            cousin_gap=cousin_gap,
+            cousin_gap=sib_gap + float(spacing.subtree_gap),
         )
 
     def repack(self, candidates: list[int]) -> list[int]:
@@ -168,7 +164,7 @@ class Packing:
         if len(run) < WRAP_LEAST or any(map(tree.kids.__getitem__, run)):
             return
         width, height, bottom = self.width, self.height, self.bottom
-        grid = wrap([width[c] for c in run], [height[c] for c in run], self.sib_gap, self.col_gap)
+        grid = wrap([width[c] for c in run], [height[c] for c in run], self.spacing)
         if grid is None:
             return
         self.folds.lead_kids[v] = self.folds.shown_kids[v] = lay_run(

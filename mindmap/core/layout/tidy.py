@@ -18,7 +18,7 @@ from math import sqrt
 from operator import add, sub
 from typing import NamedTuple
 
-from mindmap.core.layout.geometry import LayoutMode
+from mindmap.core.layout.geometry import LayoutMode, Spacing
 
 
 class TidyState:
@@ -221,24 +221,34 @@ class Grid(NamedTuple):
 
     Item `t` of the run stands in row `t % rows` and column `t // rows`. The first item of
     each row leads it: the packing sees the leaders only, each as tall as its row's tallest
-    item and reaching as far as its row's farthest, and the others take their leader's centre.
+    item (less `row_trim`) and reaching as far as its row's farthest, and the others take their
+    leader's centre.
     """
 
     rows: int
     colx: list[float]
     """Per item: its column's offset along x from the first column."""
     half: list[float]
-    """Per row: the largest half-height in it."""
+    """Per row: the half-height the packing sees, the largest in it less `row_trim`."""
     reach: list[float]
     """Per item: how far its outer edge is from the first column's inner edge; for a leader,
     the farthest of its row."""
 
 
+def row_trim(spacing: Spacing) -> float:
+    """How much smaller than its row a wrapped row's leader is to the packing, so that rows
+    stand `row_gap` apart although the packing keeps siblings a sibling gap apart.
+
+    At most the subtree gap, which the packing adds between boxes of different parents: the
+    grid still keeps a sibling gap from every other box."""
+    saved = (float(spacing.sibling_gap) - float(spacing.row_gap)) / 2
+    return min(saved, float(spacing.subtree_gap))
+
+
 def wrap(
     widths: list[float],
     heights: list[float],
-    sib_gap: float,
-    col_gap: float,
+    spacing: Spacing,
     aspect: float = WRAP_ASPECT,
 ) -> Grid | None:
     """The grid that makes a long list of leaves about `aspect` wide for its height, or None
@@ -250,7 +260,9 @@ def wrap(
     count = len(widths)
     if count < WRAP_LEAST:
         return None
-    pitch_h = sum(heights) / count + sib_gap
+    trim = row_trim(spacing)
+    col_gap = float(spacing.column_gap)
+    pitch_h = sum(heights) / count + float(spacing.sibling_gap) - 2 * trim
     pitch_w = sum(widths) / count + col_gap
     cols = round(sqrt(count * pitch_h * aspect / pitch_w))
     if cols < 2:
@@ -263,10 +275,20 @@ def wrap(
         colx += [x] * len(column)
         x += max(column) + col_gap
     reach = list(map(add, colx, widths))
-    half = [max(heights[r::rows]) / 2 for r in range(rows)]
+    half = [max(heights[r::rows]) / 2 - trim for r in range(rows)]
     for r in range(rows):
         reach[r] = max(reach[r::rows])
     return Grid(rows, colx, half, reach)
+
+
+def least_rows(count: int, aspect: float = WRAP_ASPECT) -> int:
+    """The fewest rows `wrap` can give `count` leaves whose row pitch is at most their column
+    pitch (titles are padded wider than tall, and columns stand further apart than rows): such
+    items get no more columns than square ones, so their rows are never fewer."""
+    if count < WRAP_LEAST:
+        return count
+    cols = round(sqrt(count * aspect))
+    return -(-count // cols) if cols >= 2 else count
 
 
 def follow(ypos: list[float], a: int, run: list[int], rows: int) -> None:

@@ -116,6 +116,7 @@ class MapController(QObject):
             viewport_height=self.view.viewport().height(),
             text_px=lambda level: min(sizes[: min(level, DEEPEST_LEVEL) + 1]),
             row=min(rows) + Spacing().sibling_gap,
+            grid_row=min(rows) + Spacing().row_gap,
             sides=2 if self.session.mode is LayoutMode.MINDMAP else 1,
         )
 
