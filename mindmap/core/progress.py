@@ -1,10 +1,11 @@
 """Study progress over the map: each card's standing at a moment, how well it is retained, and
 how many of a branch's cards are known.
 
-Everything is worked out when asked for and kept: the map asks only about the nodes it paints
-(a standing is two dict lookups, a retrievability one FSRS formula) and the tallies of the few
-branches it labels (one walk of each, through its cards only). A `Progress` is of one outline,
-one schedule and one moment; whoever shows it makes a new one when any of them changes.
+Everything is worked out when first asked for and kept: the map asks about the nodes it paints
+(a standing is two dict lookups, a retrievability one FSRS formula), and one walk through the
+cards (never the leaves) groups them by standing and tallies the main branches and the map. A
+`Progress` is of one outline, one schedule and one moment; whoever shows it makes a new one
+when any of them changes.
 
 The root is a card like any other (its children are its answer) and shows its standing; it
 belongs to no main branch, so no main branch's tally counts it; the root's own tally is the
@@ -14,12 +15,13 @@ whole map's, its card included.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from datetime import datetime
 from typing import NamedTuple
 
 import fsrs
 
-from mindmap.core.model import Outline
+from mindmap.core.model import Node, Outline
 from mindmap.core.study import Card, Schedule, end_of_day
 
 # Retrievability depends on FSRS's decay only, never on the user's desired retention.
@@ -55,6 +57,7 @@ class Progress:
         self.outline, self.schedule, self.now = outline, schedule, now
         self._end = end_of_day(now)
         self._counts: dict[str, dict[Standing, int]] = {}  # by branch: see `_standings`
+        self._grouped: dict[Standing, frozenset[str]] | None = None
         self._retained: dict[str, float] = {}
 
     def standing(self, key: str) -> Standing | None:
@@ -72,6 +75,14 @@ class Progress:
             retained = self._retained[key] = 0.0 if card is None else retrievability(card, self.now)
         return retained
 
+    def grouped(self) -> dict[Standing, frozenset[str]]:
+        """The keys of the outline's cards by standing: sets, for picking the cards out of many
+        nodes by intersection, at C speed (the overview picture's thousands of bars)."""
+        if self._grouped is None:
+            self._survey()
+            assert self._grouped is not None
+        return self._grouped
+
     def tally(self, key: str) -> Tally:
         """How many cards of the branch at `key` (its own included) are known, of how many."""
         counts = self._standings(key)
@@ -79,31 +90,42 @@ class Progress:
 
     def counts(self) -> dict[Standing, int]:
         """How many of the outline's cards stand where, every standing listed."""
-        return dict(self._standings(self.outline.root.key))
+        return {kind: len(keys) for kind, keys in self.grouped().items()}
 
     def _standings(self, key: str) -> dict[Standing, int]:
-        """How many cards of the branch at `key` stand where: the root's are its own card's and
-        its main branches' (each walked once, whichever is asked for first); a walk goes
-        down through cards only, for a leaf has none below it."""
+        """How many cards of the branch at `key` stand where: the root's and the main
+        branches' from the survey, any other branch's by a walk of its own."""
+        self.grouped()
         counts = self._counts.get(key)
-        if counts is not None:
-            return counts
-        counts = dict.fromkeys(Standing, 0)
-        node = self.outline.by_key.get(key)
-        cards, end = self.schedule.cards, self._end
-        if node is self.outline.root and node.children:
-            counts[standing(cards.get(key), end)] += 1
-            for branch in node.children:
-                for kind, number in self._standings(branch.key).items():
-                    counts[kind] += number
-        elif node is not None and node.children:
-            stack = [node]
-            while stack:
-                card = stack.pop()
+        if counts is None:
+            counts = dict.fromkeys(Standing, 0)
+            node = self.outline.by_key.get(key)
+            cards, end = self.schedule.cards, self._end
+            for card in _cards_below(node) if node is not None else ():
                 counts[standing(cards.get(card.key), end)] += 1
-                stack.extend(child for child in card.children if child.children)
-        self._counts[key] = counts
+            self._counts[key] = counts
         return counts
+
+    def _survey(self) -> None:
+        """One walk through every card: their keys by standing, and how many stand where in
+        each main branch and in the whole map (the root's own card with them)."""
+        groups: dict[Standing, set[str]] = {kind: set() for kind in Standing}
+        cards, end, root = self.schedule.cards, self._end, self.outline.root
+        total = dict.fromkeys(Standing, 0)
+        if root.children:
+            kind = standing(cards.get(root.key), end)
+            groups[kind].add(root.key)
+            total[kind] += 1
+        for branch in root.children:
+            counts = self._counts[branch.key] = dict.fromkeys(Standing, 0)
+            for card in _cards_below(branch):
+                kind = standing(cards.get(card.key), end)
+                groups[kind].add(card.key)
+                counts[kind] += 1
+            for kind, number in counts.items():
+                total[kind] += number
+        self._counts[root.key] = total
+        self._grouped = {kind: frozenset(keys) for kind, keys in groups.items()}
 
 
 def standing(card: Card | None, end_of_day: datetime) -> Standing:
@@ -117,5 +139,17 @@ def standing(card: Card | None, end_of_day: datetime) -> Standing:
 
 def retrievability(card: Card, now: datetime) -> float:
     """FSRS's probability that `card` is recalled at `now`."""
-    memory = fsrs.Card(card_id=1, stability=card.stability, last_review=card.last_review)
+    memory = fsrs.Card(  # an id and a due date given: fsrs asks the clock for neither
+        card_id=1, stability=card.stability, due=card.due, last_review=card.last_review
+    )
     return float(_SCHEDULER.get_card_retrievability(memory, now))
+
+
+def _cards_below(node: Node) -> Iterator[Node]:
+    """The cards of the branch at `node`, itself included if it is one: a walk that goes down
+    through cards only (a leaf has none below it), so it costs what the cards have."""
+    stack = [node] if node.children else []
+    while stack:
+        card = stack.pop()
+        yield card
+        stack.extend(child for child in card.children if child.children)

@@ -119,3 +119,14 @@ def test_utc_works_as_any_zone() -> None:
     schedule, tree = studied()
     progress = Progress(tree, schedule, DAY0.astimezone(UTC) + timedelta(minutes=1))
     assert progress.standing(DEFENCE) is Standing.KNOWN
+
+
+def test_the_cards_grouped_by_standing() -> None:
+    schedule, tree = studied()
+    progress = Progress(tree, schedule, DAY0 + timedelta(minutes=1))
+    assert progress.grouped() == {
+        Standing.NEW: {"Revision", "Revision/Space", "Revision/Space/Gaganyaan"},
+        Standing.LEARNING: set(),
+        Standing.DUE: {BRAHMOS},
+        Standing.KNOWN: {DEFENCE, ENERGY},
+    }

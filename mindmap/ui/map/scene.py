@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
@@ -281,7 +280,7 @@ class MapScene(InputScene):
             paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
             annotations=shown.annotations.by_node() if shown.annotations is not None else {},
             lit=self.session.filtered,
-            progress=self.progress and partial(progress_look, self.progress, shown.outline),
+            progress=self.progress,
         )
 
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
