@@ -97,7 +97,7 @@ def progress_figures(count: int, now: datetime, scale: float) -> None:
 
     show("refresh (tallies, counts)", median_ms(refresh, REPEATS), "target < 25")
     show("a screen's 1,000 cards", median_ms(lambda: paint(screen), REPEATS), "target < 4")
-    show("every card of the map", median_ms(lambda: paint(cards), REPEATS), "no screen paints them all")
+    show("every card of the map", median_ms(lambda: paint(cards), REPEATS), "never all on screen")
     without, rings = overview_ms(outline, Progress(outline, schedule, now))
     show("overview picture at fit, without progress", without, "the map's own")
     show("and with the rings", rings, f"{rings / without:.2f}x, target < 1.5x")

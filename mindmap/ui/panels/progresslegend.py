@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 
@@ -14,7 +14,8 @@ from mindmap.ui.map.progresslook import STANDING_NAMES, standing_colour
 
 
 class ProgressLegend(QLabel):
-    """Each standing's colour, name and how many cards stand there."""
+    """Each standing's colour, name and how many cards stand there; drawn again in the other
+    theme's colours when the palette changes."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -23,9 +24,16 @@ class ProgressLegend(QLabel):
             "Study progress: the ring around each card (a node with children) says where it"
             " stands; known ones fade as they are forgotten. View ▸ Study Progress (P)"
         )
+        self._counts: Mapping[Standing, int] = {}
         self.hide()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.show_counts(self._counts)
+
     def show_counts(self, counts: Mapping[Standing, int]) -> None:
+        self._counts = counts
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         parts = []
         for standing, name in STANDING_NAMES.items():
