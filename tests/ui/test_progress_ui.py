@@ -176,3 +176,15 @@ def test_a_reload_rings_the_new_cards_and_counts_them(
     assert close(ring(window, DEFENCE), GREEN)
     assert str(window.scene.nodes[ROOT].progress.tally) == "1 of 4 known"
     assert "New 2" in window.study_progress.legend.text()
+
+
+def test_a_focused_branch_shows_its_own_tally_as_the_root(
+    make_window: Callable[..., MainWindow], settings: QSettings, qtbot: QtBot, outline_file: Path
+) -> None:
+    settings.setValue("view/progress", True)
+    window = make_window(light(settings), clock=lambda: DAY0 + timedelta(hours=1))
+    assert window.open_file(outline_file)
+    window.maps.focus_on(DEFENCE)
+    assert window.session.shown_root.key == DEFENCE
+    assert close(ring(window, DEFENCE), GREEN)
+    assert str(window.scene.nodes[DEFENCE].progress.tally) == "1 of 1 known"
