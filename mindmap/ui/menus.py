@@ -19,6 +19,7 @@ from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.controllers.studying import Studying
+from mindmap.ui.controllers.studyprogress import StudyProgress
 from mindmap.ui.map.view import MapView
 from mindmap.ui.panels.helpwindows import show_about, show_keys, show_outline_format
 from mindmap.ui.theme import MARK_LOOKS, ThemeChoice
@@ -47,6 +48,7 @@ class MenuParts:
     set_layout_mode: Callable[[LayoutMode], None]
     toggle_callouts: Callable[[], None]  # View ▸ Show Annotations on the Map
     callouts: bool
+    progress: StudyProgress  # View ▸ Study Progress
     dialogs: QWidget
     menu_bar: QMenuBar
 
@@ -134,6 +136,7 @@ def _view_menu(p: MenuParts) -> Menu:
             *_look_menus(p),
             None,
             Act("callouts", "Show Annotations on the &Map", p.toggle_callouts, checked=p.callouts),
+            Act("progress", "&Study Progress", p.progress.toggle, ["P"], checked=p.progress.on),
             p.toggles["details"],
             p.toggles["outline"],
         ],

@@ -22,6 +22,7 @@ from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.controllers.sample import is_sample
 from mindmap.ui.controllers.studying import Studying
+from mindmap.ui.controllers.studyprogress import StudyProgress
 from mindmap.ui.controllers.studysettings import Clock, StudySettings, local_now
 from mindmap.ui.controllers.viewsettings import ViewSettings
 from mindmap.ui.map.scene import MapScene
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         )
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
+        self.study_progress = StudyProgress(self.settings, self.annotations, self.scene, clock)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
         self.breadcrumb = Breadcrumb()
         self._make_central()
@@ -142,7 +144,8 @@ class MainWindow(QMainWindow):
 
     def _make_status_bar(self) -> None:
         self.mark_legend = MarkLegend()
-        self.status_line = StatusLine(self.statusBar(), [self.due_today.label, self.mark_legend])
+        middle = [self.due_today.label, self.study_progress.legend, self.mark_legend]
+        self.status_line = StatusLine(self.statusBar(), middle)
 
     def _menu_parts(self) -> MenuParts:
         undo_stack = self.annotations.undo_stack
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
             set_layout_mode=self.view_settings.set_layout_mode,
             toggle_callouts=self.view_settings.toggle_callouts,
             callouts=self.maps.annotation_text,
+            progress=self.study_progress,
             dialogs=self,
             menu_bar=self.menuBar(),
         )
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
+        self.maps.laid_out.connect(self.study_progress.follow_outline)  # opened, reloaded
         self.maps.laid_out.connect(self._show_title)  # the sample is named by its root's title
         self.maps.laid_out.connect(lambda: self.breadcrumb.show_path(self.session.breadcrumb()))
         self.breadcrumb.chosen.connect(lambda _key: self.studying.leave())  # then the focus

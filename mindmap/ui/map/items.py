@@ -33,6 +33,12 @@ from mindmap.ui.map.badges import (
     rollup_width,
 )
 from mindmap.ui.map.nodetext import MIN_TEXT_PX, NO_PEN, NodeText, paint_blank
+from mindmap.ui.map.progresslook import (
+    ProgressLook,
+    paint_progress,
+    pill_top,
+    progress_bounds,
+)
 from mindmap.ui.map.textmetrics import TextBlock
 from mindmap.ui.theme import (
     POINT_PX,
@@ -73,6 +79,7 @@ class NodeItem(NodeText, QGraphicsItem):
         self.dimmed = False  # a filter by mark passes it by
         self.rollup: Rollup = ()  # the marks under a folded node or a main branch
         self.blank = False  # its title is hidden, to be recalled (study)
+        self.progress: ProgressLook | None = None  # its card's study progress, when shown
 
     def configure(
         self,
@@ -91,6 +98,7 @@ class NodeItem(NodeText, QGraphicsItem):
         annotation: Annotation | None = None,
         dimmed: bool = False,
         rollup: Rollup = (),
+        progress: ProgressLook | None = None,
     ) -> None:
         """Set what to paint; called for new items and for items reused across a relayout.
 
@@ -98,7 +106,7 @@ class NodeItem(NodeText, QGraphicsItem):
         a move is far cheaper than a new geometry and a repaint.
         """
         look = (box.width, box.height, box.side, box.depth, block, colour.rgba(), theme)
-        look += (has_children, hidden, has_note, annotation, dimmed, rollup)
+        look += (has_children, hidden, has_note, annotation, dimmed, rollup, progress)
         look += (selected, matched, current, blank)
         if look == self._look:
             if (box.x, box.y) != self._pos:  # boxes are updated in place: compare with ours
@@ -115,6 +123,7 @@ class NodeItem(NodeText, QGraphicsItem):
         self.selected, self.matched, self.current = selected, matched, current
         self.blank = blank
         self.annotation, self.dimmed, self.rollup = annotation, dimmed, rollup
+        self.progress = progress
         self._place(box)
         bounds = box_rect(box)
         if annotation is not None:  # badges on the top corners
@@ -126,6 +135,8 @@ class NodeItem(NodeText, QGraphicsItem):
             bounds.setLeft(bounds.left() - reach)
         if rollup and not hidden:
             bounds = bounds.united(self._rollup_below().adjusted(-1, -1, 1, 1))
+        if progress is not None:
+            bounds = bounds.united(progress_bounds(box, progress, () if hidden else rollup))
         self._bounds = bounds
         self.update()
 
@@ -223,6 +234,10 @@ class NodeItem(NodeText, QGraphicsItem):
     def _paint_lit(self, painter: QPainter, lod: float, *, marks: bool) -> None:
         box, style, theme = self.box, self.style, self.theme
         rect = QRectF(0, 0, box.width, box.height)
+        if self.progress is not None:  # under all the node paints
+            below = () if self.hidden else self.rollup  # the marks' roll-up under the box
+            selected = marks and self.selected
+            paint_progress(painter, box, self.progress, theme, lod, below=below, selected=selected)
         text_colour = self._paint_shape(painter, rect, marks=marks)
         font_px = style.font.pointSizeF() * POINT_PX * lod
         if self.blank:  # nothing of the title shows, not even its tags
@@ -357,7 +372,7 @@ class NodeItem(NodeText, QGraphicsItem):
         edge towards the root."""
         box, width = self.box, rollup_width(self.rollup)
         left = 0.0 if box.side >= 0 else box.width - width
-        return QRectF(left, box.height + 3.0, width, ROLLUP_HEIGHT)
+        return QRectF(left, pill_top(box, self.progress), width, ROLLUP_HEIGHT)
 
 
 def box_rect(box: Box) -> QRectF:

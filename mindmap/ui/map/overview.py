@@ -16,10 +16,12 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from mindmap.core.annotations import Annotation
 from mindmap.core.layout import Box, Layout
 from mindmap.core.model import Outline
+from mindmap.core.progress import Progress
 from mindmap.ui.map.badges import OVERVIEW_ZOOM, paint_badges
 from mindmap.ui.map.colours import Groups
 from mindmap.ui.map.edges import fan, fan_groups, fan_path, fan_pen, goes_both_ways
 from mindmap.ui.map.items import MIN_TEXT_PX, anchor_y
+from mindmap.ui.map.progresslook import draw_rings
 from mindmap.ui.theme import DEEPEST_LEVEL, POINT_PX, level_style
 
 OVERVIEW_PIXELS = 4_000_000  # the overview picture's size at most (16 MB)
@@ -71,10 +73,12 @@ def draw_overview(
     paint_node: Callable[[str, QPainter], None],
     annotations: Mapping[str, Annotation],
     lit: frozenset[str] | None,
+    progress: Progress | None = None,
 ) -> QImage:
     """The map from its boxes: edges, readable titles as on screen (`paint_node`), the rest as
     bars, one drawRects call per colour and level, with the marks of `annotations` (node key →
-    annotation shown) as badges over the bars; with a filter by mark, what is not `lit` is faint."""
+    annotation shown) as badges over the bars, and the rings of study `progress` around them;
+    with a filter by mark, what is not `lit` is faint."""
     boxes = layout.boxes
     image = QImage(
         max(1, round(rect.width() * zoom)),
@@ -114,6 +118,9 @@ def draw_overview(
             painter.drawRects(
                 list(map(QRectF, map(_X, bars), map(_Y, bars), map(_W, bars), map(_H, bars)))
             )
+        if progress is not None and progress.outline is outline:  # not a previous outline's
+            ringed = keys if lit is None else lit.intersection(keys)
+            draw_rings(painter, ringed, boxes, progress, dark=background.lightness() < 128)
         if annotations:
             marked = [box for box in shown if box.key in annotations]
             _draw_badges(painter, zoom, marked, annotations, background)

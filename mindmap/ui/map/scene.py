@@ -21,12 +21,14 @@ from mindmap.core.annotations import AnnotationStore, Mark
 from mindmap.core.extents import SubtreeExtents
 from mindmap.core.layout import Box, IncrementalLayout, Layout
 from mindmap.core.model import Node
+from mindmap.core.progress import Progress
 from mindmap.core.session import MapSession
 from mindmap.ui.map.colours import BranchColours
 from mindmap.ui.map.edges import Edges
 from mindmap.ui.map.input import InputScene
 from mindmap.ui.map.items import NodeItem, box_rect
 from mindmap.ui.map.overview import Overview, draw_overview
+from mindmap.ui.map.progresslook import progress_look
 from mindmap.ui.map.reach import ITEM_REACH, painted_bounds
 from mindmap.ui.map.shown import Shown, ShownItems
 from mindmap.ui.map.textmetrics import TextBlock
@@ -59,6 +61,7 @@ class MapScene(InputScene):
         self.map_rect = QRectF()
         self._overview = Overview()
         self.legend: QGraphicsItem | None = None  # an export's legend of the marks, atop
+        self.progress: Progress | None = None  # study progress on the cards (then `restyle`)
 
     def show_outline(
         self,
@@ -227,6 +230,7 @@ class MapScene(InputScene):
             annotation=annotation,
             dimmed=self.session.dimmed(key),
             rollup=tuple((m, counts[m]) for m in (*Mark, None) if m in counts) if counts else (),
+            progress=progress_look(self.progress, shown.outline, key, box.depth),
         )
         item.set_fresh(key in self.fresh)
 
@@ -277,6 +281,7 @@ class MapScene(InputScene):
             paint_node=lambda key, painter: self.item(key).paint_unmarked(painter),
             annotations=shown.annotations.by_node() if shown.annotations is not None else {},
             lit=self.session.filtered,
+            progress=self.progress,
         )
 
     def paint_marks(self, painter: QPainter, theme_colour: QColor) -> None:
