@@ -48,7 +48,7 @@ class MenuParts:
     set_layout_mode: Callable[[LayoutMode], None]
     toggle_callouts: Callable[[], None]  # View ▸ Show Annotations on the Map
     callouts: bool
-    progress: StudyProgress  # View ▸ Study Progress
+    progress: StudyProgress  # Study ▸ Show Progress
     dialogs: QWidget
     menu_bar: QMenuBar
 
@@ -136,7 +136,6 @@ def _view_menu(p: MenuParts) -> Menu:
             *_look_menus(p),
             None,
             Act("callouts", "Show Annotations on the &Map", p.toggle_callouts, checked=p.callouts),
-            Act("progress", "&Study Progress", p.progress.toggle, ["P"], checked=p.progress.on),
             p.toggles["details"],
             p.toggles["outline"],
         ],
@@ -267,6 +266,8 @@ def _study_menu(p: MenuParts) -> Menu:
             Act("study_branch", "Study Selected &Branch", studying.study_branch, ["S"]),
             Act("study_map", "Study the Whole &Map", studying.study_map, ["Shift+S"]),
             Act("blank_map", "Bla&nk Map Exercise", studying.blank_map, ["B"]),
+            None,
+            Act("progress", "Show &Progress", p.progress.toggle, ["P"], checked=p.progress.on),
             None,
             Act("leave_study", "&Leave Study", studying.leave),
         ],

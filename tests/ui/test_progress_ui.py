@@ -1,4 +1,4 @@
-"""View ▸ Study Progress in the window: P rings each card in its standing's colour, the main
+"""Study ▸ Show Progress in the window: P rings each card in its standing's colour, the main
 branches say how many of their cards are known, and it all follows the clock, another
 window's grades, and the user's choice (remembered)."""
 

@@ -1,4 +1,4 @@
-"""View ▸ Study Progress: the map's cards ringed by where they stand, the main branches' tallies
+"""Study ▸ Show Progress: the map's cards ringed by where they stand, the main branches' tallies
 and the status bar's legend, remembered, and kept up with whatever changes them: a grade or a
 merge from another window (the annotations change), another outline or a reload of this one
 (`follow_outline`, called by who lays it out), and the day turning while the window stays
@@ -37,7 +37,7 @@ class StudyProgress(QObject):
         self._timer.start(REFRESH_MS)
 
     def toggle(self) -> None:
-        """View ▸ Study Progress, remembered."""
+        """Study ▸ Show Progress, remembered."""
         self.on = not self.on
         self._settings.setValue("view/progress", self.on)
         self.refresh()

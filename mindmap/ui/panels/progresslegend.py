@@ -22,7 +22,7 @@ class ProgressLegend(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setToolTip(
             "Study progress: the ring around each card (a node with children) says where it"
-            " stands; known ones fade as they are forgotten. View ▸ Study Progress (P)"
+            " stands; known ones fade as they are forgotten. Study ▸ Show Progress (P)"
         )
         self._counts: Mapping[Standing, int] = {}
         self.hide()
