@@ -17,8 +17,10 @@ from mindmap.ui.controllers.annotating import Annotating, mark_label
 from mindmap.ui.controllers.document import DocumentController
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.controllers.studysettings import StudySettings
 from mindmap.ui.map.view import MapView
 from mindmap.ui.panels.helpwindows import show_about, show_keys, show_outline_format
+from mindmap.ui.panels.preferences import edit_preferences
 from mindmap.ui.theme import MARK_LOOKS, ThemeChoice
 
 APP_NAME = "Mindmap"
@@ -46,6 +48,7 @@ class MenuParts:
     callouts: bool
     dialogs: QWidget
     menu_bar: QMenuBar
+    study: StudySettings  # what Edit ▸ Preferences… sets
 
 
 KEY = QKeySequence.StandardKey
@@ -64,7 +67,19 @@ def menu_table(p: MenuParts) -> list[Menu]:
         _file_menu(p),
         Menu(
             "&Edit",
-            [p.undo, p.redo, None, Act("find", "&Find…", p.find, [KEY.Find], icon="edit-find")],
+            [
+                p.undo,
+                p.redo,
+                None,
+                Act("find", "&Find…", p.find, [KEY.Find], icon="edit-find"),
+                None,
+                Act(
+                    "preferences",
+                    "Pr&eferences…",
+                    lambda: edit_preferences(p.dialogs, p.study),
+                    standard_keys_and(KEY.Preferences, "Ctrl+,"),
+                ),
+            ],
         ),
         _view_menu(p),
         _annotate_menu(p),

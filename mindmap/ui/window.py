@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             callouts=self.maps.annotation_text,
             dialogs=self,
             menu_bar=self.menuBar(),
+            study=self.study_settings,
         )
 
     def _connect(self) -> None:
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         self.document.opened.connect(self._opened)
         self.document.reloaded.connect(self._reloaded)
         self.document.reloaded.connect(self.due_today.refresh)  # the outline shown has changed
+        self.study_settings.changed.connect(self.due_today.refresh)  # Edit ▸ Preferences…
         self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
