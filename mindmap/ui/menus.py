@@ -60,6 +60,8 @@ def menu_table(p: MenuParts) -> list[Menu]:
     p.redo.setShortcuts(standard_keys_and(KEY.Redo, "Ctrl+Shift+Z"))
     p.toggles["outline"].setShortcut("Ctrl+Shift+E")
     p.toggles["annotations"].setShortcut("Ctrl+Shift+A")
+    p.toggles["review"].setShortcut("Ctrl+Shift+R")
+    p.toggles["review"].setText("&Review Panel")
     for name, text in (("details", "&Details Panel"), ("outline", "Outline &Panel")):
         p.toggles[name].setText(text)
     p.toggles["annotations"].setText("Annotations &Panel")
@@ -147,6 +149,7 @@ def _view_menu(p: MenuParts) -> Menu:
             Act("callouts", "Show Annotations on the &Map", p.toggle_callouts, checked=p.callouts),
             p.toggles["details"],
             p.toggles["outline"],
+            p.toggles["review"],
         ],
     )
 

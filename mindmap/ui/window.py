@@ -19,6 +19,7 @@ from mindmap.ui.controllers.duetoday import DueToday
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.controllers.review import Review
 from mindmap.ui.controllers.sample import is_sample
 from mindmap.ui.controllers.studysettings import Clock, StudySettings, local_now
 from mindmap.ui.controllers.viewsettings import ViewSettings
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.due_today = DueToday(
             self.session, self.annotations, clock, self.study_settings.planner
         )
+        self.review = Review(self.session, self.annotations, clock, self.study_settings)
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
@@ -124,11 +126,11 @@ class MainWindow(QMainWindow):
         self.details_dock = DetailsDock(self.details, self, column)
         self.outline_panel, self.annotation_panel = OutlinePanel(self), AnnotationPanel(self)
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.addDockWidget(right, self.details_dock)
+        for dock in (self.details_dock, self.annotation_panel, self.review.panel):
+            self.addDockWidget(right, dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
-        self.addDockWidget(right, self.annotation_panel)
-        self.outline_panel.hide()
-        self.annotation_panel.hide()
+        for dock in (self.outline_panel, self.annotation_panel, self.review.panel):
+            dock.hide()
 
     def _make_status_bar(self) -> None:
         self.mark_legend = MarkLegend()
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
                 "details": self.details_dock.toggleViewAction(),
                 "outline": self.outline_panel.toggleViewAction(),
                 "annotations": self.annotation_panel.toggleViewAction(),
+                "review": self.review.panel.toggleViewAction(),
             },
             find=self.find_bar.open_bar,
             close=self.close,
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
         self.document.reloaded.connect(self._reloaded)
         self.document.reloaded.connect(self.due_today.refresh)  # the outline shown has changed
         self.study_settings.changed.connect(self.due_today.refresh)  # Edit ▸ Preferences…
+        self.document.reloaded.connect(self.review.refresh)
         self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)
