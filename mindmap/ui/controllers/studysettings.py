@@ -9,12 +9,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from mindmap.core.study import Planner
+from mindmap.core.study import NEW_PER_DAY_RANGE, RETENTION_RANGE, Planner
 
 Clock = Callable[[], datetime]  # the moment it is now: injectable, so tests move through days
-
-RETENTION_RANGE = (0.70, 0.99)  # beyond these FSRS's intervals stop making sense for revision
-NEW_PER_DAY_RANGE = (0, 9999)
 
 
 def local_now() -> datetime:

@@ -3,6 +3,8 @@ once); Cancel leaves them; a value out of range keeps OK off and says the range.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindmap.ui.controllers.studysettings import NEW_PER_DAY_RANGE, RETENTION_RANGE, StudySettings
+from mindmap.core.study import NEW_PER_DAY_RANGE, RETENTION_RANGE
 
 EXPLANATION = (
     "How likely you are to recall a card when it comes back. Higher means more reviews, "
@@ -23,8 +25,16 @@ EXPLANATION = (
 )
 
 
+class StudyPreferences(Protocol):
+    """What the dialog sets (the app's StudySettings, which keeps them)."""
+
+    retention: float
+    new_per_day: int
+    again_marks: bool
+
+
 class PreferencesDialog(QDialog):
-    def __init__(self, parent: QWidget | None, study: StudySettings) -> None:
+    def __init__(self, parent: QWidget | None, study: StudyPreferences) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.study = study
@@ -83,7 +93,7 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-def edit_preferences(parent: QWidget, study: StudySettings) -> None:
+def edit_preferences(parent: QWidget, study: StudyPreferences) -> None:
     """Show the dialog until it is closed, then let it go."""
     dialog = PreferencesDialog(parent, study)
     dialog.exec()

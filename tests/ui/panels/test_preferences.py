@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from mindmap.ui.controllers.studysettings import NEW_PER_DAY_RANGE, RETENTION_RANGE, StudySettings
+from mindmap.core.study import NEW_PER_DAY_RANGE, RETENTION_RANGE
+from mindmap.ui.controllers.studysettings import StudySettings
 from mindmap.ui.panels.preferences import PreferencesDialog
 
 
