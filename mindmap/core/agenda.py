@@ -18,7 +18,6 @@ class Row:
     title: str
     due: int
     new: int
-    root: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +54,15 @@ def agenda(outline: Outline, schedule: Schedule, planner: Planner, now: datetime
     """What there is to study on `now`'s day, in `now`'s time zone."""
     plan = today(outline, schedule, planner, now)
     root = outline.root.key
-    rows = [
-        Row(key, outline.by_key[key].title.split("\n", 1)[0], due, new, root=key == root)
-        for key, due, new in plan.branches
-    ]
+    rows = [Row(key, _row_title(outline, key), due, new) for key, due, new in plan.branches]
     later = None if rows or not plan.cards else next_due(outline, schedule, now)
     return Agenda(root, rows, plan.cards, later, planner.new_per_day, now.date())
+
+
+def _row_title(outline: Outline, key: str) -> str:
+    """A branch's title; the root's row is its own card, which asks for the main branches."""
+    title = outline.by_key[key].title.split("\n", 1)[0]
+    return f"Main branches of {title}" if key == outline.root.key else title
 
 
 def next_due(outline: Outline, schedule: Schedule, now: datetime) -> tuple[date, int] | None:

@@ -35,7 +35,7 @@ def test_rows_per_main_branch_with_titles_and_the_totals() -> None:
     schedule = graded(tree, {"Revision/Defence/BrahMos": Grade.GOOD})  # due again in 10 min
     plan = agenda(tree, schedule, EXACT, DAY0 + timedelta(hours=1))
     assert plan.rows == [
-        Row("Revision", "Revision", 0, 1, root=True),
+        Row("Revision", "Main branches of Revision", 0, 1),
         Row("Revision/Defence", "Defence", 1, 1),
         Row("Revision/Energy", "Energy", 0, 1),
     ]
@@ -46,7 +46,10 @@ def test_rows_per_main_branch_with_titles_and_the_totals() -> None:
 def test_the_new_cards_a_day_limit_is_the_planners() -> None:
     tree = outline()
     plan = agenda(tree, Schedule(), Planner(new_per_day=2), DAY0)
-    assert [(row.title, row.new) for row in plan.rows] == [("Revision", 1), ("Defence", 1)]
+    assert [(row.title, row.new) for row in plan.rows] == [
+        ("Main branches of Revision", 1),
+        ("Defence", 1),
+    ]
     assert plan.headline() == "0 due · 2 new today"
 
 

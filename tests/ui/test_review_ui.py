@@ -49,7 +49,7 @@ def test_ctrl_shift_r_shows_the_day_per_branch_and_it_follows_the_map(
     )
     assert panel.isVisible()
     assert panel.headline.text() == "1 due · 2 new today"
-    assert rows(window) == ["Revision |  | 1", "Defence | 1 | ", "Energy |  | 1"]
+    assert rows(window) == ["Main branches of Revision |  | 1", "Defence | 1 | ", "Energy |  | 1"]
 
     window.study_settings.new_per_day = 0  # as Edit ▸ Preferences… sets it
     assert rows(window) == ["Defence | 1 | "]

@@ -55,6 +55,7 @@ class PreferencesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(_heading("Study"))
         form.addRow("Desired &retention:", self.retention)
         form.addRow("", self.explanation)
@@ -81,7 +82,9 @@ class PreferencesDialog(QDialog):
     def _check(self) -> None:
         problem = self._problem()
         self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+        if self.problem.isVisible() != bool(problem):
+            self.problem.setVisible(bool(problem))
+            self.adjustSize()  # room for the line, or none
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def accept(self) -> None:

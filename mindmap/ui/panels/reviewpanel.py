@@ -61,9 +61,9 @@ class ReviewPanel(QDockWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.headline)
-        column.addWidget(self.list, 1)
+        column.addWidget(self.list)
         column.addWidget(self.study)
-        column.addStretch()  # the headline and the button stay up when there is no list
+        column.addStretch(1)  # the list as tall as its rows, the button under it
         self.setWidget(body)
         self._root = ""
         self.list.installEventFilter(self)
@@ -89,7 +89,16 @@ class ReviewPanel(QDockWidget):
                 if row.key == keep:
                     self.list.setCurrentItem(item)
         self.list.setVisible(self.list.topLevelItemCount() > 0)
+        self._fit_rows()
         self.study.setEnabled(agenda is not None and agenda.cards > 0)
+
+    def _fit_rows(self) -> None:
+        """No taller than its rows (a few main branches), so that the button sits under them;
+        a dock too short for them all scrolls them."""
+        count = self.list.topLevelItemCount()
+        rows = self.list.sizeHintForRow(0) * count if count else 0
+        frame = 2 * self.list.frameWidth()
+        self.list.setMaximumHeight(self.list.header().sizeHint().height() + rows + frame + 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Claim the list's keys before the window's shortcuts see them."""
@@ -111,13 +120,7 @@ def _item(row: Row) -> QTreeWidgetItem:
     item.setData(0, KEY_ROLE, row.key)
     for column in (1, 2):
         item.setTextAlignment(column, _RIGHT)
-    if row.root:  # its own card only: the branches below have rows of their own
-        font = item.font(0)
-        font.setItalic(True)
-        item.setFont(0, font)
-        item.setToolTip(0, f"{row.title}: the root's own card")
-    else:
-        item.setToolTip(0, row.title)
+    item.setToolTip(0, row.title)  # in full, when the column is narrower
     return item
 
 

@@ -46,7 +46,11 @@ def test_rows_per_branch_under_the_totals(panel: ReviewPanel) -> None:
     Planner(fuzz=False).grade(schedule, TREE.by_key["Revision/Defence/BrahMos"], Grade.GOOD, DAY0)
     panel.show_agenda(agenda(TREE, schedule, Planner(), DAY0))
     assert panel.headline.text() == "1 due · 3 new today"
-    assert rows(panel) == [("Revision", "", "1"), ("Defence", "1", "1"), ("Energy", "", "1")]
+    assert rows(panel) == [
+        ("Main branches of Revision", "", "1"),
+        ("Defence", "1", "1"),
+        ("Energy", "", "1"),
+    ]
     assert panel.list.isVisible()
     assert panel.study.isEnabled()
 
