@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self.due_today = DueToday(
             self.session, self.annotations, clock, self.study_settings.planner
         )
-        self.review = Review(self.session, self.annotations, clock, self.study_settings)
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
@@ -121,6 +120,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _make_docks(self) -> None:
+        self.review = Review(self.session, self.annotations, self.clock, self.study_settings)
         self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
         column = details_column(self.details, self.annotation_editor)
         self.details_dock = DetailsDock(self.details, self, column)

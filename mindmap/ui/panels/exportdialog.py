@@ -59,9 +59,7 @@ class ExportDialog(QDialog):
         last_folder = Path(str(settings.value("export/folder", outline.parent)))
         last_suffix = str(settings.value("export/suffix", ".png"))
         self.path = QLineEdit(str(last_folder / (outline.stem + last_suffix)))
-        self.format = QComboBox()
-        for suffix, name in FORMATS.items():
-            self.format.addItem(name, suffix)
+        self.format = _format_box()
         self.deck_note = QLabel(DECK_NOTE)
         self.deck_note.setWordWrap(True)
         self.deck_note.hide()
@@ -69,11 +67,6 @@ class ExportDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #d6524f;")
         self.problem.hide()
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
         self.content = QComboBox()
         self.content.addItems(["The map as folded now", "The map fully expanded"])
         self.content.setCurrentIndex(1 if str(settings.value("export/expand_all", 0)) == "1" else 0)
@@ -100,7 +93,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
         form = QFormLayout(self)
-        form.addRow("File:", where)
+        form.addRow("File:", self._where())
         form.addRow("Format:", self.format)
         form.addRow("", self.deck_note)
         form.addRow(self.problem)
@@ -113,6 +106,15 @@ class ExportDialog(QDialog):
         self._follow_path(self.path.text())
         self.path.textChanged.connect(self._follow_path)
         self.format.activated.connect(self._rename)
+
+    def _where(self) -> QHBoxLayout:
+        """The file's name, and a button to choose it."""
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        return where
 
     def _follow_path(self, text: str) -> None:
         """The format named by the file's suffix is chosen; the picture's options are off for
@@ -176,6 +178,13 @@ class ExportDialog(QDialog):
             margin_px=self.margin.value(),
         )
         return ExportRequest(path, self.content.currentIndex() == 1, with_text, options)
+
+
+def _format_box() -> QComboBox:
+    box = QComboBox()
+    for suffix, name in FORMATS.items():
+        box.addItem(name, suffix)
+    return box
 
 
 def _index(choices: tuple[str, ...], value: str) -> int:
