@@ -120,6 +120,10 @@ class Schedule:
         return len(today - before)
 
 
+RETENTION_RANGE = (0.70, 0.99)  # beyond these FSRS's intervals stop making sense for revision
+NEW_PER_DAY_RANGE = (0, 9999)  # the user's choices: kept between these, offered between these
+
+
 @dataclass(frozen=True)
 class Planner:
     """Grades cards and says what to study, with the user's two settings."""

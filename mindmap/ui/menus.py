@@ -20,8 +20,10 @@ from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.controllers.studying import Studying
 from mindmap.ui.controllers.studyprogress import StudyProgress
+from mindmap.ui.controllers.studysettings import StudySettings
 from mindmap.ui.map.view import MapView
 from mindmap.ui.panels.helpwindows import show_about, show_keys, show_outline_format
+from mindmap.ui.panels.preferences import edit_preferences
 from mindmap.ui.theme import MARK_LOOKS, ThemeChoice
 
 APP_NAME = "Mindmap"
@@ -51,6 +53,7 @@ class MenuParts:
     progress: StudyProgress  # Study ▸ Show Progress
     dialogs: QWidget
     menu_bar: QMenuBar
+    study: StudySettings  # what Edit ▸ Preferences… sets
 
 
 KEY = QKeySequence.StandardKey
@@ -62,6 +65,8 @@ def menu_table(p: MenuParts) -> list[Menu]:
     p.redo.setShortcuts(standard_keys_and(KEY.Redo, "Ctrl+Shift+Z"))
     p.toggles["outline"].setShortcut("Ctrl+Shift+E")
     p.toggles["annotations"].setShortcut("Ctrl+Shift+A")
+    p.toggles["review"].setShortcut("Ctrl+Shift+R")
+    p.toggles["review"].setText("&Review Panel")
     for name, text in (("details", "&Details Panel"), ("outline", "Outline &Panel")):
         p.toggles[name].setText(text)
     p.toggles["annotations"].setText("Annotations &Panel")
@@ -69,7 +74,19 @@ def menu_table(p: MenuParts) -> list[Menu]:
         _file_menu(p),
         Menu(
             "&Edit",
-            [p.undo, p.redo, None, Act("find", "&Find…", p.find, [KEY.Find], icon="edit-find")],
+            [
+                p.undo,
+                p.redo,
+                None,
+                Act("find", "&Find…", p.find, [KEY.Find], icon="edit-find"),
+                None,
+                Act(
+                    "preferences",
+                    "Pr&eferences…",
+                    lambda: edit_preferences(p.dialogs, p.study),
+                    standard_keys_and(KEY.Preferences, "Ctrl+,"),
+                ),
+            ],
         ),
         _view_menu(p),
         _annotate_menu(p),
@@ -268,6 +285,7 @@ def _study_menu(p: MenuParts) -> Menu:
             Act("blank_map", "Bla&nk Map Exercise", studying.blank_map, ["B"]),
             None,
             Act("progress", "Show &Progress", p.progress.toggle, ["P"], checked=p.progress.on),
+            p.toggles["review"],
             None,
             Act("leave_study", "&Leave Study", studying.leave),
         ],

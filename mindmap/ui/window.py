@@ -20,6 +20,7 @@ from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.filedrops import FileDrops
 from mindmap.ui.controllers.finding import Finding
 from mindmap.ui.controllers.mapcontrol import MapController
+from mindmap.ui.controllers.review import Review
 from mindmap.ui.controllers.sample import is_sample
 from mindmap.ui.controllers.studying import Studying
 from mindmap.ui.controllers.studyprogress import StudyProgress
@@ -56,9 +57,7 @@ class MainWindow(QMainWindow):
         mode = LayoutMode(self.settings.value("view/layout", LayoutMode.MINDMAP.value))
         self.session = MapSession(mode)
         self.annotations = AnnotationSession(self)
-        self.due_today = DueToday(
-            self.session, self.annotations, clock, self.study_settings.planner
-        )
+        self.due_today = DueToday(self.session, self.annotations, clock, self.study_settings)
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.study_progress = StudyProgress(self.settings, self.annotations, self.scene, clock)
@@ -131,16 +130,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _make_docks(self) -> None:
+        self.review = Review(self.session, self.annotations, self.clock, self.study_settings)
         self.details, self.annotation_editor = DetailsPanel(), AnnotationEditor()
         column = details_column(self.details, self.annotation_editor)
         self.details_dock = DetailsDock(self.details, self, column)
         self.outline_panel, self.annotation_panel = OutlinePanel(self), AnnotationPanel(self)
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.addDockWidget(right, self.details_dock)
+        for dock in (self.details_dock, self.annotation_panel, self.review.panel):
+            self.addDockWidget(right, dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_panel)
-        self.addDockWidget(right, self.annotation_panel)
-        self.outline_panel.hide()
-        self.annotation_panel.hide()
+        for dock in (self.outline_panel, self.annotation_panel, self.review.panel):
+            dock.hide()
 
     def _make_status_bar(self) -> None:
         self.mark_legend = MarkLegend()
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
                 "details": self.details_dock.toggleViewAction(),
                 "outline": self.outline_panel.toggleViewAction(),
                 "annotations": self.annotation_panel.toggleViewAction(),
+                "review": self.review.panel.toggleViewAction(),
             },
             find=self.find_bar.open_bar,
             close=self.close,
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
             progress=self.study_progress,
             dialogs=self,
             menu_bar=self.menuBar(),
+            study=self.study_settings,
         )
 
     def _connect(self) -> None:
@@ -186,9 +188,10 @@ class MainWindow(QMainWindow):
             lambda recent: show_recent(self.menu_actions.menus["recent"], recent, self.open_file)
         )
         self.document.opened.connect(self._opened)
-        self.document.reloaded.connect(self._reloaded)
-        self.document.reloaded.connect(self.studying.reloaded)
-        self.document.reloaded.connect(self.due_today.refresh)  # the outline shown has changed
+        reloaded = (self._reloaded, self.studying.reloaded, self.due_today.refresh)
+        for follower in (*reloaded, self.review.refresh):  # the outline shown has changed
+            self.document.reloaded.connect(follower)
+        self.review.panel.study_requested.connect(self.studying.study)
         self.annotating.changed.connect(lambda _keys: self.finding.refresh())
         self.maps.selection_changed.connect(self._show_details)
         self.maps.laid_out.connect(self._show_counts)

@@ -14,7 +14,7 @@ from mindmap.core.model import Outline
 from mindmap.core.session import MapSession
 from mindmap.core.study import Planner, study_nodes
 from mindmap.ui.controllers.annotationsession import AnnotationSession
-from mindmap.ui.controllers.studysettings import Clock, local_now
+from mindmap.ui.controllers.studysettings import Clock, StudySettings, local_now
 
 RECOUNT_MS = 5 * 60 * 1000
 
@@ -27,13 +27,16 @@ class DueToday(QObject):
         session: MapSession,
         annotations: AnnotationSession,
         clock: Clock = local_now,
-        planner: Callable[[], Planner] = Planner,
+        settings: StudySettings | None = None,
     ) -> None:
         super().__init__(annotations)
         self.label = QLabel()
         self.label.hide()
         self._session, self._annotations, self._clock = session, annotations, clock
-        self._planner = planner  # asked each time: the user may change the preferences
+        # Asked each time: the user may change the preferences (and then it counts again).
+        self._planner: Callable[[], Planner] = settings.planner if settings else Planner
+        if settings is not None:
+            settings.changed.connect(self.refresh)
         self._cards: tuple[Outline | None, list[str]] = (None, [])  # an outline's card keys
         annotations.changed.connect(self.refresh)  # an edit, a merge, a sidecar read
         self._timer = QTimer(self)

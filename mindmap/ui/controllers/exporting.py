@@ -1,4 +1,5 @@
-"""Exporting from the window: ask where and how, then draw the map as it is shown, cancellably."""
+"""Exporting from the window: ask where and how, then draw the map as it is shown, cancellably,
+or write the outline as an Anki deck."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from mindmap.ui.export import (
     refuse_own_files,
     scene_for_export,
 )
-from mindmap.ui.panels.exportdialog import ExportDialog, ExportRequest
+from mindmap.ui.panels.exportdialog import DECK_SUFFIX, ExportDialog, ExportRequest
 from mindmap.ui.theme import LIGHT, Theme
 
 PROGRESS_STEPS = 1000
@@ -49,17 +50,52 @@ class Exporting(QObject):
         dialog = ExportDialog(self._dialogs, self.settings, self.path)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.run_export(dialog.request())
+        request = dialog.request()
+        if request.path.suffix.lower() == DECK_SUFFIX:
+            self.write_deck(request.path)
+        else:
+            self.run_export(request)
+
+    def write_deck(self, path: Path) -> int | None:
+        """Write the outline as an Anki deck, as `mindmap export FILE -o deck.apkg` does (with
+        the annotations, atomically); returns how many notes, or None when nothing was written."""
+        outline = self.session.outline
+        if outline is None or self._refused(path):
+            return None
+        # genanki takes 0.1 s to import: paid by the first deck, not by every start
+        from mindmap.core.ankideck import write_deck  # noqa: PLC0415
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            count = write_deck(outline, self._annotations(), path)
+        except OSError as error:
+            QMessageBox.warning(
+                self._dialogs, "Export failed", f"{path}: {error.strerror or error}"
+            )
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.message.emit(
+            f"Exported {path}: an Anki deck of {count} notes (one per node with children)", 10_000
+        )
+        return count
+
+    def _refused(self, path: Path) -> bool:
+        """Whether `path` is the outline or its annotations file (said in a message box). The
+        dialog checks too; a request may come from elsewhere."""
+        try:
+            if self.path is not None:
+                refuse_own_files(path, self.path)
+        except ExportError as error:
+            QMessageBox.warning(self._dialogs, "Export failed", str(error))
+            return True
+        return False
 
     def run_export(self, request: ExportRequest) -> ExportResult | None:
         """Export as asked; says how it went in the status bar, or why not in a message box."""
         outline = self.session.outline
         assert outline is not None
-        try:
-            if self.path is not None:  # the dialog checks too; a request may come from elsewhere
-                refuse_own_files(request.path, self.path)
-        except ExportError as error:
-            QMessageBox.warning(self._dialogs, "Export failed", str(error))
+        if self._refused(request.path):
             return None
         theme = self._theme()
         if request.options.background is not None and request.options.background.value() > 160:

@@ -1,20 +1,17 @@
 """The user's study preferences, kept in the app's settings: how much to remember (FSRS's
 desired retention), how many new cards a day, and whether grading Again marks the node
-"revise again"."""
+"revise again". `changed` says when one of them changes, to count again at once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
-from mindmap.core.study import Planner
+from mindmap.core.study import NEW_PER_DAY_RANGE, RETENTION_RANGE, Planner
 
 Clock = Callable[[], datetime]  # the moment it is now: injectable, so tests move through days
-
-RETENTION_RANGE = (0.70, 0.99)  # beyond these FSRS's intervals stop making sense for revision
-NEW_PER_DAY_RANGE = (0, 9999)
 
 
 def local_now() -> datetime:
@@ -22,10 +19,13 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class StudySettings:
+class StudySettings(QObject):
     """Reads and writes the study preferences; `planner()` schedules with them."""
 
-    def __init__(self, settings: QSettings) -> None:
+    changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._settings = settings
 
     @property
@@ -35,7 +35,7 @@ class StudySettings:
 
     @retention.setter
     def retention(self, value: float) -> None:
-        self._settings.setValue("study/retention", value)
+        self._set("retention", value)
 
     @property
     def new_per_day(self) -> int:
@@ -44,7 +44,7 @@ class StudySettings:
 
     @new_per_day.setter
     def new_per_day(self, value: int) -> None:
-        self._settings.setValue("study/new_per_day", value)
+        self._set("new_per_day", value)
 
     @property
     def again_marks(self) -> bool:
@@ -53,7 +53,12 @@ class StudySettings:
 
     @again_marks.setter
     def again_marks(self, value: bool) -> None:
-        self._settings.setValue("study/again_marks", value)
+        self._set("again_marks", value)
+
+    def _set(self, name: str, value: object) -> None:
+        if getattr(self, name) != value:
+            self._settings.setValue(f"study/{name}", value)
+            self.changed.emit()
 
     def planner(self) -> Planner:
         return Planner(desired_retention=self.retention, new_per_day=self.new_per_day)

@@ -1,4 +1,5 @@
-"""File ▸ Export…: where to, and how (folds, scale, background, margin); choices remembered."""
+"""File ▸ Export…: where to, as what (a picture, a PDF or an Anki deck), and how (folds, scale,
+background, margin); choices remembered."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ from PySide6.QtWidgets import (
 from mindmap.ui.export import ExportError, ExportOptions, export_format, refuse_own_files
 
 BACKGROUNDS = ("theme", "white", "transparent")
+DECK_SUFFIX = ".apkg"  # an Anki deck of the branches: none of the picture's options apply
+DECK_NOTE = (
+    "One note per node with children: the path and title on the front; the children, the "
+    "node's note and your annotation on the back. Importing a newer deck updates its notes."
+)
+FORMATS = {".png": "PNG image", ".svg": "SVG", ".pdf": "PDF", DECK_SUFFIX: "Anki deck (.apkg)"}
 _BACKGROUND_NAMES = ("The theme's", "White", "Transparent (PNG)")
 
 
@@ -52,15 +59,14 @@ class ExportDialog(QDialog):
         last_folder = Path(str(settings.value("export/folder", outline.parent)))
         last_suffix = str(settings.value("export/suffix", ".png"))
         self.path = QLineEdit(str(last_folder / (outline.stem + last_suffix)))
+        self.format = _format_box()
+        self.deck_note = QLabel(DECK_NOTE)
+        self.deck_note.setWordWrap(True)
+        self.deck_note.hide()
         self.problem = QLabel()  # why Save did nothing, in words
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #d6524f;")
         self.problem.hide()
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
         self.content = QComboBox()
         self.content.addItems(["The map as folded now", "The map fully expanded"])
         self.content.setCurrentIndex(1 if str(settings.value("export/expand_all", 0)) == "1" else 0)
@@ -85,8 +91,11 @@ class ExportDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
         form = QFormLayout(self)
-        form.addRow("File (.png, .svg or .pdf):", where)
+        form.addRow("File:", self._where())
+        form.addRow("Format:", self.format)
+        form.addRow("", self.deck_note)
         form.addRow(self.problem)
         form.addRow("Content:", self.content)
         form.addRow("Scale:", self.scale)
@@ -94,10 +103,45 @@ class ExportDialog(QDialog):
         form.addRow("Margin:", self.margin)
         form.addRow("Annotations:", self.annotation_text)
         form.addRow(buttons)
+        self._follow_path(self.path.text())
+        self.path.textChanged.connect(self._follow_path)
+        self.format.activated.connect(self._rename)
+
+    def _where(self) -> QHBoxLayout:
+        """The file's name, and a button to choose it."""
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        return where
+
+    def _follow_path(self, text: str) -> None:
+        """The format named by the file's suffix is chosen; the picture's options are off for
+        a deck."""
+        suffix = Path(text).suffix.lower()
+        if suffix in FORMATS:
+            self.format.setCurrentIndex(self.format.findData(suffix))
+        picture = suffix != DECK_SUFFIX
+        for widget in (self.content, self.scale, self.background, self.margin):
+            widget.setEnabled(picture)
+        self.annotation_text.setEnabled(picture)
+        if self.deck_note.isHidden() != picture:
+            self.deck_note.setVisible(not picture)
+            self.adjustSize()  # room for the note, or none
+
+    def _rename(self) -> None:
+        """A format chosen: the file's name takes its suffix."""
+        path = Path(self.path.text())
+        if path.name:
+            self.path.setText(str(path.with_suffix(self.format.currentData())))
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export map", self.path.text(), "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"
+            self,
+            "Export map",
+            self.path.text(),
+            "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf);;Anki deck (*.apkg)",
         )
         if name:
             self.path.setText(name)
@@ -105,7 +149,8 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         path = Path(self.path.text()).expanduser()
         try:
-            export_format(path)
+            if path.suffix.lower() != DECK_SUFFIX:
+                export_format(path)
             refuse_own_files(path, self.outline)
         except ExportError as error:
             self.path.setToolTip(str(error))
@@ -133,6 +178,13 @@ class ExportDialog(QDialog):
             margin_px=self.margin.value(),
         )
         return ExportRequest(path, self.content.currentIndex() == 1, with_text, options)
+
+
+def _format_box() -> QComboBox:
+    box = QComboBox()
+    for suffix, name in FORMATS.items():
+        box.addItem(name, suffix)
+    return box
 
 
 def _index(choices: tuple[str, ...], value: str) -> int:
