@@ -101,11 +101,14 @@ class MainWindow(QMainWindow):
         self.document.add_leave_check(self.studying.leave_for_another)
         self.menu_actions = actions.build(self, menu_table(self._menu_parts()), TOOLBAR)
         self._connect()
-
         self.setWindowIcon(QIcon(str(resource_path("mindmap.svg"))))
         FileDrops(self, self.open_file)
         self._show_title()
         show_recent(self.menu_actions.menus["recent"], self.document.recent(), self.open_file)
+        self._restore_geometry()
+
+    def _restore_geometry(self) -> None:
+        """The window's size, place and docks as last left (else a size to read a map in)."""
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
@@ -122,10 +125,9 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.study_bar = StudyBar()
-        for widget in (self.banner, self.notes_banner, self.breadcrumb, self.view):
+        above = (self.banner, self.notes_banner, self.breadcrumb)
+        for widget in (*above, self.view, self.study_bar, self.find_bar):
             column.addWidget(widget, 1 if widget is self.view else 0)
-        column.addWidget(self.study_bar)
-        column.addWidget(self.find_bar)
         self.empty_state = EmptyState(self.view.viewport())  # over the map's paper, while none
         self.setCentralWidget(central)
 

@@ -12,18 +12,15 @@ import html
 from dataclasses import replace
 
 from PySide6.QtCore import (
-    QEasingCurve,
     QEvent,
     QObject,
     QPointF,
     QRectF,
     Qt,
-    QVariantAnimation,
     Signal,
 )
 
 from mindmap.core.annotations import Annotation, Mark
-from mindmap.core.layout import Box
 from mindmap.core.recall import (
     MapBefore,
     Recall,
@@ -39,11 +36,11 @@ from mindmap.core.study import Grade, Schedule
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import READABLE_PX, MapController
 from mindmap.ui.controllers.studysettings import Clock, StudySettings
+from mindmap.ui.map.glide import Glide
 from mindmap.ui.map.tooltip import markdown_html
 from mindmap.ui.panels.studybar import GRADE_KEYS, StudyBar
 from mindmap.ui.theme import POINT_PX, level_style
 
-FOLLOW_MS = 350  # the view's glide to the next card
 _GRADE_OF_KEY = {getattr(Qt.Key, f"Key_{key}"): grade for grade, key in GRADE_KEYS.items()}
 _KEYS = {
     Qt.Key.Key_Space,
@@ -81,11 +78,7 @@ class Studying(QObject):
         self.recall: Recall | None = None  # the run through the cards, if one is on
         self.levels: int | None = None  # the blank map's levels shown, while it is on
         self._before: tuple[MapBefore, float, QPointF] | None = None  # the map, zoom, centre
-        self._glide = QVariantAnimation(self)
-        self._glide.setDuration(FOLLOW_MS)
-        self._glide.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._glide.valueChanged.connect(self._glide_to)
-        self._from = self._to = (1.0, QPointF())
+        self._glide = Glide(maps.view)
         bar.reveal_next.connect(self.reveal_next)
         bar.reveal_all.connect(self.reveal_all)
         bar.reveal_note.connect(self.reveal_note)
@@ -342,31 +335,15 @@ class Studying(QObject):
         rect = QRectF()
         for box in boxes:
             rect = rect.united(QRectF(box.x, box.y, box.width, box.height))
-        rect.adjust(-60, -40, 60, 40)
-        view = self.maps.view
-        viewport = view.viewport().rect()
-        fit = min(viewport.width() / rect.width(), viewport.height() / rect.height())
         depth = max(box.depth for box in boxes)
         readable = READABLE_PX / (level_style(depth).font.pointSizeF() * POINT_PX)
-        zoom = min(max(fit, readable), 1.0)
-        centre = rect.center() if fit >= readable else _centre(layout.boxes[key])
-        self._from = (view.zoom(), view.mapToScene(viewport.center()))
-        self._to = (zoom, centre)
-        self._glide.stop()
-        self._glide.setStartValue(0.0)
-        self._glide.setEndValue(1.0)
-        self._glide.start()
-
-    def _glide_to(self, value: object) -> None:
-        t = float(value)  # type: ignore[arg-type]
-        (zoom0, centre0), (zoom1, centre1) = self._from, self._to
-        view = self.maps.view
-        view.set_zoom(zoom0 * (zoom1 / zoom0) ** t)
-        view.centerOn(centre0 + (centre1 - centre0) * t)
+        card = layout.boxes[key]
+        anchor = QPointF(card.x + card.width / 2, card.y + card.height / 2)
+        self._glide.to_rect(rect, least=readable, most=1.0, anchor=anchor)
 
     @property
     def gliding(self) -> bool:
-        return self._glide.state() == QVariantAnimation.State.Running
+        return self._glide.running
 
     # --- the study keys ----------------------------------------------------------------------
 
@@ -397,7 +374,3 @@ class Studying(QObject):
             self.reveal_note()
         elif key in _GRADE_OF_KEY:
             self.grade(_GRADE_OF_KEY[key])
-
-
-def _centre(box: Box) -> QPointF:
-    return QPointF(box.x + box.width / 2, box.y + box.height / 2)

@@ -111,13 +111,7 @@ def draw_overview(
         if lit is not None:  # a filter by mark: what it passes by is faint
             quiet = [box for box in shown if box.key not in lit]
             shown = [box for box in shown if box.key in lit]
-        for bars, alpha in ((shown, 150), (quiet, 40)):
-            bar = QColor(colour)
-            bar.setAlpha(alpha)
-            painter.setBrush(bar)
-            painter.drawRects(
-                list(map(QRectF, map(_X, bars), map(_Y, bars), map(_W, bars), map(_H, bars)))
-            )
+        _draw_bars(painter, colour, shown, quiet)
         if progress is not None and progress.outline is outline:  # not a previous outline's
             ringed = keys if lit is None else lit.intersection(keys)
             draw_rings(painter, ringed, boxes, progress, dark=background.lightness() < 128)
@@ -126,6 +120,17 @@ def draw_overview(
             _draw_badges(painter, zoom, marked, annotations, background)
     painter.end()
     return image
+
+
+def _draw_bars(painter: QPainter, colour: QColor, shown: list[Box], quiet: list[Box]) -> None:
+    """A bar per box, one drawRects call each for those `shown` and those faint (`quiet`)."""
+    for bars, alpha in ((shown, 150), (quiet, 40)):
+        bar = QColor(colour)
+        bar.setAlpha(alpha)
+        painter.setBrush(bar)
+        painter.drawRects(
+            list(map(QRectF, map(_X, bars), map(_Y, bars), map(_W, bars), map(_H, bars)))
+        )
 
 
 def _draw_badges(
