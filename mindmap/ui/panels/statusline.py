@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+LEAST_LEGEND = 40  # pixels
+
 
 class StatusLine:
     """Fills `bar` with the file, the count and the zoom labels, `middle` between them."""
@@ -12,6 +14,8 @@ class StatusLine:
     def __init__(self, bar: QStatusBar, middle: list[QWidget]) -> None:
         self.file_label, self.count_label, self.zoom_label = QLabel(), QLabel(), QLabel()
         bar.addWidget(self.file_label, 1)
+        for widget in middle:  # legends give way in a narrow window (their tooltips say all)
+            widget.setMinimumWidth(LEAST_LEGEND)
         for widget in (*middle, self.count_label, self.zoom_label):
             bar.addPermanentWidget(widget)
 

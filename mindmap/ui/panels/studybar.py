@@ -86,30 +86,34 @@ class StudyBar(QWidget):
         return button
 
     def _lay_out(self) -> None:
+        """Two rows, so that the bar fits a small window: where the run is and what reveals;
+        what to do now and the grades. The words wrap rather than widen the window."""
+        for label in (self.where, self.status):
+            label.setWordWrap(True)
+        font = self.where.font()
+        font.setBold(True)
+        self.where.setFont(font)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 10, 6)
         column.setSpacing(4)
-        top = QHBoxLayout()
-        top.addWidget(self.where, 1)
-        for widget in (self.levels, self.next_button, self.all_button, self.note_button):
-            top.addWidget(widget)
-        top.addSpacing(12)
-        for button in self.grade_buttons.values():
-            top.addWidget(button)
-        top.addSpacing(12)
-        top.addWidget(self.leave_button)
+        reveal = (self.levels, self.next_button, self.all_button, self.note_button)
+        grades = (*self.grade_buttons.values(), self.leave_button)
+        for label, widgets in ((self.where, reveal), (self.status, grades)):
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            for widget in widgets:
+                row.addWidget(widget)
+            column.addLayout(row)
         changed = QHBoxLayout()
+        changed.setContentsMargins(0, 0, 0, 0)
         changed.addWidget(self.changed, 1)
         changed.addWidget(self.keep_button)
         changed.addWidget(self.reset_button)
         self._changed_row = QWidget()
         self._changed_row.setLayout(changed)
-        changed.setContentsMargins(0, 0, 0, 0)
-        for part in (top, self._changed_row, self.status, self.note):
-            if isinstance(part, QHBoxLayout):
-                column.addLayout(part)
-            else:
-                column.addWidget(part)
+        self.changed.setWordWrap(True)
+        column.addWidget(self._changed_row)
+        column.addWidget(self.note)
 
     # --- what the bar shows ------------------------------------------------------------------
 
