@@ -332,3 +332,18 @@ def test_renaming_a_branch_keeps_the_progress_of_the_cards_below_it(
     click(window, qtbot, moved)
     key(window, qtbot, Qt.Key.Key_S)
     assert window.studying.recall.ahead  # nothing due there: its progress came with it
+
+
+def test_a_small_window_stays_small_while_studying_with_progress_shown(
+    study_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The bar's buttons and the status bar's legends once forced the window to 1,334 px."""
+    window = study_window
+    window.resize(800, 560)
+    key(window, qtbot, Qt.Key.Key_P)
+    key(window, qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    key(window, qtbot, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert window.study_bar.isVisible()
+    assert window.width() == 800
+    assert window.study_bar.grade_buttons[next(iter(window.study_bar.grade_buttons))].isVisible()
