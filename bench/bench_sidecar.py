@@ -65,6 +65,7 @@ def main() -> None:
 
     from mindmap.core.annotations import Annotation  # noqa: PLC0415
     from mindmap.core.sidecar import load_sidecar  # noqa: PLC0415
+    from mindmap.ui.app import GIL_SWITCH_S  # noqa: PLC0415
     from mindmap.ui.controllers.annotationsession import AnnotationSession  # noqa: PLC0415
 
     changes = int(sys.argv[1]) if len(sys.argv) > 1 else CHANGES
@@ -72,6 +73,7 @@ def main() -> None:
     scale = 50 / reference
     print(f"reference: libyaml composes 10,000 nodes in {reference:.1f} ms (targets: ~50 ms)")
     app = QGuiApplication([])
+    sys.setswitchinterval(GIL_SWITCH_S)  # as the app sets it (see `make_application`)
     with tempfile.TemporaryDirectory() as folder:
         outline_path = Path(folder) / "big.yaml"  # not read: the map's own time is bench_map's
         keys = [(f"Revision/Topic {i // 100}/Point {i}", f"Point {i}") for i in range(NODES)]
