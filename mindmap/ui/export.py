@@ -311,17 +311,18 @@ def scene_for_export(
     annotations: AnnotationStore | None = None,
     *,
     with_text: bool = False,
+    focus: str | None = None,
 ) -> MapScene:
-    """A scene of the outline as a window would show it with these folds, without the screen's
-    controls; annotation markers always, and with `with_text` the annotations' text under their
-    nodes' titles."""
+    """A scene of the outline as a window would show it with these folds (and `focus`, the
+    branch shown as the whole map), without the screen's controls; annotation markers always,
+    and with `with_text` the annotations' text under their nodes' titles."""
     session = MapSession(mode)
-    session.show(outline, folds)
+    session.show(outline, folds, focus=focus)
     scene = MapScene(session, controls=False)  # paper has no fold circles or note dots
     texts = None
     if annotations is not None and with_text:
         texts = {key: callout(a.text) for key, a in annotations.by_node().items()}
-    blocks = measure_outline(outline.root, TextMeasurer(), texts)
+    blocks = measure_outline(session.shown_root, TextMeasurer(), texts)
     scene.show_outline(blocks, theme, annotations=annotations)
     if annotations is not None:
         _add_legend(scene, annotations, theme)

@@ -61,13 +61,12 @@ class MainWindow(QMainWindow):
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.study_progress = StudyProgress(self.settings, self.annotations, self.scene, clock)
-        self.banner, self.notes_banner, self.find_bar = Banner(), Banner(), FindBar()
-        self.breadcrumb = Breadcrumb()
+        self.banner, self.notes_banner, self.breadcrumb = Banner(), Banner(), Breadcrumb()
+        self.find_bar = FindBar()
         self._make_central()
         self._make_docks()
         self._make_status_bar()
 
-        store = lambda: self.annotations.store  # noqa: E731 - the store is replaced on open
         shown = lambda: self.annotations.shown  # noqa: E731 - what is read so far, to draw
         self.maps = MapController(self.session, self.scene, self.view, shown, theme_choice)
         self.maps.annotation_text = self.settings.value("view/annotations", False, type=bool)
@@ -93,8 +92,8 @@ class MainWindow(QMainWindow):
         )
         self.document.add_leave_check(self.annotating.confirm_unsaved)
         theme = lambda: resolve_theme(self.maps.theme_choice)  # noqa: E731
-        self.exporting = Exporting(self.session, store, theme, self.settings, self)
-        self.finding = Finding(self.session, self.maps, self.find_bar, store)
+        self.exporting = Exporting(self.session, self.annotations, theme, self.settings, self)
+        self.finding = Finding(self.session, self.maps, self.find_bar, self.annotations)
         self.studying = Studying(
             self.maps, self.annotations, self.study_bar, self.study_settings, self.clock
         )

@@ -161,3 +161,23 @@ def test_a_deck_that_cannot_be_written_says_why_and_leaves_nothing(
     export_with(opened, qtbot, fill)
     assert said == [f"{target}: No such file or directory"]
     assert not target.parent.exists()
+
+
+def test_a_deck_exported_while_the_annotations_cannot_be_read_says_they_are_left_out(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "outline.yaml"
+    path.write_text(OUTLINE, encoding="utf-8")
+    (tmp_path / "outline.notes.yaml").write_text("annotations: [broken\n", encoding="utf-8")
+    assert window.open_file(path)
+    assert window.annotations.read_only_reason is not None
+    target = tmp_path / "deck.apkg"
+
+    def fill(dialog: ExportDialog) -> None:
+        type_path(qtbot, dialog, target)
+        save(qtbot, dialog)
+
+    export_with(window, qtbot, fill)
+    assert target.exists()
+    message = window.statusBar().currentMessage()
+    assert message.endswith("without your annotations (their file could not be read)")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from mindmap.ui.export import ExportOptions
 from mindmap.ui.map.textmetrics import TextMeasurer
+from mindmap.ui.panels.exportdialog import ExportRequest
 from mindmap.ui.theme import level_style
 from mindmap.ui.window import MainWindow
 from tests.ui.conftest import SAMPLE
@@ -65,3 +69,21 @@ def test_a_focused_map_reopens_focused_where_it_was(
     assert again.session.focus == branch
     assert again.breadcrumb.isVisible()
     assert abs(again.view.zoom() - 0.8) < 1e-9
+
+
+def test_an_export_while_focused_on_a_branch_is_the_branch_as_shown(
+    sample_window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = sample_window
+    challenges = next(n for n in window.session.outline.root.children if n.title == "Challenges")
+    request = ExportRequest(tmp_path / "whole.png", True, False, ExportOptions(scale=0.5))
+    whole = window.exporting.run_export(request)
+    window.maps.focus_on(challenges.key)
+    assert window.breadcrumb.isVisible()
+    request = ExportRequest(tmp_path / "branch.png", True, False, ExportOptions(scale=0.5))
+    branch = window.exporting.run_export(request)
+    assert whole is not None
+    assert branch is not None
+    assert branch.width * branch.height < whole.width * whole.height / 4
+    image = QImage(str(tmp_path / "branch.png"))
+    assert (image.width(), image.height()) == (branch.width, branch.height)

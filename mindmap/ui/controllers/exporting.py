@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
-from mindmap.core.annotations import AnnotationStore
 from mindmap.core.session import MapSession
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.export import (
     ExportCancelledError,
     ExportError,
@@ -33,7 +33,7 @@ class Exporting(QObject):
     def __init__(
         self,
         session: MapSession,
-        annotations: Callable[[], AnnotationStore],
+        annotations: AnnotationSession,
         theme: Callable[[], Theme],
         settings: QSettings,
         dialogs: QWidget,
@@ -67,7 +67,7 @@ class Exporting(QObject):
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            count = write_deck(outline, self._annotations(), path)
+            count = write_deck(outline, self._annotations.store, path)
         except OSError as error:
             QMessageBox.warning(
                 self._dialogs, "Export failed", f"{path}: {error.strerror or error}"
@@ -75,10 +75,14 @@ class Exporting(QObject):
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self.message.emit(
-            f"Exported {path}: an Anki deck of {count} notes (one per node with children)", 10_000
-        )
+        notes = f"an Anki deck of {count} notes (one per node with children)"
+        self.message.emit(f"Exported {path}: {notes}{self._without()}", 10_000)
         return count
+
+    def _without(self) -> str:
+        """What an export says when the annotations could not be read, and so are left out."""
+        unread = self._annotations.read_only_reason is not None
+        return ", without your annotations (their file could not be read)" if unread else ""
 
     def _refused(self, path: Path) -> bool:
         """Whether `path` is the outline or its annotations file (said in a message box). The
@@ -107,8 +111,9 @@ class Exporting(QObject):
             set() if request.expand_all else set(self.session.folds),
             self.session.mode,
             theme,
-            self._annotations(),
+            self._annotations.store,
             with_text=request.with_annotation_text,
+            focus=self.session.focus,  # what is shown: a focused branch is the whole map
         )
         progress = QProgressDialog("Exporting the map…", "Cancel", 0, PROGRESS_STEPS, self._dialogs)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -129,7 +134,7 @@ class Exporting(QObject):
             return None
         finally:
             progress.close()
-        message = f"Exported {result.path} ({result.width} × {result.height} px)"
+        message = f"Exported {result.path} ({result.width} × {result.height} px){self._without()}"
         if result.warning:
             QMessageBox.information(
                 self._dialogs, "Export", f"{message}.\n\nNote: {result.warning}."

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject
 
-from mindmap.core.annotations import AnnotationStore
 from mindmap.core.session import MapSession
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.panels.findbar import FindBar
 
@@ -20,7 +18,7 @@ class Finding(QObject):
         session: MapSession,
         maps: MapController,
         bar: FindBar,
-        annotations: Callable[[], AnnotationStore],
+        annotations: AnnotationSession,
     ) -> None:
         super().__init__(bar)
         self.session, self.maps, self.bar = session, maps, bar
@@ -30,7 +28,7 @@ class Finding(QObject):
         bar.closed.connect(self._closed)
 
     def find(self, query: str) -> None:
-        notes = {key: a.text for key, a in self._annotations().by_node().items()}
+        notes = {key: a.text for key, a in self._annotations.store.by_node().items()}
         self.maps.run(self.session.find(query, notes))
         self.bar.show_count(None, len(self.session.matches))
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mindmap.core.annotations import AnnotationStore
 from mindmap.core.session import MapSession
+from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.exporting import Exporting
 from mindmap.ui.controllers.mapcontrol import MapController
 from mindmap.ui.export import ExportOptions
@@ -22,7 +22,7 @@ def exporting(
     shown: Path, session: MapSession, maps: MapController, host: QWidget, tmp_path: Path
 ) -> Exporting:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    exporting = Exporting(session, AnnotationStore, lambda: LIGHT, settings, host)
+    exporting = Exporting(session, AnnotationSession(host), lambda: LIGHT, settings, host)
     exporting.path = shown
     return exporting
 
