@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
 
         shown = lambda: self.annotations.shown  # noqa: E731 - what is read so far, to draw
         self.maps = MapController(self.session, self.scene, self.view, shown, theme_choice)
-        self.maps.annotation_text = self.settings.value("view/annotations", False, type=bool)
         self.view_settings = ViewSettings(self.settings, self.session, self.maps)
         self.document = DocumentController(
             self.session,
@@ -223,7 +222,8 @@ class MainWindow(QMainWindow):
         self._show_details(self.session.selected)
 
     def _show_details(self, key: str | None) -> None:
-        self.details_dock.show_node(self.session.outline, key)
+        shown = None if key in self.session.blanks else key  # a blank's title is to be recalled
+        self.details_dock.show_node(self.session.outline, shown)
 
     def _show_counts(self) -> None:
         if self.session.outline is not None:

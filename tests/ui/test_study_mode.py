@@ -347,3 +347,18 @@ def test_a_small_window_stays_small_while_studying_with_progress_shown(
     assert window.study_bar.isVisible()
     assert window.width() == 800
     assert window.study_bar.grade_buttons[next(iter(window.study_bar.grade_buttons))].isVisible()
+
+
+def test_a_blank_found_by_find_is_not_shown_in_details(
+    study_window: MainWindow, qtbot: QtBot
+) -> None:
+    """Find selects its match; a blank's title and note would be the answer in Details."""
+    window = study_window
+    click(window, qtbot, DEFENCE)
+    key(window, qtbot, Qt.Key.Key_S)
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.field, "BrahMos")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.session.selected == BRAHMOS
+    assert BRAHMOS in window.session.blanks
+    assert not window.details_dock.isVisible()

@@ -18,6 +18,7 @@ class ViewSettings(QObject):
     def __init__(self, settings: QSettings, session: MapSession, maps: MapController) -> None:
         super().__init__(maps)
         self.settings, self.session, self.maps = settings, session, maps
+        maps.annotation_text = settings.value("view/annotations", False, type=bool)
         apply_colour_scheme(maps.theme_choice)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 

@@ -40,4 +40,4 @@ class ProgressLegend(QLabel):
             colour = standing_colour(standing, dark=dark).name()
             ring = f"<span style='color:{colour};'><b>◯</b></span>"
             parts.append(f"{ring}&nbsp;{html.escape(name)} {counts.get(standing, 0):,}")
-        self.setText(" &nbsp; ".join(parts))
+        self.setText("Cards: " + " &nbsp; ".join(parts))  # beside the marks' legend: not a mark
