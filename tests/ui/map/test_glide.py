@@ -4,38 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_scene import TEXT
 
-from mindmap.core.outline import parse_outline
-from mindmap.core.session import MapSession
 from mindmap.ui.map.glide import Glide
-from mindmap.ui.map.scene import MapScene
-from mindmap.ui.map.textmetrics import TextMeasurer, measure_outline
 from mindmap.ui.map.view import MapView
-from mindmap.ui.theme import LIGHT
-
-
-@pytest.fixture
-def scene(qapp: QApplication) -> MapScene:
-    session = MapSession()
-    session.show(parse_outline(TEXT, "o.yaml").outline)
-    scene = MapScene(session)
-    assert session.outline is not None
-    blocks = measure_outline(session.outline.root, TextMeasurer())
-    session.laid_out(scene.show_outline(blocks, LIGHT))
-    return scene
-
-
-@pytest.fixture
-def view(scene: MapScene, qtbot: QtBot) -> MapView:
-    view = MapView(scene)
-    qtbot.add_widget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.wait_exposed(view)
-    return view
 
 
 def centre(view: MapView) -> QPointF:
