@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,19 @@ from mindmap.core.readfile import MAX_FILE_BYTES, read_regular
 from mindmap.core.schedulefile import card_entry, parse_schedule, review_entry
 from mindmap.core.sidecarfields import SidecarError, entries, error, mapping, plain, scalar
 from mindmap.core.study import Schedule
-from mindmap.core.yamlraw import compose, decode, scalar_spans, unicode_breaks_as_spaces
+from mindmap.core.yamlraw import (
+    COLUMN,
+    KIND,
+    LINE,
+    MAP,
+    SEQ,
+    VALUE,
+    Raw,
+    compose,
+    decode,
+    scalar_spans,
+    unicode_breaks_as_spaces,
+)
 
 # 2: the study schedule (`schedule:`, `reviews:`). A version-1 file is read as it is and
 # written as version 2 only when something in it changes.
@@ -111,24 +124,82 @@ class SidecarText:
             pieces += self._cards.pieces(schedule.cards) + self._reviews.pieces(schedule.reviews)
         return pieces
 
+    def seed(self, text: str, sections: Mapping[str, Raw | None], store: AnnotationStore) -> None:
+        """Take each entry's YAML as the file just read has it (`text`, its top-level lists
+        `sections` as composed, `store` what was read from them), as if rendered here: the first
+        save after opening a big sidecar then dumps only what changed, not the whole file.
+
+        Only a block list at the line's start whose items begin `- ` on their own lines is
+        taken; anything else is rendered at the first save, as before. An entry's text stands
+        for the entry it was read as, and is written again only while the entry is unchanged.
+        """
+        if "\r" in text:  # lines as YAML counts them: "\n" alone
+            return
+        lines = _split_lines(text)
+        if lines[-1] == "":  # the file's last line break ends a line, it starts none
+            lines.pop()
+        schedule = store.schedule
+        for section, items in (
+            (self._annotations, store.items),
+            (self._cards, schedule.cards),
+            (self._reviews, schedule.reviews),
+        ):
+            texts = _item_texts(lines, sections.get(section.name))
+            if texts is not None and len(texts) == len(items):
+                section.seed(items, texts)
+
+
+def _split_lines(text: str, chunk: int = 1 << 20) -> list[str]:
+    """`text.split("\n")`, a megabyte at a time: one split of a 30 MB sidecar read on a thread
+    would hold the GIL, and the window waiting for it, for tens of milliseconds."""
+    lines: list[str] = []
+    start = 0
+    while (cut := text.find("\n", start + chunk)) >= 0:
+        lines += text[start:cut].split("\n")
+        start = cut + 1
+    return lines + text[start:].split("\n")
+
+
+def _item_texts(lines: list[str], raw: Raw | None) -> list[str] | None:
+    """Each item's lines of the block list `raw`, as written; None when it is not one."""
+    if raw is None or raw[KIND] != SEQ or not raw[VALUE]:
+        return None
+    starts = []
+    for item in raw[VALUE]:  # a mapping that starts right after `- ` at the line's start
+        line = item[LINE] - 1
+        if item[KIND] != MAP or item[COLUMN] != 3 or not lines[line].startswith("- "):
+            return None
+        starts.append(line)
+    end = starts[-1] + 1  # the last item ends at the next top-level line (or the file's end)
+    while end < len(lines) and not (lines[end][:1].strip() and lines[end][0] != "-"):
+        end += 1
+    bounds = [*starts, end]
+    return ["".join(f"{line}\n" for line in lines[a:b]) for a, b in pairwise(bounds)]
+
 
 class _Section:
     """One list of the sidecar, in key order, each entry's YAML kept until the entry changes."""
 
     def __init__(self, name: str, entry: Callable[[Any], dict[str, object]]) -> None:
-        self._name, self._entry = name, entry
+        self.name, self._entry = name, entry
         # Kept apart, not as (entry, text) pairs: a dict of texts only is no work for
         # the cyclic GC, whose passes would otherwise walk 100,000 pairs now and then.
         self._texts: dict[str, str] = {}  # key → its entry's YAML
         self._dumped: dict[str, object] = {}  # key → the entry as dumped there
         self._order: list[str] = []  # the keys dumped, sorted
 
+    def seed(self, items: Mapping[str, Any], texts: list[str]) -> None:
+        """`texts[i]` is the YAML of the i-th of `items` (in their order), as rendered."""
+        self._texts = dict(zip(items, texts, strict=True))
+        self._dumped = dict(items)
+        self._order = sorted(items)
+
     def pieces(self, items: Mapping[str, object]) -> list[str]:
         self._update(items)
         order, texts = self._order, self._texts
         if not order:
-            return [f"{self._name}: []\n"]
-        return [f"{self._name}:\n"] + [
+            return [f"{self.name}: []\n"]
+        return [f"{self.name}:\n"] + [
             "".join([texts[key] for key in order[start : start + _STEP]])
             for start in range(0, len(order), _STEP)
         ]
@@ -193,19 +264,24 @@ def _represent_text(dumper: _Dumper, text: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_text)
 
 
-def load_sidecar(path: Path, now: datetime | None = None) -> AnnotationStore:
+def load_sidecar(
+    path: Path, now: datetime | None = None, rendered: SidecarText | None = None
+) -> AnnotationStore:
     """Read the sidecar; a missing one is an empty store, a broken one a SidecarError.
-    `now` (the clock by default) is what a review logged in the future is later than."""
+    `now` (the clock by default) is what a review logged in the future is later than;
+    `rendered`, when given, takes the entries' text as read (see `SidecarText.seed`)."""
     try:
         data = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return AnnotationStore()
     except OSError as error:
         raise SidecarError([Problem(str(path), 0, 0, f"cannot read: {error.strerror}")]) from None
-    return parse_sidecar(data, str(path), now)
+    return parse_sidecar(data, str(path), now, rendered)
 
 
-def parse_sidecar(data: bytes, path: str, now: datetime | None = None) -> AnnotationStore:
+def parse_sidecar(
+    data: bytes, path: str, now: datetime | None = None, rendered: SidecarText | None = None
+) -> AnnotationStore:
     """The annotations in `data`; whatever a save could not write back is a SidecarError."""
     try:
         text = unicode_breaks_as_spaces(decode(data, path))  # a hand edit may hold them raw
@@ -218,6 +294,7 @@ def parse_sidecar(data: bytes, path: str, now: datetime | None = None) -> Annota
     except FileProblemError as problem:
         raise SidecarError(problem.problems) from None
     fields = mapping(root, path, "the file")
+    sections = {name: fields.get(name) for name in ("annotations", "schedule", "reviews")}
     version = fields.pop("version", None)
     known = [str(number) for number in range(1, SIDECAR_VERSION + 1)]
     if version is not None and (number := scalar(version, path, "version")) not in known:
@@ -250,7 +327,10 @@ def parse_sidecar(data: bytes, path: str, now: datetime | None = None) -> Annota
                 if name not in _FIELDS or (name == "mark" and mark is None)
             ),
         )
-    return AnnotationStore(annotations, extra, schedule)
+    store = AnnotationStore(annotations, extra, schedule)
+    if rendered is not None:
+        rendered.seed(text, sections, store)
+    return store
 
 
 def _refuse_comments(text: str, path: str) -> None:

@@ -8,10 +8,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mindmap.core.annotations import Annotation, AnnotationStore
 from mindmap.core.outline import parse_outline
-from mindmap.core.sidecar import SidecarError, dump_sidecar, load_sidecar, parse_sidecar
+from mindmap.core.sidecar import (
+    SidecarError,
+    SidecarText,
+    _split_lines,
+    dump_sidecar,
+    load_sidecar,
+    parse_sidecar,
+)
 from mindmap.core.study import Grade, Planner, study_nodes
 
 OUTLINE = "Revision:\n  - Defence:\n      - BrahMos\n  - Energy:\n      - Kudankulam\n"
@@ -167,3 +176,44 @@ def test_cards_follow_their_nodes_when_a_branch_is_renamed_once_the_outline_sett
     assert "Revision/Defence/BrahMos" not in cards
     assert "Revision/Defence" in cards  # its title changed: kept, unattached
     assert store.schedule.unattached(after.outline) == ["Revision/Defence"]
+
+
+def test_a_sidecar_read_renders_as_written_and_after_changes_as_a_fresh_render() -> None:
+    """The entries' text as read stands for them (the first save after opening dumps only what
+    changed): unchanged, the file comes back byte for byte; changed, as a whole new render."""
+    store = studied(days=3)
+    store.put(Annotation("Revision/Energy", "Energy", "line one\nline two\n", None, "2"), "x")
+    written = dump_sidecar(store, "outline.yaml")
+    rendered = SidecarText()
+    read = parse_sidecar(written.encode(), "o.notes.yaml", rendered=rendered)
+    again = rendered.render(read.items, read.extra, "outline.yaml", read.schedule)
+    assert again == written
+    tree = parse_outline(OUTLINE, "o.yaml").outline
+    EXACT.grade(read.schedule, tree.by_key["Revision/Energy"], Grade.AGAIN, DAY0 + timedelta(9))
+    read.put(None, "Revision")
+    read.put(Annotation("Revision/Defence", "Defence", "new", None, "3"), "Revision/Defence")
+    changed = rendered.render(read.items, read.extra, "outline.yaml", read.schedule)
+    assert changed == dump_sidecar(read, "outline.yaml")
+    assert parse_sidecar(changed.encode(), "o.notes.yaml").contents() == read.contents()
+
+
+def test_a_hand_written_sidecar_is_rendered_whole_where_its_lists_are_not_the_apps() -> None:
+    """A flow list, or items indented, are not taken as read: the save renders them anew."""
+    hand = (
+        "version: 2\n"
+        "annotations: [{key: Revision, title: Revision, text: mine, updated: '1'}]\n"
+        "schedule:\n"
+        "  - key: Revision\n    title: Revision\n    state: review\n"
+        "    due: '2026-01-05T09:00:00+00:00'\n"
+    )
+    rendered = SidecarText()
+    read = parse_sidecar(hand.encode(), "o.notes.yaml", rendered=rendered)
+    again = rendered.render(read.items, read.extra, "o", read.schedule)
+    assert again == dump_sidecar(read, "o")
+
+
+@given(st.text(alphabet="ab\n", max_size=60), st.integers(min_value=1, max_value=8))
+def test_a_big_sidecar_is_split_into_lines_a_piece_at_a_time_as_whole(
+    text: str, chunk: int
+) -> None:
+    assert _split_lines(text, chunk) == text.split("\n")

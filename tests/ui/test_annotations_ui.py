@@ -735,9 +735,9 @@ def test_a_big_sidecar_is_read_on_a_thread_while_the_map_shows(
     threads: list[str] = []
     read = sidecarjobs.load_sidecar
 
-    def load_recording(path: Path) -> object:
+    def load_recording(path: Path, **options: object) -> object:
         threads.append(threading.current_thread().name)
-        return read(path)
+        return read(path, **options)
 
     monkeypatch.setattr(sidecarjobs, "load_sidecar", load_recording)
     window.open_file(outline_file)

@@ -235,6 +235,9 @@ class AnnotationSession(SidecarSaving):
         assert job.store is not None
         self._known = job.signature
         self._size = job.signature[1] if job.signature else 0
+        with self._lock:
+            if self._running is None:  # the entries as read: a first save dumps only changes
+                self._text = job.text
         return job.store
 
     def _read(self) -> AnnotationStore:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from mindmap.core.annotations import AnnotationStore, Contents
 from mindmap.core.atomicfile import open_atomic
 from mindmap.core.memory import gc_paused
 from mindmap.core.readfile import require_regular
-from mindmap.core.sidecar import SidecarError, load_sidecar
+from mindmap.core.sidecar import SidecarError, SidecarText, load_sidecar
 from mindmap.ui.controllers.watcher import Signature, file_signature
 
 LOCK_WAIT_MS = 10_000  # how long a save waits for another window's save to finish
@@ -31,6 +31,7 @@ class SidecarRead:
     store: AnnotationStore | None = None
     error: SidecarError | None = None
     thread: threading.Thread | None = None
+    text: SidecarText = field(default_factory=SidecarText)  # its entries as read, to save
 
 
 @dataclass(eq=False)
@@ -51,7 +52,7 @@ def read_apart(job: SidecarRead) -> None:
     job.signature = file_signature(job.path)
     try:
         with gc_paused():  # 100,000 annotations make GC passes walk them for ever after
-            job.store = load_sidecar(job.path)
+            job.store = load_sidecar(job.path, rendered=job.text)
     except SidecarError as error:
         job.error = error
 
