@@ -59,7 +59,8 @@ def cards_in(outline: Outline, scope: str) -> list[Node]:
 class Summary:
     """What a study run did, for its last screen."""
 
-    reviewed: int  # grades given
+    cards: int  # cards graded (a card asked again counts once)
+    grades: int  # grades given
     recalled_well: int  # of them Good or Easy
     due_tomorrow: int  # cards of the branch due tomorrow
 
@@ -74,7 +75,7 @@ class Recall:
     ahead: bool = False  # nothing was due: the branch is studied ahead of its schedule
     index: int = 0
     revealed: set[str] = field(default_factory=set)  # children of the current card shown
-    grades: list[Grade] = field(default_factory=list)
+    grades: list[tuple[str, Grade]] = field(default_factory=list)  # (card, grade) as given
 
     @classmethod
     def start(
@@ -131,10 +132,9 @@ class Recall:
             return []
         return [child.key for child in outline.by_key[key].children]
 
-    @property
-    def answered(self) -> bool:
-        """Whether the grades may be given: something of the answer was revealed."""
-        return bool(self.revealed)
+    def answered(self, session: MapSession) -> bool:
+        """Whether the grades may be given: the whole answer is revealed."""
+        return not session.blanks.intersection(self.children(session))
 
     def reveal(self, session: MapSession, keys: list[str]) -> Change:
         """Show the titles of `keys` (the current card's children among them)."""
@@ -151,7 +151,8 @@ class Recall:
         return self.reveal(session, self.children(session))
 
     def graded(self, grade: Grade) -> None:
-        self.grades.append(grade)
+        assert self.current is not None
+        self.grades.append((self.current, grade))
 
     def advance(self, outline: Outline, schedule: Schedule, now: datetime) -> bool:
         """On to the next card still in the outline; at the end of the queue, the cards graded
@@ -176,8 +177,8 @@ class Recall:
         tomorrow = end_of_day(now)
         cards = (schedule.cards.get(node.key) for node in cards_in(outline, self.scope))
         due = sum(1 for c in cards if c is not None and tomorrow <= c.due < tomorrow + _DAY)
-        well = sum(1 for grade in self.grades if grade in WELL)
-        return Summary(len(self.grades), well, due)
+        well = sum(1 for _, grade in self.grades if grade in WELL)
+        return Summary(len({key for key, _ in self.grades}), len(self.grades), well, due)
 
 
 _DAY = timedelta(days=1)
@@ -220,6 +221,14 @@ def next_blank(session: MapSession) -> list[str]:
         if node.key in session.blanks and node.key in layout.boxes:
             return [node.key]
     return []
+
+
+def depth_below(root: Node) -> int:
+    """How many levels there are below `root` (0: it has no children)."""
+    depth, layer = 0, root.children
+    while layer:
+        depth, layer = depth + 1, [child for node in layer for child in node.children]
+    return depth
 
 
 def _deeper_than(root: Node, levels: int) -> list[str]:

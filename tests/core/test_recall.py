@@ -97,13 +97,14 @@ def test_reveal_one_by_one_then_all_and_only_then_may_it_be_graded() -> None:
     run = Recall.start(session.outline, Schedule(), EXACT, "Revision/Energy", DAY0)
     assert run is not None
     run.show(session)
-    assert not run.answered
+    assert not run.answered(session)
     change = run.reveal_next(session)
     assert change.repaint == {"Revision/Energy/Kudankulam"}
     assert session.blanks == {"Revision/Energy/Oil"}
-    assert run.answered
+    assert not run.answered(session)  # half an answer is not graded
     run.reveal_all(session)
     assert session.blanks == frozenset()
+    assert run.answered(session)
     assert run.reveal_all(session).repaint == frozenset()  # nothing left
 
 
@@ -128,7 +129,7 @@ def test_grading_moves_on_and_cards_due_again_soon_go_round_once_more() -> None:
     assert not run.advance(outline, schedule, DAY0)
     assert run.current is None
     summary = run.summary(outline, schedule, DAY0)
-    assert (summary.reviewed, summary.recalled_well) == (3, 2)
+    assert (summary.cards, summary.grades, summary.recalled_well) == (2, 3, 2)
 
 
 def test_the_summary_counts_the_cards_due_tomorrow() -> None:

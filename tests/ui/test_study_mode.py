@@ -122,9 +122,12 @@ def test_a_whole_session_study_reveal_grade_close_and_reopen_a_day_later(
     assert not blank(window, BRAHMOS)
     assert blank(window, "Revision/Defence/Su-30")
     assert DEFENCE not in window.session.folds
-    assert "Good  3 · " in bar.grade_buttons[list(bar.grade_buttons)[2]].text()
+    good = bar.grade_buttons[list(bar.grade_buttons)[2]]
+    assert not good.isEnabled()  # half an answer is not graded
     key(window, qtbot, Qt.Key.Key_Return)  # Enter: all
     assert not blank(window, "Revision/Defence/Su-30")
+    assert good.isEnabled()
+    assert "Good  3 · " in good.text()
     key(window, qtbot, Qt.Key.Key_N)  # the author's note
     assert "Ties since 1971" in bar.note.text()
 
@@ -143,12 +146,15 @@ def test_a_whole_session_study_reveal_grade_close_and_reopen_a_day_later(
     assert not blank(window, "Revision/Defence/BrahMos/joint venture")
     assert blank(window, "Revision/Defence/BrahMos/range 290 km")
     assert window.session.selected is None  # a blank is revealed, never selected
+    key(window, qtbot, Qt.Key.Key_4)  # half the answer shown: not graded yet
+    assert window.studying.recall.current == BRAHMOS
+    key(window, qtbot, Qt.Key.Key_Return)
     key(window, qtbot, Qt.Key.Key_4)
     assert window.studying.recall.current == DEFENCE
     key(window, qtbot, Qt.Key.Key_Return)
     key(window, qtbot, Qt.Key.Key_4)
     assert window.studying.recall.current is None
-    assert bar.status.text().startswith("3 reviewed · 3 recalled well · ")
+    assert bar.status.text().startswith("2 cards reviewed (3 grades) · 3 recalled well · ")
 
     # Escape: the map as it was.
     key(window, qtbot, Qt.Key.Key_Escape)
@@ -362,3 +368,73 @@ def test_a_blank_found_by_find_is_not_shown_in_details(
     assert window.session.selected == BRAHMOS
     assert BRAHMOS in window.session.blanks
     assert not window.details_dock.isVisible()
+
+
+def test_a_double_click_while_studying_reveals_and_opens_no_annotation(
+    study_window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    """A double-click on a blank opened the annotation editor, and the next study keys were
+    typed into it and saved as an annotation."""
+    window = study_window
+    click(window, qtbot, DEFENCE)
+    key(window, qtbot, Qt.Key.Key_S)
+    settled(window, qtbot)
+    item = window.scene.nodes[BRAHMOS]
+    at = window.view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert not blank(window, BRAHMOS)
+    assert not window.annotation_editor.editing
+    assert window.view.hasFocus()
+    key(window, qtbot, Qt.Key.Key_Return)
+    key(window, qtbot, Qt.Key.Key_3)
+    assert window.studying.recall.current == BRAHMOS  # Defence graded, on to the next
+    saved = load_sidecar(outline_file.parent / "outline.notes.yaml")
+    assert saved.items == {}
+
+
+def test_a_blank_tells_nothing_of_what_is_under_it(study_window: MainWindow, qtbot: QtBot) -> None:
+    """No marks roll-up, no progress ring or tally on a title to recall."""
+    window = study_window
+    key(window, qtbot, Qt.Key.Key_P)
+    window.maps.run(window.session.select(BRAHMOS))
+    key(window, qtbot, Qt.Key.Key_1)  # marked important: the roll-up of a folded Defence shows it
+    key(window, qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    defence = window.scene.nodes[DEFENCE]
+    assert defence.blank
+    assert defence.rollup == ()
+    assert defence.progress is None
+    key(window, qtbot, Qt.Key.Key_Return)  # revealed: its summary comes back
+    assert defence.progress is not None
+    assert defence.rollup != ()
+
+
+def test_the_card_asked_is_flashed_and_a_reload_keeps_what_was_revealed(
+    study_window: MainWindow, qtbot: QtBot, outline_file: Path
+) -> None:
+    window = study_window
+    click(window, qtbot, DEFENCE)
+    key(window, qtbot, Qt.Key.Key_S)
+    assert window.scene.nodes[DEFENCE].fresh  # the eye finds the card
+    key(window, qtbot, Qt.Key.Key_Space)
+    outline_file.write_text(OUTLINE.replace("- Su-30", "- Su-30 MKI"), encoding="utf-8")
+    window.document.reload()
+    assert not blank(window, BRAHMOS)  # revealed before the reload: still revealed
+    assert blank(window, "Revision/Defence/Su-30 MKI")
+
+
+def test_the_blank_map_blanks_something_or_says_there_is_nothing_to_blank(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    alone = tmp_path / "alone.yaml"
+    alone.write_text("title: Only a root\n", encoding="utf-8")
+    assert window.open_file(alone)
+    key(window, qtbot, Qt.Key.Key_B)
+    assert not window.studying.active
+    assert "Nothing to blank" in window.statusBar().currentMessage()
+    flat = tmp_path / "flat.yaml"
+    flat.write_text("title: Flat\nchildren: [a, b]\n", encoding="utf-8")
+    assert window.open_file(flat)
+    key(window, qtbot, Qt.Key.Key_B)
+    assert window.session.blanks == {"Flat/a", "Flat/b"}
+    assert window.study_bar.levels.maximum() == 0

@@ -107,9 +107,9 @@ def test_the_status_bar_says_what_is_due_today_and_follows_another_windows_grade
     sidecar.write_text(dump_sidecar(AnnotationStore(schedule=schedule), "o"), encoding="utf-8")
     assert window.open_file(outline_file)
     label = window.due_today.label
-    assert label.text() == "Due today: 1"
+    assert label.text() == "Due today: 1 · 2 new"
     assert label.isVisible()
     assert label.parent() is not None
     Planner(fuzz=False).grade(schedule, tree.by_key["Revision/Energy"], Grade.AGAIN, DAY0)
     sidecar.write_text(dump_sidecar(AnnotationStore(schedule=schedule), "o"), encoding="utf-8")
-    qtbot.wait_until(lambda: label.text() == "Due today: 2")
+    qtbot.wait_until(lambda: label.text() == "Due today: 2 · 1 new")

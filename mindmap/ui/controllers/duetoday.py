@@ -53,7 +53,7 @@ class DueToday(QObject):
         cards = self._cards[1]
         schedule = self._annotations.shown.schedule  # recounted once a big sidecar is read
         due, new = self._planner().due_today(schedule, outline, cards, self._clock())
-        self.label.setText(f"Due today: {due}")
+        self.label.setText(f"Due today: {due}" + (f" · {new} new" if new else ""))
         self.label.setToolTip(
             f"{due} of {len(cards)} cards due for study before the day ends; {new} new may start"
         )

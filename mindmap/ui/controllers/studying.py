@@ -25,13 +25,14 @@ from mindmap.core.recall import (
     MapBefore,
     Recall,
     blank_below,
+    depth_below,
     next_blank,
     remember,
     restore,
     reveal,
     wait_text,
 )
-from mindmap.core.session import Change
+from mindmap.core.session import NOTHING, Change
 from mindmap.core.study import Grade, Schedule
 from mindmap.ui.controllers.annotationsession import AnnotationSession
 from mindmap.ui.controllers.mapcontrol import READABLE_PX, MapController
@@ -77,6 +78,7 @@ class Studying(QObject):
         self.bar, self.settings, self.clock = bar, settings, clock
         self.recall: Recall | None = None  # the run through the cards, if one is on
         self.levels: int | None = None  # the blank map's levels shown, while it is on
+        self._deepest = 0  # the blank map's deepest level below its root
         self._before: tuple[MapBefore, float, QPointF] | None = None  # the map, zoom, centre
         self._glide = Glide(maps.view)
         bar.reveal_next.connect(self.reveal_next)
@@ -89,6 +91,7 @@ class Studying(QObject):
         bar.leave.connect(self.leave)
         maps.scene.node_clicked.connect(self._clicked)
         maps.view.installEventFilter(self)
+        maps.view.viewport().installEventFilter(self)  # its double-clicks
 
     @property
     def active(self) -> bool:
@@ -119,19 +122,27 @@ class Studying(QObject):
             return
         self._enter(key)
         self.recall, self.levels = run, None
+        title, cards = outline.by_key[key].title, f"{len(run.queue)} cards"
         if run.ahead:
-            self.message.emit("Nothing here is due today: studying it ahead of schedule.", 8000)
+            self.message.emit(f"Nothing in {title} is due today: {cards}, ahead of schedule", 8000)
+        else:
+            self.message.emit(f"Studying {title}: {cards} due or new today", 8000)
         self._ask()
 
     def blank_map(self) -> None:
         """The blank-map exercise on the selected branch (else the map shown)."""
-        key = self._branch()
-        if key is None:
+        key, outline = self._branch(), self.session.outline
+        if key is None or outline is None:
             self.message.emit("Open an outline to study it.", 5000)
+            return
+        deepest = depth_below(outline.by_key[key])
+        if deepest == 0:
+            self.message.emit("Nothing to blank here: this branch has no nodes below it.", 8000)
             return
         self._enter(key)
         self.recall = None
-        self._blank_levels(1)
+        self._deepest = deepest
+        self._blank_levels(min(1, deepest - 1))
 
     def leave(self) -> None:
         """The map as it was before study, every title shown."""
@@ -203,6 +214,8 @@ class Studying(QObject):
         has_note = node.note is not None or self._annotation_text(key) != ""
         changed = run.changed(outline, self.annotations.store.schedule)
         self.bar.ask(where, len(self.session.blanks), has_note=has_note, changed=changed)
+        self._revealed(NOTHING)  # asked again after a reload: what was revealed stays so
+        self.maps.scene.flash({key})  # the eye finds the card asked
         self._follow(key)
 
     def reveal_next(self) -> None:
@@ -229,9 +242,10 @@ class Studying(QObject):
         self.maps.run(change)
         if self.recall is not None and self.recall.current is not None:
             blanks = len(self.session.blanks)
-            self.bar.answer(blanks, self._waits() if self.recall.answered else {})
+            answered = self.recall.answered(self.session)
+            self.bar.answer(blanks, self._waits() if answered else {})
         elif self.levels is not None:
-            self.bar.blank_map(self._where(), self.levels, len(self.session.blanks))
+            self.bar.blank_map(self._where(), self.levels, len(self.session.blanks), self._deepest)
 
     def reveal_note(self) -> None:
         """The author's note and the user's annotation on the current card."""
@@ -263,7 +277,7 @@ class Studying(QObject):
     def grade(self, grade: Grade) -> None:
         """Grade the current card (saved at once), then on to the next one due."""
         run, outline = self.recall, self.session.outline
-        if run is None or outline is None or run.current is None or not run.answered:
+        if run is None or outline is None or run.current is None or not run.answered(self.session):
             return
         node, now, planner = outline.by_key[run.current], self.clock(), self.settings.planner()
         if not self.annotations.change_schedule(
@@ -298,7 +312,7 @@ class Studying(QObject):
 
         if self.annotations.change_schedule(drop):
             self.bar.decided()
-            if run.answered:
+            if run.answered(self.session):
                 self.bar.answer(len(self.session.blanks), self._waits())
 
     def _finish(self) -> None:
@@ -308,8 +322,9 @@ class Studying(QObject):
         assert outline is not None
         self.maps.run(reveal(self.session, list(self.session.blanks)))
         summary = run.summary(outline, self.annotations.store.schedule, self.clock())
+        graded = f"{summary.cards} cards reviewed ({summary.grades} grades)"
         well = f"{summary.recalled_well} recalled well"
-        text = f"{summary.reviewed} reviewed · {well} · {summary.due_tomorrow} due tomorrow"
+        text = f"{graded} · {well} · {summary.due_tomorrow} due tomorrow"
         self.bar.finish(f"Done: {outline.by_key[run.scope].title}", text)
         self.message.emit(f"Study done: {text}", 10_000)
 
@@ -318,7 +333,7 @@ class Studying(QObject):
     def _blank_levels(self, levels: int) -> None:
         self.levels = levels
         self.maps.run(blank_below(self.session, levels))
-        self.bar.blank_map(self._where(), levels, len(self.session.blanks))
+        self.bar.blank_map(self._where(), levels, len(self.session.blanks), self._deepest)
 
     def _where(self) -> str:
         return f"Blank map · {self.session.shown_root.title}"
@@ -350,8 +365,10 @@ class Studying(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """While studying, the study keys on the map are the bar's, not the menus' (Space
         folds, Enter centres, 1–3 mark, Escape clears the selection); the selecting keys are
-        nobody's."""
+        nobody's. A double-click on the map is a click (it would annotate the node)."""
         kind = event.type()
+        if self.active and kind == QEvent.Type.MouseButtonDblClick:
+            return True  # its first click revealed; it would open the annotation editor too
         if not self.active or kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return super().eventFilter(watched, event)
         key = event.key()  # type: ignore[attr-defined]

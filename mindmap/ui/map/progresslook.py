@@ -50,7 +50,7 @@ _COLOURS = {
 STANDING_NAMES = {
     Standing.NEW: "New",
     Standing.LEARNING: "Learning",
-    Standing.DUE: "Due today",
+    Standing.DUE: "Due",  # today: the status bar says "Due today" beside it
     Standing.KNOWN: "Known",
 }
 
@@ -69,17 +69,18 @@ def standing_colour(standing: Standing, *, dark: bool) -> QColor:
 
 
 def progress_look(
-    progress: Progress | None, outline: Outline, key: str, depth: int
+    progress: Progress | None, outline: Outline, key: str, *, tally: bool
 ) -> ProgressLook | None:
-    """The look of node `key` of `outline` shown at `depth`; None when it is no card, or no
-    progress is shown, or only that of another outline (the one shown before a reload)."""
+    """The look of node `key` of `outline`, with its branch's `tally` or not; None when it is
+    no card, or no progress is shown, or only that of another outline (the one shown before a
+    reload)."""
     if progress is None or progress.outline is not outline:
         return None
     standing = progress.standing(key)
     if standing is None:
         return None
-    tally = progress.tally(key) if depth <= 1 else None
-    return ProgressLook(standing, strength(progress, key, standing), tally)
+    known = progress.tally(key) if tally else None
+    return ProgressLook(standing, strength(progress, key, standing), known)
 
 
 def strength(progress: Progress, key: str, standing: Standing) -> float:

@@ -214,7 +214,11 @@ class MapScene(InputScene):
         annotation = shown.annotations.on_node(key) if shown.annotations is not None else None
         item.node = node
         folded = key in shown.folds and bool(node.children)
-        counts = shown.rollup.get(key) if folded or box.depth == 1 else None
+        blank = key in self.session.blanks  # what is under a title to recall is not told
+        # The root, and the main branches of the whole map (a focus's stand too close), sum up.
+        summed = not blank and (box.depth == 0 or (box.depth == 1 and not self.session.focus))
+        counts = shown.rollup.get(key) if summed or (folded and not blank) else None
+        look = None if blank else progress_look(self.progress, shown.outline, key, tally=summed)
         item.configure(
             box,
             shown.blocks[key],
@@ -226,11 +230,11 @@ class MapScene(InputScene):
             selected=key == self.session.selected,
             matched=key in self.session.matched,
             current=_is_current(key, self.session.current_match),
-            blank=key in self.session.blanks,
+            blank=blank,
             annotation=annotation,
             dimmed=self.session.dimmed(key),
             rollup=tuple((m, counts[m]) for m in (*Mark, None) if m in counts) if counts else (),
-            progress=progress_look(self.progress, shown.outline, key, box.depth),
+            progress=look,
         )
         item.set_fresh(key in self.fresh)
 
@@ -324,8 +328,10 @@ class MapScene(InputScene):
         for key in keys:
             item = self._items.get(key)
             if item is not None:
-                if item.blank != (key in blanks):
+                if item.blank != (key in blanks):  # its roll-ups come or go with its title
                     self._overview.forget()  # the far picture shows blanks too
+                    self._show_node(key, item.box)
+                    continue
                 item.set_marks(
                     selected=key == selected,
                     matched=key in matched,

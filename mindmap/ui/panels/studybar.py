@@ -160,11 +160,13 @@ class StudyBar(QWidget):
         self.status.setText(summary)
         self.leave_button.setText("Back to the Map  Esc")
 
-    def blank_map(self, where: str, levels: int, blanks: int) -> None:
-        """The blank-map exercise: the levels shown, how many blanks are left."""
+    def blank_map(self, where: str, levels: int, blanks: int, deepest: int) -> None:
+        """The blank-map exercise: the levels shown (of `deepest` below the root), how many
+        blanks are left."""
         self._show_run(card=False)
         self.levels.show()
         self.levels.blockSignals(True)
+        self.levels.setRange(0, max(0, deepest - 1))  # at least the deepest level is blank
         self.levels.setValue(levels)
         self.levels.blockSignals(False)
         self.next_button.show()
@@ -175,7 +177,7 @@ class StudyBar(QWidget):
         self.status.setText(
             f"{blanks:,} titles to recall: click a blank (or Space) to reveal it."
             if blanks
-            else "Every title is revealed. Fewer levels shown make it harder."
+            else "Every title is revealed. Fewer levels shown blank more of the map."
         )
 
     def _show_run(self, *, card: bool) -> None:

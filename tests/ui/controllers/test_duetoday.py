@@ -32,13 +32,13 @@ def test_the_count_follows_the_clock_and_the_schedule(
     due = DueToday(session, annotations, clock=lambda: moment[0])
     session.show(outline)
     annotations.open(outline_file, outline)  # read: the count follows
-    assert due.label.text() == "Due today: 0"
+    assert due.label.text() == "Due today: 0 · 1 new"  # new ones too, or 0 reads as "none"
     assert due.label.toolTip() == (
         "0 of 3 cards due for study before the day ends; 1 new may start"
     )
     moment[0] = DAY0 + timedelta(days=30)  # a month later, without waiting
     due.refresh()
-    assert due.label.text() == "Due today: 2"
+    assert due.label.text() == "Due today: 2 · 1 new"
     assert not due.label.isHidden()
 
 

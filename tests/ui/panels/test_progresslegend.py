@@ -20,7 +20,7 @@ def test_each_standing_with_its_count_in_the_theme_s_colour(qtbot: QtBot) -> Non
     qtbot.add_widget(legend)
     legend.show_counts(COUNTS)
     text = legend.text()
-    for part in ("New 3", "Learning 0", "Due today 1", "Known 1,204"):
+    for part in ("New 3", "Learning 0", "Due 1", "Known 1,204"):
         assert part in text
     assert standing_colour(Standing.DUE, dark=False).name() in text
     apply_colour_scheme(ThemeChoice.DARK)
