@@ -135,7 +135,8 @@ class MapSession:
         some."""
         total = self.outline.node_count if self.outline is not None else 0
         shown = len(self.layout.boxes) if self.layout is not None else total
-        return f"{shown:,} of {total:,} nodes show" if shown < total else f"{total:,} nodes"
+        whole = f"{total:,} node" if total == 1 else f"{total:,} nodes"  # a root alone is one
+        return f"{shown:,} of {total:,} nodes show" if shown < total else whole
 
     @property
     def current_match(self) -> str | None:

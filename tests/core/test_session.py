@@ -306,6 +306,7 @@ def test_the_count_says_how_many_nodes_show_when_folds_hide_some() -> None:
     session.expand_all()
     laid_out(session)
     assert session.count_text() == "8 nodes"
+    assert opened("Alone\n").count_text() == "1 node"
 
 
 DEEP = """\
