@@ -155,6 +155,9 @@ def test_a_whole_session_study_reveal_grade_close_and_reopen_a_day_later(
     key(window, qtbot, Qt.Key.Key_4)
     assert window.studying.recall.current is None
     assert bar.status.text().startswith("2 cards reviewed (3 grades) · 3 recalled well · ")
+    settled(window, qtbot)  # the view glides back to the top of what was studied
+    top = window.scene.nodes[DEFENCE].sceneBoundingRect().center()
+    assert window.view.viewport().rect().contains(window.view.mapFromScene(top))
 
     # Escape: the map as it was.
     key(window, qtbot, Qt.Key.Key_Escape)

@@ -327,6 +327,7 @@ class Studying(QObject):
         text = f"{graded} · {well} · {summary.due_tomorrow} due tomorrow"
         self.bar.finish(f"Done: {outline.by_key[run.scope].title}", text)
         self.message.emit(f"Study done: {text}", 10_000)
+        self._follow(run.scope)  # back to the top of what was studied
 
     # --- the blank map -----------------------------------------------------------------------
 
