@@ -13,12 +13,11 @@ import re
 from html import unescape
 from xml.etree.ElementTree import Element
 
-from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node
 from mindmap.core.outline import OutlineError, ParsedOutline
 from mindmap.core.problems import Problem
-from mindmap.core.readers.tree import NO_TEXT, finish, refuse_binary, warning
-from mindmap.core.readers.xmlread import Places, html_text, local_name, parse_xml
+from mindmap.core.readers.tree import NO_TEXT, finish
+from mindmap.core.readers.xmlread import XmlReader, html_text, local_name, read_xml_outline
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _HEAD = re.compile(r"<head>.*?</head>", re.DOTALL | re.IGNORECASE)
@@ -36,24 +35,13 @@ _NOT_SHOWN = {
 
 def parse_freemind(data: bytes | str, path: str) -> ParsedOutline:
     """Parse a FreeMind or Freeplane map into an outline (see the module's description)."""
-    refuse_binary(data, path, "FreeMind map")
-    with gc_paused():
-        root_element, places = parse_xml(data, path)
-        return _Reader(path, places).read(root_element)
+    return read_xml_outline(data, path, "FreeMind map", _Reader)
 
 
-class _Reader:
-    def __init__(self, path: str, places: Places) -> None:
-        self.path = path
-        self.places = places
-        self.warnings: list[Problem] = []
-        self.warned: set[str] = set()
-
+class _Reader(XmlReader):
     def read(self, document: Element) -> ParsedOutline:
+        self.expect_root(document, "map", "a FreeMind or Freeplane map (a <map>)")
         line, column = self.places.get(document, (1, 1))
-        if document.tag != "map":
-            message = f"expected a FreeMind or Freeplane map (a <map>), found <{document.tag}>"
-            raise OutlineError([Problem(self.path, line, column, message)])
         first = document.find("node")
         if first is None:
             raise OutlineError([Problem(self.path, line, column, "the map has no <node>")])
@@ -76,7 +64,7 @@ class _Reader:
         color = get("COLOR")
         if color and not _COLOR.fullmatch(color):
             message = f"the colour '{color}' is not #rrggbb; left out"
-            self._warn_once("colour", line, column, message)
+            self.warn_once("colour", line, column, message)
             color = None
         notes: dict[str, str] = {}
         tags: list[str] = []
@@ -92,7 +80,7 @@ class _Reader:
                 tags.append(str(child.get("BUILTIN")))
             elif tag in _NOT_SHOWN:
                 message = f"{_NOT_SHOWN[tag]} are not shown on the map (first seen here)"
-                self._warn_once(tag, *self.places.get(child, (line, column)), message)
+                self.warn_once(tag, *self.places.get(child, (line, column)), message)
         title = get("TEXT") or notes.get("NODE", "")
         if title.startswith("<html>"):  # FreeMind 0.8 kept rich text as HTML in TEXT
             title = _tag_soup_text(title)
@@ -111,11 +99,6 @@ class _Reader:
             column,
         )
         return node, children
-
-    def _warn_once(self, kind: str, line: int, column: int, message: str) -> None:
-        if kind not in self.warned:
-            self.warned.add(kind)
-            self.warnings.append(warning(self.path, line, column, message))
 
 
 def _tag_soup_text(html: str) -> str:

@@ -18,12 +18,11 @@ from html import unescape
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from mindmap.core.memory import gc_paused
 from mindmap.core.model import Node
 from mindmap.core.outline import OutlineError, ParsedOutline
 from mindmap.core.problems import Problem
-from mindmap.core.readers.tree import NO_TEXT, finish, refuse_binary, warning
-from mindmap.core.readers.xmlread import Places, parse_xml
+from mindmap.core.readers.tree import NO_TEXT, finish
+from mindmap.core.readers.xmlread import XmlReader, read_xml_outline
 
 # Attributes read into the node; the others are named once in a warning (they are not kept).
 KNOWN = frozenset(
@@ -33,26 +32,15 @@ KNOWN = frozenset(
 
 def parse_opml(data: bytes | str, path: str) -> ParsedOutline:
     """Parse an OPML file into an outline (see the module's description)."""
-    refuse_binary(data, path, "OPML")
-    with gc_paused():
-        root_element, places = parse_xml(data, path)
-        return _Reader(path, places).read(root_element)
+    return read_xml_outline(data, path, "OPML", _Reader)
 
 
-class _Reader:
-    def __init__(self, path: str, places: Places) -> None:
-        self.path = path
-        self.places = places
-        self.warnings: list[Problem] = []
-        self.unknown: set[str] = set()
-
+class _Reader(XmlReader):
     def read(self, opml: Element) -> ParsedOutline:
-        line, column = self.places.get(opml, (1, 1))
-        if opml.tag != "opml":
-            message = f"expected an OPML file (an <opml> element), found <{opml.tag}>"
-            raise OutlineError([Problem(self.path, line, column, message)])
+        self.expect_root(opml, "opml", "an OPML file (an <opml> element)")
         head, body = opml.find("head"), opml.find("body")
         if body is None:
+            line, column = self.places.get(opml, (1, 1))
             raise OutlineError([Problem(self.path, line, column, "the OPML file has no <body>")])
         title = head.findtext("title") if head is not None else None
         expansion = head.findtext("expansionState") if head is not None else None
@@ -80,10 +68,9 @@ class _Reader:
         node.id = get("_id") or None
         tags = [tag.strip() for tag in (get("category") or "").split(",")]
         node.tags = tuple(tag for tag in tags if tag)
-        for name in element.attrib.keys() - KNOWN - self.unknown:
-            self.unknown.add(name)
+        for name in element.attrib.keys() - KNOWN - self.warned:
             message = f"the attribute '{name}' is not shown on the map (first seen here)"
-            self.warnings.append(warning(self.path, line, column, message))
+            self.warn_once(name, line, column, message)
         return node
 
 

@@ -13,8 +13,10 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from mindmap.core.outline import OutlineError
+from mindmap.core.memory import gc_paused
+from mindmap.core.outline import OutlineError, ParsedOutline
 from mindmap.core.problems import Problem
+from mindmap.core.readers.tree import refuse_binary, warning
 
 Places = dict[Element, tuple[int, int]]
 _SPACES = re.compile(r"\s+")
@@ -115,3 +117,39 @@ def html_text(element: Element) -> str:
         stack.extend((child, False) for child in reversed(node))
     end_line()
     return "\n".join(lines).strip("\n")
+
+
+class XmlReader:
+    """What reading an XML outline keeps: where each element is, the warnings so far, and the
+    kinds already warned of (each is said once, where first seen). `read` makes the outline."""
+
+    def __init__(self, path: str, places: Places) -> None:
+        self.path = path
+        self.places = places
+        self.warnings: list[Problem] = []
+        self.warned: set[str] = set()
+
+    def read(self, root: Element) -> ParsedOutline:
+        raise NotImplementedError
+
+    def expect_root(self, root: Element, tag: str, what: str) -> None:
+        """Refuse a file whose root element is not `tag` (`what` names the format)."""
+        if root.tag != tag:
+            line, column = self.places.get(root, (1, 1))
+            message = f"expected {what}, found <{root.tag}>"
+            raise OutlineError([Problem(self.path, line, column, message)])
+
+    def warn_once(self, kind: str, line: int, column: int, message: str) -> None:
+        if kind not in self.warned:
+            self.warned.add(kind)
+            self.warnings.append(warning(self.path, line, column, message))
+
+
+def read_xml_outline(
+    data: bytes | str, path: str, what: str, reader: type[XmlReader]
+) -> ParsedOutline:
+    """Parse `data` (a file of format `what`, never a binary one) with `reader`."""
+    refuse_binary(data, path, what)
+    with gc_paused():
+        root, places = parse_xml(data, path)
+        return reader(path, places).read(root)
